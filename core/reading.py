@@ -1,0 +1,123 @@
+"""Reading a case from outside: pydantic's checks plus the contradictions between fields.
+
+Every problem is reported with the field it is about ("order.shipped_on: ..."), all
+at once, so a person can fix everything in one go.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import dataclass
+from typing import Any
+
+from pydantic import ValidationError
+
+from core.i18n import _
+from core.models import Case, DisputeStatus, Problem
+
+
+@dataclass(frozen=True)
+class CaseProblem:
+    """One thing wrong with a case: the dotted field it is about, and what is wrong."""
+
+    field: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.field}: {self.message}" if self.field else self.message
+
+
+class CaseError(ValueError):
+    """A case that cannot be advised on, with every problem found in it."""
+
+    def __init__(self, problems: list[CaseProblem]):
+        self.problems = problems
+        super().__init__("\n".join(str(p) for p in problems))
+
+
+def read_case(data: Any, today: dt.date | None = None) -> Case:
+    """Check `data` (a dict, or JSON text) and return the case, or raise CaseError naming each field."""
+    if isinstance(data, Case):
+        case = data
+    else:
+        if isinstance(data, (bytes, bytearray)):
+            try:
+                data = data.decode("utf-8")
+            except UnicodeDecodeError:
+                raise CaseError([CaseProblem("", _("The file is not UTF-8 text."))]) from None
+        try:
+            case = Case.model_validate_json(data) if isinstance(data, str) else Case.model_validate(data)
+        except ValidationError as error:
+            raise CaseError([from_pydantic(e) for e in error.errors(include_url=False)]) from None
+    problems = contradictions(case, today or case.today or dt.date.today())
+    if problems:
+        raise CaseError(problems)
+    return case
+
+
+def from_pydantic(error: dict) -> CaseProblem:
+    field = ".".join(str(part) for part in error["loc"])
+    if error["type"] == "json_invalid":
+        return CaseProblem("", _("This is not valid JSON ({detail}).").format(detail=error["ctx"]["error"]))
+    if error["type"] == "extra_forbidden":
+        return CaseProblem(field, _("Unknown field: remove it or check its spelling."))
+    return CaseProblem(field, error["msg"])
+
+
+def contradictions(case: Case, today: dt.date) -> list[CaseProblem]:
+    """Answers that cannot all be true at once."""
+    order, dispute = case.order, case.dispute
+    found = []
+
+    def problem(field: str, message: str) -> None:
+        found.append(CaseProblem(field, message))
+
+    if today < order.placed_on:
+        problem("today", _("Today ({today}) is before the order was placed ({placed}).").format(
+            today=today, placed=order.placed_on))
+    if order.shipped_on is not None and order.shipped_on < order.placed_on:
+        problem("order.shipped_on", _("The order can't ship before it was placed ({placed}).").format(
+            placed=order.placed_on))
+    if order.received and order.shipped_on is None:
+        problem("order.shipped_on", _("A received order must have a shipping date."))
+    if order.receipt_confirmed_on is not None:
+        if not order.received:
+            problem("order.receipt_confirmed_on", _("Receipt is confirmed, but the order is marked as not received."))
+        if order.shipped_on is not None and order.receipt_confirmed_on < order.shipped_on:
+            problem("order.receipt_confirmed_on", _("Receipt can't be confirmed before shipping ({shipped}).").format(
+                shipped=order.shipped_on))
+    if order.shipping_paid > order.total_paid:
+        problem("order.shipping_paid", _("Shipping ({shipping}) can't be more than the total paid ({total}).").format(
+            shipping=order.shipping_paid, total=order.total_paid))
+    if case.missing_items_value is not None and case.missing_items_value > order.total_paid:
+        problem("missing_items_value", _("The missing items ({value}) can't be worth more than the order ({total}).").format(
+            value=case.missing_items_value, total=order.total_paid))
+    if order.received and case.problem in (Problem.not_arrived, Problem.delivered_not_received):
+        problem("problem", _("“{problem}” does not fit an order marked as received.").format(problem=case.problem.value))
+    if case.country is not None:
+        from core.dates import known_countries
+
+        if case.country not in known_countries():
+            problem("country", _("Unknown country code {code}.").format(code=case.country))
+    if dispute is not None:
+        if order.shipped_on is None:
+            problem("dispute", _("A dispute can only exist once the order has shipped."))
+        for field in ("requested_refund",):
+            value = getattr(dispute, field)
+            if value is not None and value > order.total_paid:
+                problem(f"dispute.{field}", _("More than the total paid ({total}).").format(total=order.total_paid))
+        for field in ("seller_offer", "aliexpress_offer"):
+            offer = getattr(dispute, field)
+            if offer is not None and offer.refund_amount > order.total_paid:
+                problem(f"dispute.{field}.refund_amount", _("More than the total paid ({total}).").format(
+                    total=order.total_paid))
+        if dispute.closed_on is not None and dispute.opened_on is not None and dispute.closed_on < dispute.opened_on:
+            problem("dispute.closed_on", _("The dispute can't close before it opened ({opened}).").format(
+                opened=dispute.opened_on))
+        if dispute.opened_on is not None and order.shipped_on is not None and dispute.opened_on < order.shipped_on:
+            problem("dispute.opened_on", _("The dispute can't open before the order shipped ({shipped}).").format(
+                shipped=order.shipped_on))
+        if dispute.status is not DisputeStatus.closed and dispute.closed_on is not None:
+            problem("dispute.closed_on", _("Only a closed dispute has a closing date."))
+    return found
