@@ -1,0 +1,80 @@
+# AliExpress Dispute Wizard: set-up, run and test in one place.
+#   make run       install requirements.txt into .venv and start the app on http://localhost:8501
+#   make test      install requirements-dev.txt (+ Debian chromium if missing) and run the whole suite
+#   make bench     run the benchmark scripts in bench/
+#   make messages  extract translatable strings into locale/messages.pot
+
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+VENV := .venv
+VPY  := $(VENV)/bin/python
+# First interpreter that is Python 3.11 or newer (python3.11 preferred).
+PYTHON ?= $(shell for p in python3.11 python3; do \
+	if $$p -c 'import sys; sys.exit(sys.version_info < (3, 11))' >/dev/null 2>&1; then echo $$p; break; fi; done)
+CHROMIUM := /usr/bin/chromium
+PORT ?= 8501
+
+# Stamp files named after a hash of the requirement files: an install runs again
+# only when the requirements change (or the venv is recreated).
+RUN_HASH  := $(shell cat requirements.txt 2>/dev/null | sha256sum | cut -c1-12)
+DEV_HASH  := $(shell cat requirements.txt requirements-dev.txt 2>/dev/null | sha256sum | cut -c1-12)
+RUN_STAMP := $(VENV)/.installed-run-$(RUN_HASH)
+DEV_STAMP := $(VENV)/.installed-dev-$(DEV_HASH)
+
+.PHONY: help run test bench messages chromium
+
+help:
+	@echo "make run | make test | make bench | make messages"
+
+$(VPY):
+	@test -n "$(PYTHON)" || { echo "Python 3.11 or newer is needed (python3.11 or python3)" >&2; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+
+$(RUN_STAMP): | $(VPY)
+	$(VPY) -m pip install --disable-pip-version-check -q -r requirements.txt
+	@rm -f $(VENV)/.installed-run-*
+	@touch $@
+
+$(DEV_STAMP): | $(VPY)
+	$(VPY) -m pip install --disable-pip-version-check -q -r requirements-dev.txt
+	@rm -f $(VENV)/.installed-dev-*
+	@touch $@
+
+run: $(RUN_STAMP)
+	$(VENV)/bin/streamlit run app.py --server.port $(PORT) --server.headless true
+
+# Debian's chromium for the browser tests (never `playwright install`).
+# Installed only when missing; sudo only when not root and sudo exists.
+# In CI (CI set and not "false"/"0") a browser still missing afterwards is an error;
+# elsewhere the browser tests skip themselves.
+chromium:
+	@if [ ! -x $(CHROMIUM) ]; then \
+		SUDO=""; \
+		if [ "$$(id -u)" != 0 ] && command -v sudo >/dev/null 2>&1; then SUDO=sudo; fi; \
+		echo "Installing Debian chromium with apt-get"; \
+		{ $$SUDO apt-get update && $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y chromium; } \
+			|| echo "warning: could not install chromium with apt-get" >&2; \
+	fi
+	@if [ ! -x $(CHROMIUM) ]; then \
+		case "$${CI:-}" in ""|false|0) echo "warning: $(CHROMIUM) missing: browser tests will be skipped" >&2 ;; \
+		*) echo "error: $(CHROMIUM) missing in CI" >&2; exit 1 ;; esac; \
+	fi
+
+test: $(DEV_STAMP) chromium
+	$(VPY) -m pytest -p no:cacheprovider
+
+# Every bench/*.py except the *_app.py files, which are Streamlit scripts the
+# benchmarks measure (e.g. floor_app.py, the framework floor), not benchmarks.
+bench: $(DEV_STAMP) chromium
+	@shopt -s nullglob; found=0; \
+	for s in bench/*.py; do \
+		case "$$s" in *_app.py) continue ;; esac; \
+		found=1; echo "== $$s"; $(VPY) "$$s" || exit $$?; \
+	done; \
+	[ $$found = 1 ] || echo "no benchmark scripts in bench/"
+
+messages: $(RUN_STAMP)
+	@mkdir -p locale
+	$(VENV)/bin/pybabel extract -F babel.cfg -k _ -k ngettext:1,2 \
+		--project="AliExpress Dispute Wizard" -o locale/messages.pot .
