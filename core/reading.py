@@ -101,8 +101,6 @@ def contradictions(case: Case, today: dt.date) -> list[CaseProblem]:
         if case.country not in known_countries():
             problem("country", _("Unknown country code {code}.").format(code=case.country))
     if dispute is not None:
-        if order.shipped_on is None:
-            problem("dispute", _("A dispute can only exist once the order has shipped."))
         for field in ("requested_refund",):
             value = getattr(dispute, field)
             if value is not None and value > order.total_paid:

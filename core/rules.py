@@ -115,12 +115,14 @@ def decide(case: Case, today: dt.date) -> tuple[Decision, PlanDates]:
     """Run the groups of the decision tree in the guide's order; the first that applies decides."""
     facts = Facts(case=case, today=today, dates=protection_dates(case, today))
     dispute = case.dispute
-    if case.order.shipped_on is None:
-        decision = not_shipped(facts)
-    elif dispute is not None and dispute.status is DisputeStatus.closed:
+    # A dispute exists only once the order shipped, so the dispute groups come first: a
+    # case that gives a dispute but no shipping date is advised on its dispute.
+    if dispute is not None and dispute.status is DisputeStatus.closed:
         decision = dispute_closed(facts)
     elif dispute is not None and dispute.status is DisputeStatus.open:
         decision = dispute_open(facts)
+    elif case.order.shipped_on is None:
+        decision = not_shipped(facts)
     elif not case.order.received:
         # A cancelled dispute counts as none: a new one may be opened while protection lasts.
         decision = shipped_not_received(facts)
