@@ -1,7 +1,9 @@
-"""Placeholder home page until the wizard lands (it will replace this file)."""
+"""AliExpress Dispute Wizard: the wizard for one order, and a page to watch every order."""
 
 import streamlit as st
 
-st.set_page_config(page_title="AliExpress Dispute Wizard")
-st.title("AliExpress Dispute Wizard")
-st.write("The wizard is on its way.")
+from core.i18n import _
+
+st.set_page_config(page_title=_("AliExpress Dispute Wizard"), page_icon=":material/gavel:", layout="centered")
+wizard = st.Page("pages/wizard.py", title=_("Dispute wizard"), icon=":material/gavel:", default=True)
+st.navigation([wizard], position="top").run()

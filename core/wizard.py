@@ -1,0 +1,456 @@
+"""The wizard's questions: which to ask, in which order, and how answers become a case.
+
+The route follows the guide's decision tree: only the questions that change the advice
+for this situation are asked. Answers are plain strings (so they fit in a URL); every
+answer is checked here, so a garbled or contradictory link is caught before the rules.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+
+from core.i18n import _
+from core.models import Case, Problem
+from core.reading import CaseError, read_case
+
+MAX_AMOUNT = Decimal("10000000")
+CURRENCIES = ("USD", "EUR", "GBP", "CAD", "AUD", "BRL", "MXN", "PLN", "CHF", "SEK", "NOK", "DKK", "CZK",
+              "HUF", "RON", "ILS", "KRW", "JPY", "NZD", "CLP", "COP", "PEN", "TRY", "ZAR", "UAH", "KZT")
+
+
+@dataclass(frozen=True)
+class Choice:
+    value: str
+    label: str
+    help: str = ""
+
+
+@dataclass(frozen=True)
+class Question:
+    """One screen of the wizard.
+
+    kind says which widget asks it: "choice" (one of `choices`), "date", "date_or_no"
+    (a date, or "no" for not yet / don't know), "money" (an amount with the currency),
+    "offer" ("no", or an amount and whether a return is required).
+    """
+
+    key: str
+    kind: str
+    title: str
+    help: str = ""
+    choices: tuple[Choice, ...] = ()
+    no_label: str = ""
+    summary: str = ""
+
+
+def questions() -> dict[str, Question]:
+    """Every question, worded in the current language."""
+    problems = (
+        Choice("not_as_described", _("It's broken, doesn't work or isn't as described")),
+        Choice("slightly_imperfect", _("It's usable, but a bit off (colour, size, finish)")),
+        Choice("incomplete", _("Some items are missing")),
+        Choice("fake", _("It's a fake")),
+        Choice("wrong_item", _("It's not what I ordered")),
+        Choice("wrong_shipping_method", _("It came by a different shipping method than I paid for")),
+        Choice("changed_mind", _("Nothing's wrong, I just want to send it back")),
+    )
+    listed = [
+        Question("stage", "choice", _("Where is your order at?"), summary=_("Situation"), choices=(
+            Choice("not_shipped", _("Not shipped yet"), _("The order page doesn't show a shipping date.")),
+            Choice("on_the_way", _("Shipped, but it hasn't arrived"), _("Late, lost or stuck in tracking.")),
+            Choice("delivered_missing", _("Tracking says delivered, but I don't have it")),
+            Choice("received", _("It arrived")),
+            Choice("dispute_open", _("I have an open dispute")),
+            Choice("dispute_closed", _("My dispute is closed")),
+        )),
+        Question("payment", "choice", _("Has AliExpress confirmed your payment?"), summary=_("Payment"),
+                 help=_("The order page says “Awaiting payment” until it's confirmed."), choices=(
+                     Choice("pending", _("Not yet")),
+                     Choice("confirmed", _("Yes, the payment is confirmed")),
+                 )),
+        Question("problem", "choice", _("What's wrong with it?"), summary=_("Problem"), choices=problems + (
+            Choice("none", _("Nothing, it's fine"), _("You may just need to confirm receipt.")),
+        )),
+        Question("dispute_about", "choice", _("What is the dispute about?"), summary=_("Dispute about"), choices=(
+            Choice("not_arrived", _("The parcel never arrived")),
+            Choice("delivered_not_received", _("Tracking says delivered, but I don't have it")),
+        ) + problems + (
+            Choice("none", _("It arrived after all and it's fine")),
+        )),
+        Question("shipped", "date", _("When did the seller ship it?"), summary=_("Shipped on"),
+                 help=_("The shipping date is on the order page. Protection is counted from it.")),
+        Question("tracking", "choice", _("What does the tracking say?"), summary=_("Tracking"), choices=(
+            Choice("in_transit", _("It's moving"), _("Recent updates on the way to you.")),
+            Choice("no_updates", _("No updates for a while")),
+            Choice("none", _("There is no tracking")),
+            Choice("returned_to_seller", _("It went back to the seller")),
+        )),
+        Question("eta", "date_or_no", _("What is the estimated delivery date?"), summary=_("Estimated delivery"),
+                 help=_("Shown on the order page."), no_label=_("I don't know")),
+        Question("contacted", "date_or_no", _("Have you written to the seller about it?"), summary=_("Seller contacted"),
+                 help=_("Sellers get a couple of days to answer before a dispute."), no_label=_("Not yet")),
+        Question("receipt", "date_or_no", _("Have you confirmed receipt on AliExpress?"),
+                 summary=_("Receipt confirmed"),
+                 help=_("“Confirm receipt” is the button on the order that tells AliExpress it arrived. "
+                        "You still have 15 days after it to open a dispute."), no_label=_("Not yet")),
+        Question("total", "money", _("How much did you pay for the order?"), summary=_("Paid"),
+                 help=_("The total on the order page, shipping included.")),
+        Question("missing", "money", _("How much are the missing items worth?"), summary=_("Missing items")),
+        Question("shipping", "money", _("How much did you pay for shipping?"), summary=_("Shipping paid"),
+                 help=_("Zero if shipping was free.")),
+        Question("late", "choice", _("Did it arrive late because of it?"), summary=_("Arrived late"), choices=(
+            Choice("yes", _("Yes, it was late")),
+            Choice("no", _("No, it came roughly on time")),
+        )),
+        Question("free_return", "choice", _("Does the listing say “free return”?"), summary=_("Free return"),
+                 help=_("With free return, AliExpress gives you a return code and the postage is free."), choices=(
+                     Choice("yes", _("Yes, free return")),
+                     Choice("no", _("No, or I'm not sure")),
+                 )),
+        Question("judgement", "choice", _("Has AliExpress judged the dispute?"), summary=_("Judgement"),
+                 help=_("Look for “AliExpress Judgment Details” in the dispute."), choices=(
+                     Choice("none", _("Not yet")),
+                     Choice("valid", _("Yes: valid")),
+                     Choice("invalid", _("Yes: invalid")),
+                 )),
+        Question("moving", "choice", _("Does tracking still show the parcel moving?"), summary=_("Still moving"),
+                 choices=(
+                     Choice("yes", _("Yes, it's still in transit")),
+                     Choice("no", _("No")),
+                 )),
+        Question("seller_offer", "offer", _("Has the seller offered you something?"), summary=_("Seller's offer"),
+                 no_label=_("No offer yet")),
+        Question("aliexpress_offer", "offer", _("Has AliExpress proposed a solution?"),
+                 summary=_("AliExpress's proposal"),
+                 help=_("AliExpress steps in a few days after the dispute opens if you and the seller don't agree."),
+                 no_label=_("Not yet")),
+        Question("negotiation", "date_or_no", _("When does the negotiation end?"), summary=_("Negotiation ends"),
+                 help=_("The dispute shows a “Negotiation Finished” date. If you pick nothing by then, "
+                        "AliExpress's proposal is applied."), no_label=_("I can't see it")),
+        Question("asked", "money", _("How much did you ask for in the dispute?"), summary=_("You asked for")),
+        Question("satisfied", "choice", _("Are you happy with how it ended?"), summary=_("Happy with outcome"),
+                 choices=(
+                     Choice("yes", _("Yes")),
+                     Choice("no", _("No, it was unfair")),
+                 )),
+        Question("closed", "date", _("When did the dispute close?"), summary=_("Dispute closed on")),
+        Question("refund", "choice", _("Where is your refund?"), summary=_("Refund"),
+                 help=_("See the order's “Payment” tab: three completed orange dots mean it was processed."),
+                 choices=(
+                     Choice("received", _("I have the money")),
+                     Choice("processed", _("Processed, but the money isn't here")),
+                     Choice("not_yet", _("Not processed yet")),
+                 )),
+        Question("processed", "date", _("When was the refund processed?"), summary=_("Refund processed on")),
+    ]
+    return {q.key: q for q in listed}
+
+
+NOT_ARRIVED = ("not_arrived", "delivered_not_received")
+PAST_EVENTS = ("shipped", "contacted", "receipt", "closed", "processed")
+PARTIAL_CLAIMS = ("slightly_imperfect", "incomplete", "wrong_shipping_method")
+
+
+def route(answers: dict[str, str]) -> list[str]:
+    """The questions this situation needs, in order, given the answers so far."""
+    stage = answers.get("stage")
+    keys = ["stage"]
+    if stage == "not_shipped":
+        return keys + ["payment"]
+    if stage == "on_the_way":
+        keys += ["shipped", "tracking"]
+        tracking = answers.get("tracking")
+        if tracking != "returned_to_seller":
+            keys.append("eta")
+        if tracking in ("no_updates", "none"):
+            keys.append("contacted")
+        return keys
+    if stage == "delivered_missing":
+        return keys + ["shipped", "contacted"]
+    if stage == "received":
+        keys += ["problem", "shipped", "receipt"]
+        return keys + problem_details(answers.get("problem"), answers)
+    if stage == "dispute_open":
+        keys.append("dispute_about")
+        about = answers.get("dispute_about")
+        if about == "none":
+            return keys + ["shipped"]
+        if about in NOT_ARRIVED:
+            keys.append("judgement")
+            if answers.get("judgement") == "invalid":
+                keys.append("moving")
+                if answers.get("moving") == "yes":
+                    return keys + ["shipped"]
+        keys.append("total")
+        if about in PARTIAL_CLAIMS:
+            keys.append("asked")
+        keys += ["seller_offer", "aliexpress_offer"]
+        if answers.get("aliexpress_offer") not in (None, "no"):
+            keys.append("negotiation")
+        return keys
+    if stage == "dispute_closed":
+        keys.append("satisfied")
+        if answers.get("satisfied") == "no":
+            return keys + ["closed"]
+        keys.append("refund")
+        if answers.get("refund") == "processed":
+            keys.append("processed")
+        return keys
+    return keys
+
+
+def problem_details(problem: str | None, answers: dict[str, str]) -> list[str]:
+    """The extra questions a received problem needs to put a figure on the claim."""
+    if problem == "incomplete":
+        return ["total", "missing"]
+    if problem == "wrong_shipping_method":
+        keys = ["total", "shipping"]
+        shipping = answers.get("shipping")
+        if shipping is not None and parse_money(shipping)[0] not in (None, Decimal(0)):
+            keys.append("late")
+        return keys
+    if problem == "changed_mind":
+        return ["free_return"]
+    return []
+
+
+def next_question(answers: dict[str, str]) -> str | None:
+    """The first question of the route still unanswered; None when the plan can be shown."""
+    for key in route(answers):
+        if key not in answers:
+            return key
+    return None
+
+
+def parse_money(text: str) -> tuple[Decimal | None, str]:
+    """An amount like "12.50" and its currency from "12.50 USD"; (None, "") if it isn't one."""
+    amount_text, _sep, currency = text.strip().partition(" ")
+    try:
+        amount = Decimal(amount_text)
+    except InvalidOperation:
+        return None, ""
+    if not amount.is_finite() or amount < 0 or amount > MAX_AMOUNT or amount != amount.quantize(Decimal("0.01")):
+        return None, ""
+    return amount.quantize(Decimal("0.01")), currency.strip().upper()
+
+
+def money_answer(amount: Decimal | float, currency: str) -> str:
+    """The stored form of an amount answer: "12.50 USD"."""
+    return f"{Decimal(str(amount)).quantize(Decimal('0.01'))} {currency}"
+
+
+def parse_day(text: str) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(text)
+    except (ValueError, TypeError):
+        return None
+
+
+def answer_problem(question: Question, text: str) -> str | None:
+    """Why an answer can't be used for this question, or None when it is fine."""
+    if not isinstance(text, str) or len(text) > 64:
+        return _("That answer isn't one we can read.")
+    if question.kind == "choice":
+        return None if text in {c.value for c in question.choices} else _("Please pick one of the options.")
+    if question.kind in ("date", "date_or_no"):
+        if question.kind == "date_or_no" and text == "no":
+            return None
+        return None if parse_day(text) is not None else _("That isn't a date we can read.")
+    if question.kind in ("money", "offer"):
+        if question.kind == "offer" and text == "no":
+            return None
+        body = text.removesuffix(" return") if question.kind == "offer" else text
+        amount, currency = parse_money(body)
+        if amount is None:
+            return _("Please enter an amount of 0 or more, with at most two decimals.")
+        if currency and currency not in CURRENCIES:
+            return _("That currency isn't one we know.")
+        return None
+    return _("That answer isn't one we can read.")
+
+
+@dataclass(frozen=True)
+class Details:
+    """Optional extras the plan page asks for: a name for the order, protection days, country."""
+
+    label: str | None = None
+    protection_days: int = 60
+    country: str | None = None
+
+
+def to_case(answers: dict[str, str], today: dt.date, details: Details | None = None) -> Case:
+    """The case the answers describe; raises CaseError naming the answer that doesn't fit."""
+    details = details or Details()
+    get = answers.get
+    stage = get("stage")
+    order: dict = {"placed_on": today.isoformat(), "protection_days": details.protection_days}
+    if details.label:
+        order["label"] = details.label
+    case: dict = {"today": today.isoformat(), "order": order}
+    if details.country:
+        case["country"] = details.country
+    if get("shipped"):
+        order["shipped_on"] = get("shipped")
+        order["placed_on"] = min(parse_day(get("shipped")) or today, today).isoformat()
+    if stage == "not_shipped":
+        order["payment_confirmed"] = get("payment") != "pending"
+    total, currency = parse_money(get("total", "0 USD"))
+    order["total_paid"] = str(total or 0)
+    if currency:
+        order["currency"] = currency
+    if stage == "on_the_way":
+        order["tracking"] = get("tracking", "none")
+        case["problem"] = "not_arrived"
+        if get("eta") not in (None, "no"):
+            order["estimated_delivery"] = get("eta")
+    if stage == "delivered_missing":
+        order["tracking"] = "delivered"
+        case["problem"] = "delivered_not_received"
+    if get("contacted") not in (None, "no"):
+        case["seller_contacted_on"] = get("contacted")
+    if stage == "received":
+        order["received"] = True
+        case["problem"] = get("problem", "none")
+        if get("receipt") not in (None, "no"):
+            order["receipt_confirmed_on"] = get("receipt")
+        if get("missing"):
+            case["missing_items_value"] = str(parse_money(get("missing"))[0])
+        if get("shipping"):
+            order["shipping_paid"] = str(parse_money(get("shipping"))[0])
+        case["arrived_late"] = get("late") == "yes"
+        order["free_return"] = get("free_return") == "yes"
+    if stage == "dispute_open":
+        about = get("dispute_about", "not_arrived")
+        case["problem"] = about
+        order["received"] = about not in NOT_ARRIVED
+        if about == "delivered_not_received":
+            order["tracking"] = "delivered"
+        if get("moving") == "yes":
+            order["tracking"] = "in_transit"
+        dispute = {"status": "open"}
+        if get("judgement") in ("valid", "invalid"):
+            dispute["judgement"] = get("judgement")
+        for key in ("seller_offer", "aliexpress_offer"):
+            if get(key) not in (None, "no"):
+                dispute[key] = offer(get(key))
+        if get("asked"):
+            dispute["requested_refund"] = str(parse_money(get("asked"))[0])
+        if get("negotiation") not in (None, "no"):
+            dispute["negotiation_ends_on"] = get("negotiation")
+        case["dispute"] = dispute
+    if stage == "dispute_closed":
+        order["received"] = True
+        dispute = {"status": "closed", "satisfied": get("satisfied") != "no"}
+        if get("closed"):
+            dispute["closed_on"] = get("closed")
+        dispute["refund_received"] = get("refund") == "received"
+        if get("refund") == "processed" and get("processed"):
+            dispute["refund_processed_on"] = get("processed")
+        case["dispute"] = dispute
+    return read_case(case, today)
+
+
+def offer(text: str) -> dict:
+    amount, _currency = parse_money(text.removesuffix(" return"))
+    return {"refund_amount": str(amount), "return_required": text.endswith(" return")}
+
+
+FIELD_TO_ANSWER = {
+    "order.shipped_on": "shipped",
+    "order.estimated_delivery": "eta",
+    "order.receipt_confirmed_on": "receipt",
+    "order.shipping_paid": "shipping",
+    "order.total_paid": "total",
+    "missing_items_value": "missing",
+    "seller_contacted_on": "contacted",
+    "dispute.seller_offer.refund_amount": "seller_offer",
+    "dispute.requested_refund": "asked",
+    "dispute.aliexpress_offer.refund_amount": "aliexpress_offer",
+    "dispute.closed_on": "closed",
+    "dispute.refund_processed_on": "processed",
+}
+
+
+@dataclass
+class Loaded:
+    """Answers read back from a link, with a note for each answer that had to be dropped."""
+
+    answers: dict[str, str]
+    notes: list[str]
+
+
+def load_answers(params: dict[str, str], today: dt.date, details: Details | None = None) -> Loaded:
+    """Keep the answers of a link that can be trusted, in route order; drop the rest with a note.
+
+    The wizard then lands on the first question it couldn't trust.
+    """
+    catalog = questions()
+    answers: dict[str, str] = {}
+    notes: list[str] = []
+    for _round in range(len(catalog)):
+        key = next_question(answers)
+        if key is None or key not in params:
+            break
+        problem = answer_problem(catalog[key], params[key])
+        if problem is None and catalog[key].kind in ("date", "date_or_no"):
+            problem = date_problem(key, params[key], today)
+        if problem is not None:
+            notes.append(_("We couldn't use the link's answer to “{question}”, so please answer it again.").format(
+                question=catalog[key].title))
+            break
+        answers[key] = params[key]
+    while answers:
+        try:
+            to_case(answers, today, details)
+            break
+        except CaseError as error:
+            bad = {FIELD_TO_ANSWER.get(p.field) for p in error.problems} & answers.keys()
+            if not bad:
+                answers = {"stage": answers["stage"]} if "stage" in answers and len(answers) > 1 else {}
+                notes.append(_("Some answers in the link didn't fit together, so we kept only the first."))
+                continue
+            order = route(answers)
+            first = min(bad, key=order.index)
+            notes.append(_("The link's answer to “{question}” didn't fit the others, so please answer it again.").format(
+                question=catalog[first].title))
+            answers = {k: v for k, v in answers.items() if order.index(k) < order.index(first)}
+    return Loaded(answers=answers, notes=notes)
+
+
+def date_problem(key: str, text: str, today: dt.date) -> str | None:
+    """Dates that can't be true for their question: the past ones in the future, and the far past."""
+    day = parse_day(text)
+    if day is None:
+        return None
+    if day.year < 2000 or day.year > today.year + 5:
+        return _("That date is too far from today.")
+    if key in PAST_EVENTS and day > today:
+        return _("That date is in the future.")
+    return None
+
+
+def summary(answers: dict[str, str]) -> list[tuple[str, str, str]]:
+    """(question key, short name, answer in words) for every answer given, in route order."""
+    from core.i18n import show_date, show_money
+
+    catalog = questions()
+    rows = []
+    for key in route(answers):
+        if key not in answers:
+            continue
+        question, value = catalog[key], answers[key]
+        if question.kind == "choice":
+            shown = next((c.label for c in question.choices if c.value == value), value)
+        elif value == "no":
+            shown = question.no_label
+        elif question.kind in ("date", "date_or_no"):
+            shown = show_date(parse_day(value))
+        else:
+            amount, currency = parse_money(value.removesuffix(" return"))
+            shown = show_money(amount, currency or "USD")
+            if value.endswith(" return"):
+                shown += " " + _("(with a return)")
+        rows.append((key, question.summary, shown))
+    return rows

@@ -1,0 +1,108 @@
+"""The wizard: one plain question per screen, then the plan.
+
+Thin on purpose: core.wizard decides which question comes next and what the answers
+mean, core decides the plan; this page only asks and shows.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from core import advise
+from core.dates import known_countries
+from core.i18n import _
+from core.reading import CaseError
+from core.wizard import Details, questions, route, summary, to_case
+from ui import state
+from ui.plan_view import show_plan
+from ui.questions import show_question
+
+
+def show_progress() -> None:
+    keys = route(state.answers())
+    done = len([k for k in keys if k in state.answers()])
+    current = state.step()
+    if current == state.PLAN:
+        st.progress(1.0, text=_("Your plan"))
+        return
+    number = keys.index(current) + 1 if current in keys else done + 1
+    st.progress(min(done / max(len(keys), 1), 1.0), text=_("Question {n}").format(n=number))
+
+
+def show_answers() -> None:
+    """The answers so far, each with a button to change it."""
+    rows = summary(state.answers())
+    if not rows:
+        return
+    with st.expander(_("Your answers ({n})").format(n=len(rows)), expanded=state.step() == state.PLAN):
+        for key, name, shown in rows:
+            left, right = st.columns([4, 1], vertical_alignment="center")
+            left.markdown(f"**{name}:** " + shown)
+            right.button(_("Change"), key=f"change_{key}", on_click=state.go_to, args=(key,),
+                         icon=":material/edit:", type="tertiary")
+
+
+def show_navigation() -> None:
+    left, right = st.columns(2)
+    left.button(_("Back"), on_click=state.go_back, icon=":material/arrow_back:", key="back",
+                disabled=state.step() == "stage")
+    right.button(_("Start over"), on_click=state.start_over, icon=":material/restart_alt:", key="start_over")
+
+
+def show_details() -> None:
+    """Optional extras that sharpen the plan: a name for the messages, protection days, country."""
+    current = state.details()
+    with st.expander(_("Fine-tune (optional)")):
+        label = st.text_input(_("A name for this order, used in the messages"), value=current.label or "",
+                              max_chars=120, key="detail_label", placeholder=_("e.g. Blue headphones"))
+        days = st.number_input(_("Buyer protection days on this listing"), min_value=1, max_value=180,
+                               value=current.protection_days, step=1, key="detail_days",
+                               help=_("Most listings give 60 days from shipping; some give more or less."))
+        countries = known_countries()
+        codes = [None, *countries]
+        country = st.selectbox(_("Your country, to skip public holidays when counting working days"), codes,
+                               index=codes.index(current.country) if current.country in codes else 0,
+                               format_func=lambda code: _("Not set (Monday to Friday)") if code is None
+                               else countries[code], key="detail_country")
+    updated = Details(label=label.strip() or None, protection_days=int(days), country=country)
+    if updated != current:
+        state.set_details(updated)
+
+
+def show_share() -> None:
+    with st.expander(_("Share this situation")):
+        st.write(_("This link opens the same plan. It holds your answers (choices, dates and amounts) and "
+                   "nothing else: not the order's name, and nothing is saved on our side."))
+        from urllib.parse import urlencode
+
+        base = (st.context.url or "").split("?")[0]
+        params = state.url_params(include_private=False)
+        params.pop("step", None)
+        st.code(base + "?" + urlencode(params), language=None, wrap_lines=True)
+
+
+def show_plan_step() -> None:
+    try:
+        case = to_case(state.answers(), state.today(), state.details())
+        plan = advise(case, today=state.today())
+    except CaseError as error:
+        st.error(_("Some answers don't fit together: {problem}").format(problem=error.problems[0]))
+        return
+    st.session_state.advised_action = plan.action
+    show_plan(case, plan)
+    show_details()
+    show_share()
+
+
+st.title(_("AliExpress Dispute Wizard"))
+st.caption(_("A few plain questions about your order, then a plan you can act on today."))
+state.start()
+for note in st.session_state.notes:
+    st.info(note, icon=":material/link_off:")
+show_progress()
+if state.step() == state.PLAN:
+    show_plan_step()
+else:
+    show_question(questions()[state.step()])
+show_navigation()
+show_answers()

@@ -1,0 +1,195 @@
+"""One wizard question on screen: the right widget for its kind, checked before moving on.
+
+An answer is checked by core (its form, then whether it fits the other answers); a bad
+one gets a short message under the question and nothing already entered is lost.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+import streamlit as st
+
+from core.i18n import _
+from core.reading import CaseError
+from core.wizard import (
+    CURRENCIES,
+    FIELD_TO_ANSWER,
+    PAST_EVENTS,
+    Question,
+    answer_problem,
+    date_problem,
+    money_answer,
+    parse_day,
+    parse_money,
+    to_case,
+)
+from ui import state
+
+EARLIEST_DAY = dt.date(2000, 1, 1)
+
+
+def widget_key(question: Question, part: str = "value") -> str:
+    return f"q_{question.key}_{part}"
+
+
+def submit(question: Question, value: str) -> None:
+    """Check an answer and store it, or leave a message for the question and stay."""
+    problem = answer_problem(question, value) or date_problem(question.key, value, state.today())
+    if problem is None:
+        trial = {**state.answers(), question.key: value}
+        try:
+            to_case(trial, state.today(), state.details())
+        except CaseError as error:
+            mine = [p.message for p in error.problems if FIELD_TO_ANSWER.get(p.field) == question.key]
+            problem = mine[0] if mine else error.problems[0].message
+    if problem is not None:
+        st.session_state.question_error = problem
+        return
+    st.session_state.pop("question_error", None)
+    state.set_answer(question.key, value)
+
+
+def currency() -> str:
+    """The order's currency, from the amount paid (or the one picked on this screen)."""
+    _amount, code = parse_money(state.answers().get("total", ""))
+    return code or "USD"
+
+
+def show_question(question: Question) -> None:
+    """Draw the question with its widget and its Next (or choice) buttons."""
+    st.subheader(question.title)
+    if question.help:
+        st.caption(question.help)
+    current = state.answers().get(question.key)
+    {
+        "choice": ask_choice,
+        "date": ask_date,
+        "date_or_no": ask_date,
+        "money": ask_money,
+        "offer": ask_offer,
+    }[question.kind](question, current)
+    error = st.session_state.get("question_error")
+    if error:
+        st.error(error, icon=":material/error:")
+
+
+def ask_choice(question: Question, current: str | None) -> None:
+    values = [c.value for c in question.choices]
+    labels = {c.value: c.label for c in question.choices}
+    helps = {c.value: c.help for c in question.choices}
+    key = widget_key(question)
+    if key not in st.session_state:
+        st.session_state[key] = current if current in values else None
+    st.radio(
+        question.title,
+        values,
+        key=key,
+        format_func=lambda value: labels[value],
+        captions=[helps[v] for v in values] if any(helps.values()) else None,
+        label_visibility="collapsed",
+        on_change=choose,
+        args=(question, key),
+    )
+    if current is not None:
+        st.button(_("Next"), type="primary", on_click=lambda: submit(question, st.session_state[key] or ""),
+                  key=widget_key(question, "next"))
+
+
+def choose(question: Question, key: str) -> None:
+    """A tap on a choice answers the question at once: one tap, one step."""
+    if st.session_state.get(key) is not None:
+        submit(question, st.session_state[key])
+
+
+def date_bounds(question: Question) -> tuple[dt.date, dt.date]:
+    """Past events can't be in the future; expected dates may be up to five years ahead."""
+    today = state.today()
+    if question.key in PAST_EVENTS:
+        return EARLIEST_DAY, today
+    return EARLIEST_DAY, today + dt.timedelta(days=5 * 365)
+
+
+def default_day(question: Question) -> dt.date:
+    """A sensible first guess, relative to today, for each date question."""
+    today = state.today()
+    offsets = {"shipped": -14, "eta": 14, "contacted": -2, "receipt": -1, "closed": -1, "processed": -3,
+               "negotiation": 3}
+    low, high = date_bounds(question)
+    return min(max(today + dt.timedelta(days=offsets.get(question.key, 0)), low), high)
+
+
+def ask_date(question: Question, current: str | None) -> None:
+    key = widget_key(question)
+    low, high = date_bounds(question)
+    if key not in st.session_state:
+        day = parse_day(current) if current and current != "no" else None
+        st.session_state[key] = min(max(day, low), high) if day else default_day(question)
+    st.date_input(question.title, key=key, min_value=low, max_value=high, format="YYYY-MM-DD",
+                  label_visibility="collapsed")
+    columns = st.columns(2 if question.kind == "date_or_no" else 1)
+
+    def use_date() -> None:
+        day = st.session_state.get(key)
+        submit(question, day.isoformat() if isinstance(day, dt.date) else "")
+
+    columns[0].button(_("Next"), type="primary", on_click=use_date, key=widget_key(question, "next"),
+                      width="stretch")
+    if question.kind == "date_or_no":
+        columns[1].button(question.no_label, on_click=submit, args=(question, "no"),
+                          key=widget_key(question, "no"), width="stretch")
+
+
+def ask_money(question: Question, current: str | None) -> None:
+    key, currency_key = widget_key(question), widget_key(question, "currency")
+    amount, code = parse_money(current) if current else (None, "")
+    if key not in st.session_state:
+        st.session_state[key] = float(amount) if amount is not None else None
+    is_total = question.key == "total"
+    if is_total:
+        if currency_key not in st.session_state:
+            st.session_state[currency_key] = code or "USD"
+        left, right = st.columns([3, 1])
+        right.selectbox(_("Currency"), CURRENCIES, key=currency_key)
+    else:
+        left = st.container()
+    chosen = st.session_state.get(currency_key) if is_total else currency()
+    left.number_input(_("Amount in {currency}").format(currency=chosen), key=key, min_value=0.0,
+                      max_value=float(10_000_000), step=1.0, format="%.2f", placeholder="0.00")
+
+    def use_amount() -> None:
+        value = st.session_state.get(key)
+        if value is None:
+            st.session_state.question_error = _("Please enter an amount (0 if it was free).")
+            return
+        submit(question, money_answer(round(Decimal(str(value)), 2), chosen))
+
+    st.button(_("Next"), type="primary", on_click=use_amount, key=widget_key(question, "next"))
+
+
+def ask_offer(question: Question, current: str | None) -> None:
+    key, return_key = widget_key(question), widget_key(question, "return")
+    amount = None
+    if current and current != "no":
+        amount, _code = parse_money(current.removesuffix(" return"))
+    if key not in st.session_state:
+        st.session_state[key] = float(amount) if amount is not None else None
+        st.session_state[return_key] = bool(current and current.endswith(" return"))
+    st.button(question.no_label, on_click=submit, args=(question, "no"), key=widget_key(question, "no"),
+              type="primary" if current is None else "secondary")
+    st.markdown(_("**Or** enter what they offer:"))
+    st.number_input(_("Refund offered, in {currency}").format(currency=currency()), key=key, min_value=0.0,
+                    max_value=float(10_000_000), step=1.0, format="%.2f", placeholder="0.00")
+    st.checkbox(_("They want the item sent back"), key=return_key)
+
+    def use_offer() -> None:
+        value = st.session_state.get(key)
+        if value is None:
+            st.session_state.question_error = _("Enter the amount offered, or tap “{no}”.").format(
+                no=question.no_label)
+            return
+        text = money_answer(round(Decimal(str(value)), 2), currency())
+        submit(question, text + (" return" if st.session_state.get(return_key) else ""))
+
+    st.button(_("Use this offer"), on_click=use_offer, key=widget_key(question, "next"))

@@ -1,0 +1,142 @@
+"""The wizard's state: answers kept in st.session_state and mirrored in the URL.
+
+The URL is the source of truth for a new session (a refresh, a lost connection, a link
+from a friend); after that, session state is, and every change is written back to the
+URL so the address bar always holds the whole situation. Nothing is kept on the server
+beyond the session itself.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import streamlit as st
+
+from core.wizard import Details, load_answers, next_question, route
+
+PLAN = "plan"
+DETAIL_KEYS = ("label", "days", "country")
+
+
+def today() -> dt.date:
+    """The day the advice is for (tests may pin it through session state)."""
+    return st.session_state.get("today") or dt.date.today()
+
+
+def start() -> None:
+    """Read the link into the session, once per session."""
+    if "answers" in st.session_state:
+        return
+    params = {key: st.query_params[key] for key in st.query_params}
+    details, detail_notes = read_details(params)
+    loaded = load_answers(params, today(), details)
+    st.session_state.answers = loaded.answers
+    st.session_state.details = details
+    st.session_state.notes = loaded.notes + detail_notes
+    wanted = params.get("step")
+    first_open = next_question(loaded.answers)
+    if wanted in loaded.answers and wanted in route(loaded.answers):
+        st.session_state.step = wanted
+    else:
+        st.session_state.step = first_open or PLAN
+
+
+def read_details(params: dict[str, str]) -> tuple[Details, list[str]]:
+    """The optional extras from the link; a bad one is dropped with a note."""
+    from core.dates import known_countries
+    from core.i18n import _
+
+    notes = []
+    label = params.get("label", "")[:120] or None
+    days = 60
+    if "days" in params:
+        text = params["days"]
+        if text.isdigit() and 1 <= int(text) <= 180:
+            days = int(text)
+        else:
+            notes.append(_("The link's protection days weren't usable, so we used 60."))
+    country = params.get("country")
+    if country is not None and country not in known_countries():
+        notes.append(_("The link's country wasn't one we know, so we count working days Monday to Friday."))
+        country = None
+    return Details(label=label, protection_days=days, country=country), notes
+
+
+def answers() -> dict[str, str]:
+    return st.session_state.answers
+
+
+def details() -> Details:
+    return st.session_state.details
+
+
+def step() -> str:
+    return st.session_state.step
+
+
+def set_answer(key: str, value: str) -> None:
+    """Store an answer, forget answers the new route no longer asks, and move on."""
+    current = dict(st.session_state.answers)
+    current[key] = value
+    keep = route(current)
+    current = {k: v for k, v in current.items() if k in keep}
+    st.session_state.answers = current
+    st.session_state.step = next_question(current) or PLAN
+    write_url()
+
+
+def set_details(new: Details) -> None:
+    st.session_state.details = new
+    write_url()
+
+
+def go_to(key: str) -> None:
+    st.session_state.pop("question_error", None)
+    st.session_state.step = key
+    write_url()
+
+
+def go_back() -> None:
+    """One question back along the route (from the plan, to the last question)."""
+    st.session_state.pop("question_error", None)
+    keys = route(st.session_state.answers)
+    current = st.session_state.step
+    if current == PLAN:
+        st.session_state.step = keys[-1]
+    elif current in keys and keys.index(current) > 0:
+        st.session_state.step = keys[keys.index(current) - 1]
+    write_url()
+
+
+def start_over() -> None:
+    st.session_state.answers = {}
+    st.session_state.details = Details()
+    st.session_state.notes = []
+    st.session_state.pop("question_error", None)
+    st.session_state.step = "stage"
+    for key in [k for k in st.session_state if str(k).startswith("q_")]:
+        del st.session_state[key]
+    write_url()
+
+
+def url_params(include_private: bool = True) -> dict[str, str]:
+    """The query parameters that describe this situation; the share link leaves out the order's name."""
+    params = dict(st.session_state.answers)
+    d = st.session_state.details
+    if d.protection_days != 60:
+        params["days"] = str(d.protection_days)
+    if d.country:
+        params["country"] = d.country
+    if include_private and d.label:
+        params["label"] = d.label
+    step_now = st.session_state.step
+    if step_now != next_question(st.session_state.answers) and step_now != PLAN:
+        params["step"] = step_now
+    return params
+
+
+def write_url() -> None:
+    """Mirror the session's answers in the address bar (only when they changed)."""
+    wanted = url_params()
+    if {key: st.query_params[key] for key in st.query_params} != wanted:
+        st.query_params.from_dict(wanted)
