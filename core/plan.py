@@ -32,6 +32,7 @@ class Wording:
         self.currency = order.currency
         self.order_name = order.label or _("my order placed on {day}").format(day=show_date(order.placed_on))
         self.total = self.money(order.total_paid)
+        self.order_ref = f"{self.order_name} ({self.total})" if order.total_paid else self.order_name
         self.placed = show_date(order.placed_on)
 
     def money(self, amount: Decimal | None) -> str:
@@ -45,8 +46,10 @@ class Wording:
     def asked(self) -> str:
         """What the plan asks for, in words: "a full refund of $40.00"."""
         d = self.decision
-        if d.refund == "full":
+        if d.refund == "full" and d.refund_amount:
             return _("a full refund of {amount}").format(amount=self.money(d.refund_amount))
+        if d.refund == "full":
+            return _("a full refund")
         if d.refund == "partial" and d.refund_amount is not None:
             return _("a partial refund of {amount}").format(amount=self.money(d.refund_amount))
         if d.refund == "partial":
@@ -88,94 +91,94 @@ def next_deadline(decision: Decision, dates: PlanDates, today: dt.date) -> Deadl
 def headline(w: Wording) -> str:
     rule, d = w.decision.rule, w.decision
     texts = {
-        "not_shipped.payment_pending": _("Cancel the order now: it has not shipped, so the seller cannot refuse."),
-        "not_shipped.payment_confirmed": _(
+        "not_shipped.payment_pending": lambda: _("Cancel the order now: it has not shipped, so the seller cannot refuse."),
+        "not_shipped.payment_confirmed": lambda: _(
             "Ask for a cancellation: the order has not shipped yet, but the seller has to agree."
         ),
-        "dispute_closed.appeal": _("Appeal the outcome by {day}: you have 7 days after the dispute closed.").format(
+        "dispute_closed.appeal": lambda: _("Appeal the outcome by {day}: you have 7 days after the dispute closed.").format(
             day=w.day("appeal_deadline") or _("the 7th day after it closed")
         ),
-        "dispute_closed.too_late_to_appeal": _(
+        "dispute_closed.too_late_to_appeal": lambda: _(
             "The appeal window has closed: write to AliExpress customer support instead."
         ),
-        "dispute_closed.refund_overdue": _(
+        "dispute_closed.refund_overdue": lambda: _(
             "Your refund is late: ask your bank to trace it with the ARN code."
         ),
-        "dispute_closed.refund_on_its_way": _("Your refund is on its way: expect it between {start} and {end}.").format(
+        "dispute_closed.refund_on_its_way": lambda: _("Your refund is on its way: expect it between {start} and {end}.").format(
             start=w.day("refund_expected_from"), end=w.day("refund_expected_by")
         ),
-        "dispute_closed.refund_not_processed": _(
+        "dispute_closed.refund_not_processed": lambda: _(
             "Wait for AliExpress to process the refund, then it takes 3 to 20 working days to arrive."
         ),
-        "dispute_closed.settled": _("All settled: there is nothing left to do for this order."),
-        "dispute_open.item_fine": _("Your order is fine, so cancel the dispute (cancel it, do not close it)."),
-        "dispute_open.invalid_in_transit": _(
+        "dispute_closed.settled": lambda: _("All settled: there is nothing left to do for this order."),
+        "dispute_open.item_fine": lambda: _("Your order is fine, so cancel the dispute (cancel it, do not close it)."),
+        "dispute_open.invalid_in_transit": lambda: _(
             "Cancel the dispute and wait: the parcel is still moving and you are still protected."
         ),
-        "dispute_open.seller_beats_aliexpress": _("Accept the seller's offer: it beats AliExpress's proposal."),
-        "dispute_open.aliexpress_offer": _("Accept AliExpress's proposal: {asked}.").format(asked=w.asked),
-        "dispute_open.seller_gives_what_was_asked": _("Accept the seller's offer: it gives you what you asked for."),
-        "dispute_open.seller_offer_too_low": _(
+        "dispute_open.seller_beats_aliexpress": lambda: _("Accept the seller's offer: it beats AliExpress's proposal."),
+        "dispute_open.aliexpress_offer": lambda: _("Accept AliExpress's proposal: {asked}.").format(asked=w.asked),
+        "dispute_open.seller_gives_what_was_asked": lambda: _("Accept the seller's offer: it gives you what you asked for."),
+        "dispute_open.seller_offer_too_low": lambda: _(
             "Do not accept the seller's offer yet: wait for AliExpress to step in with its own proposal."
         ),
-        "dispute_open.no_offer_yet": _(
+        "dispute_open.no_offer_yet": lambda: _(
             "Wait for the seller to answer, and add more proof to the dispute meanwhile."
         ),
-        "not_received.too_early": _("Too early to open a dispute: you can open one from {day}.").format(
+        "not_received.too_early": lambda: _("Too early to open a dispute: you can open one from {day}.").format(
             day=w.day("earliest_dispute")
         ),
-        "not_received.protection_over": _(
+        "not_received.protection_over": lambda: _(
             "Buyer protection has ended, so a dispute is no longer possible: contact customer support."
         ),
-        "not_received.delivered_ask_seller": _(
+        "not_received.delivered_ask_seller": lambda: _(
             "Tracking says delivered but you have nothing: ask the seller first, then dispute if they don't fix it."
         ),
-        "not_received.delivered_seller_silent": _(
+        "not_received.delivered_seller_silent": lambda: _(
             "Open a dispute for a full refund: tracking says delivered and the seller did not sort it out."
         ),
-        "not_received.returned_to_seller": _(
+        "not_received.returned_to_seller": lambda: _(
             "The parcel went back to the seller: open a dispute for a full refund."
         ),
-        "not_received.early_but_protection_running_out": _(
+        "not_received.early_but_protection_running_out": lambda: _(
             "Open a dispute now for a full refund: protection ends on {day}, before the parcel is due."
         ).format(day=w.day("dispute_deadline")),
-        "not_received.before_estimated_delivery": _(
+        "not_received.before_estimated_delivery": lambda: _(
             "Give it time: the estimated delivery date ({day}) has not come yet."
         ).format(day=show_date(w.case.order.estimated_delivery)) if w.case.order.estimated_delivery else "",
-        "not_received.in_transit_protection_running_out": _(
+        "not_received.in_transit_protection_running_out": lambda: _(
             "Open a dispute now for a full refund: protection ends on {day} and the parcel is still in transit."
         ).format(day=w.day("dispute_deadline")),
-        "not_received.in_transit": _(
+        "not_received.in_transit": lambda: _(
             "Ask the seller about your parcel: a dispute is refused while tracking shows it moving."
         ),
-        "not_received.seller_silent": _(
+        "not_received.seller_silent": lambda: _(
             "Open a dispute for a full refund: the parcel is late and the seller had two days to answer."
         ),
-        "not_received.ask_seller": _(
+        "not_received.ask_seller": lambda: _(
             "Ask the seller where your order is, and open a dispute if they don't answer within 2 days."
         ),
-        "received.too_early": _("Too early to open a dispute: you can open one from {day}.").format(
+        "received.too_early": lambda: _("Too early to open a dispute: you can open one from {day}.").format(
             day=w.day("earliest_dispute")
         ),
-        "received.protection_over": _(
+        "received.protection_over": lambda: _(
             "The time to open a dispute has passed: contact customer support instead."
         ),
-        "received.not_as_described": _("Open a dispute and ask for a full refund, keeping the item."),
-        "received.fake": _("Open a dispute for a full refund: a fake is never what you paid for."),
-        "received.wrong_item": _("Open a dispute for a full refund: you got something you did not order."),
-        "received.slightly_imperfect": _(
+        "received.not_as_described": lambda: _("Open a dispute and ask for a full refund, keeping the item."),
+        "received.fake": lambda: _("Open a dispute for a full refund: a fake is never what you paid for."),
+        "received.wrong_item": lambda: _("Open a dispute for a full refund: you got something you did not order."),
+        "received.slightly_imperfect": lambda: _(
             "Open a dispute for a partial refund: the item is usable but not quite as described."
         ),
-        "received.incomplete": _("Open a dispute for {asked} for the missing items.").format(asked=w.asked),
-        "received.wrong_shipping_paid_and_late": _(
+        "received.incomplete": lambda: _("Open a dispute for {asked} for the missing items.").format(asked=w.asked),
+        "received.wrong_shipping_paid_and_late": lambda: _(
             "Open a dispute for your shipping money back: {amount}."
         ).format(amount=w.money(d.refund_amount)),
-        "received.changed_mind": _(
+        "received.changed_mind": lambda: _(
             "Open a dispute to return the item for a full refund."
         ),
     }
     if rule in texts:
-        return texts[rule]
+        return texts[rule]()
     if d.action == "confirm_receipt":
         return _("Confirm receipt: you still have 15 days after that to open a dispute if something turns up.")
     return _("Nothing to do: your order arrived and receipt is confirmed.")
@@ -429,9 +432,9 @@ def messages(w: Wording) -> list[Message]:
     drafts: list[Message] = []
     if d.action == "request_cancellation":
         drafts.append(Message(kind="seller", title=_("To the seller"), body=_(
-            "Hello, I have just asked to cancel {order} ({total}) before it ships. "
+            "Hello, I have just asked to cancel {order} before it ships. "
             "Could you please accept the cancellation? Thank you!"
-        ).format(order=w.order_name, total=w.total)))
+        ).format(order=w.order_ref)))
     if d.action == "contact_seller" or (d.action == "open_dispute" and d.rule.startswith("received")) or (
         d.action == "wait" and d.rule.endswith("too_early")
     ):
@@ -440,22 +443,22 @@ def messages(w: Wording) -> list[Message]:
         drafts.append(Message(kind="dispute", title=_("Dispute description"), body=dispute_message(w)))
     if d.action == "appeal":
         drafts.append(Message(kind="appeal", title=_("Appeal to AliExpress"), body=_(
-            "Hello, I would like to appeal the dispute on {order} ({total}), which closed on {closed}. "
+            "Hello, I would like to appeal the dispute on {order}, which closed on {closed}. "
             "The outcome does not reflect the problem: [say in one or two lines what went wrong]. "
             "I attach my photos, videos and the messages with the seller. Thank you for reviewing it."
-        ).format(order=w.order_name, total=w.total,
+        ).format(order=w.order_ref,
                  closed=show_date(case.dispute.closed_on) if case.dispute.closed_on else _("recently"))))
     if d.action == "contact_support":
         drafts.append(Message(kind="support", title=_("To AliExpress customer support"), body=_(
-            "Hello, I need help with {order} ({total}), placed on {placed}. "
+            "Hello, I need help with {order}, placed on {placed}. "
             "[Describe the problem in two lines.] I could not solve it through a dispute in time. "
             "I attach the order page, the tracking and my messages with the seller. Thank you."
-        ).format(order=w.order_name, total=w.total, placed=w.placed)))
+        ).format(order=w.order_ref, placed=w.placed)))
     if d.action == "check_with_bank":
         drafts.append(Message(kind="bank", title=_("To your bank"), body=_(
-            "Hello, AliExpress refunded {total} to my card on {processed}, but I cannot see it. "
+            "Hello, AliExpress refunded {order} to my card on {processed}, but I cannot see the money. "
             "The refund's ARN code is [paste the ARN]. Could you please trace it? Thank you."
-        ).format(total=w.total, processed=show_date(case.dispute.refund_processed_on))))
+        ).format(order=w.order_ref, processed=show_date(case.dispute.refund_processed_on))))
     return drafts
 
 
@@ -469,13 +472,13 @@ def seller_message(w: Wording) -> str:
         else:
             problem = _("It has not arrived and the tracking shows no progress.")
         return _(
-            "Hello, about {order} ({total}), placed on {placed}: {problem} "
+            "Hello, about {order}, placed on {placed}: {problem} "
             "Could you please tell me where it is? If it can't be solved, I will open a dispute. Thank you."
-        ).format(order=w.order_name, total=w.total, placed=w.placed, problem=problem)
+        ).format(order=w.order_ref, placed=w.placed, problem=problem)
     return _(
-        "Hello, about {order} ({total}), placed on {placed}: {problem} "
+        "Hello, about {order}, placed on {placed}: {problem} "
         "I am attaching photos. I will open a dispute asking for {asked}. Thank you."
-    ).format(order=w.order_name, total=w.total, placed=w.placed, problem=problem_sentence(case), asked=w.asked)
+    ).format(order=w.order_ref, placed=w.placed, problem=problem_sentence(case), asked=w.asked)
 
 
 def problem_sentence(case: Case) -> str:
@@ -505,15 +508,15 @@ def dispute_message(w: Wording) -> str:
         else:
             what = _("It has not arrived and the tracking has no useful updates.")
         return _(
-            "{order} ({total}) was shipped on {shipped} and has not arrived. {what} "
-            "I asked the seller without a solution. I request a full refund of {total}."
-        ).format(order=w.order_name, total=w.total, shipped=shipped, what=what)
+            "{order} was shipped on {shipped} and has not arrived. {what} "
+            "I asked the seller without a solution. I request {asked}."
+        ).format(order=w.order_ref, shipped=shipped, what=what, asked=w.asked)
     extra = ""
     if case.problem is Problem.incomplete and case.missing_items_value is not None:
         extra = _(" The missing items are worth {amount}.").format(amount=w.money(case.missing_items_value))
     if d.return_item:
         extra += _(" I will return the item with a tracked service.")
     return _(
-        "{order} ({total}) was received, but {problem}{extra} "
+        "{order} was received, but {problem}{extra} "
         "Photos and screenshots are attached. I request {asked}."
-    ).format(order=w.order_name, total=w.total, problem=problem_sentence(case), extra=extra, asked=w.asked)
+    ).format(order=w.order_ref, problem=problem_sentence(case), extra=extra, asked=w.asked)
