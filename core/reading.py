@@ -79,7 +79,7 @@ def contradictions(case: Case, today: dt.date) -> list[CaseProblem]:
     if order.shipped_on is not None and order.shipped_on < order.placed_on:
         problem("order.shipped_on", _("The order can't ship before it was placed ({placed}).").format(
             placed=order.placed_on))
-    if order.received and order.shipped_on is None:
+    if order.received and order.shipped_on is None and dispute is None:
         problem("order.shipped_on", _("A received order must have a shipping date."))
     if order.receipt_confirmed_on is not None:
         if not order.received:

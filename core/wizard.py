@@ -341,7 +341,6 @@ def to_case(answers: dict[str, str], today: dt.date, details: Details | None = N
             dispute["negotiation_ends_on"] = get("negotiation")
         case["dispute"] = dispute
     if stage == "dispute_closed":
-        order["received"] = True
         dispute = {"status": "closed", "satisfied": get("satisfied") != "no"}
         if get("closed"):
             dispute["closed_on"] = get("closed")
@@ -408,9 +407,7 @@ def load_answers(params: dict[str, str], today: dt.date, details: Details | None
         except CaseError as error:
             bad = {FIELD_TO_ANSWER.get(p.field) for p in error.problems} & answers.keys()
             if not bad:
-                answers = {"stage": answers["stage"]} if "stage" in answers and len(answers) > 1 else {}
-                notes.append(_("Some answers in the link didn't fit together, so we kept only the first."))
-                continue
+                break
             order = route(answers)
             first = min(bad, key=order.index)
             notes.append(_("The link's answer to “{question}” didn't fit the others, so please answer it again.").format(

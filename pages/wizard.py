@@ -49,24 +49,28 @@ def show_navigation() -> None:
     right.button(_("Start over"), on_click=state.start_over, icon=":material/restart_alt:", key="start_over")
 
 
+def apply_details() -> None:
+    """Runs before the script, so the plan drawn right after already uses the new details."""
+    label = st.session_state.get("detail_label", "").strip()
+    state.set_details(Details(label=label or None, protection_days=int(st.session_state.detail_days),
+                              country=st.session_state.detail_country))
+
+
 def show_details() -> None:
     """Optional extras that sharpen the plan: a name for the messages, protection days, country."""
     current = state.details()
     with st.expander(_("Fine-tune (optional)")):
-        label = st.text_input(_("A name for this order, used in the messages"), value=current.label or "",
-                              max_chars=120, key="detail_label", placeholder=_("e.g. Blue headphones"))
-        days = st.number_input(_("Buyer protection days on this listing"), min_value=1, max_value=180,
-                               value=current.protection_days, step=1, key="detail_days",
-                               help=_("Most listings give 60 days from shipping; some give more or less."))
+        st.text_input(_("A name for this order, used in the messages"), value=current.label or "",
+                      max_chars=120, key="detail_label", placeholder=_("e.g. Blue headphones"), on_change=apply_details)
+        st.number_input(_("Buyer protection days on this listing"), min_value=1, max_value=180,
+                        value=current.protection_days, step=1, key="detail_days", on_change=apply_details,
+                        help=_("Most listings give 60 days from shipping; some give more or less."))
         countries = known_countries()
         codes = [None, *countries]
-        country = st.selectbox(_("Your country, to skip public holidays when counting working days"), codes,
-                               index=codes.index(current.country) if current.country in codes else 0,
-                               format_func=lambda code: _("Not set (Monday to Friday)") if code is None
-                               else countries[code], key="detail_country")
-    updated = Details(label=label.strip() or None, protection_days=int(days), country=country)
-    if updated != current:
-        state.set_details(updated)
+        st.selectbox(_("Your country, to skip public holidays when counting working days"), codes,
+                     index=codes.index(current.country) if current.country in codes else 0,
+                     format_func=lambda code: _("Not set (Monday to Friday)") if code is None else countries[code],
+                     key="detail_country", on_change=apply_details)
 
 
 def show_share() -> None:

@@ -65,21 +65,21 @@ def show_plan(case: Case, plan: Plan, key: str = "plan") -> None:
     line = deadline_line(plan)
     if line is not None:
         urgent = plan.next_deadline.days_left <= 5
-        (st.error if urgent else st.info)(line, icon=":material/event:")
+        (st.error if urgent else st.info)(escape(line), icon=":material/event:")
     if plan.refund == "none":
-        st.caption(money_line(plan))
+        st.caption(escape(money_line(plan)))
     else:
-        st.success(money_line(plan), icon=":material/payments:")
+        st.success(escape(money_line(plan)), icon=":material/payments:")
     for warning in plan.warnings:
-        st.warning(warning, icon=":material/warning:")
+        st.warning(escape(warning), icon=":material/warning:")
 
     st.markdown("#### " + _("Steps"))
     for number, text in enumerate(plan.steps):
-        st.checkbox(text, key=f"{key}_step_{number}")
+        st.checkbox(escape(text), key=f"{key}_step_{number}")
     if plan.evidence:
         st.markdown("#### " + _("Proof to gather"))
         for number, text in enumerate(plan.evidence):
-            st.checkbox(text, key=f"{key}_proof_{number}")
+            st.checkbox(escape(text), key=f"{key}_proof_{number}")
     if plan.messages:
         st.markdown("#### " + _("Ready-to-send messages"))
         st.caption(_("Use the copy button at the top right of each message, then fill in anything in [brackets]."))

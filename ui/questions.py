@@ -43,7 +43,7 @@ def submit(question: Question, value: str) -> None:
             to_case(trial, state.today(), state.details())
         except CaseError as error:
             mine = [p.message for p in error.problems if FIELD_TO_ANSWER.get(p.field) == question.key]
-            problem = mine[0] if mine else error.problems[0].message
+            problem = mine[0] if mine else None
     if problem is not None:
         st.session_state.question_error = problem
         return
@@ -163,7 +163,8 @@ def ask_money(question: Question, current: str | None) -> None:
         if value is None:
             st.session_state.question_error = _("Please enter an amount (0 if it was free).")
             return
-        submit(question, money_answer(round(Decimal(str(value)), 2), chosen))
+        code = st.session_state.get(currency_key) if is_total else currency()
+        submit(question, money_answer(round(Decimal(str(value)), 2), code))
 
     st.button(_("Next"), type="primary", on_click=use_amount, key=widget_key(question, "next"))
 
