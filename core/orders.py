@@ -13,6 +13,7 @@ import datetime as dt
 import hashlib
 import io
 import json
+import math
 import re
 import unicodedata
 import uuid
@@ -25,12 +26,12 @@ from typing import Annotated, Any, Literal, NamedTuple
 from pydantic import BeforeValidator, Field, StringConstraints, ValidationError
 
 from core import advise
-from core.i18n import _
+from core.i18n import _, ngettext
 from core.models import Case, CurrencyCode, Dispute, DisputeStatus, Money, Order, Plan, Problem, Strict, Tracking
 from core.reading import CaseError, CaseProblem
 from core.rules import RUNNING_OUT_DAYS
 
-MAX_FILE_BYTES = 1_000_000
+MAX_FILE_BYTES = 1024 * 1024
 """Bigger files are refused unread: a year of orders fits in a few kilobytes."""
 MAX_ORDERS = 500
 """The most orders one table holds; far above the five to thirty a busy buyer has in flight."""
@@ -214,10 +215,16 @@ class Assessed:
         return active and self.urgency is not Urgency.settled
 
 
-def urgency_of(plan: Plan) -> Urgency:
-    """The bucket of a plan: a missed date first, then how soon the next one is."""
+def urgency_of(plan: Plan, row: OrderRow) -> Urgency:
+    """The bucket of a plan: a missed date first, then how soon the next one is.
+
+    An order that has not shipped and has nothing wrong is simply waiting: the advisor's
+    cancellation advice is there for a buyer who marks a problem.
+    """
     if plan.action == "nothing_to_do":
         return Urgency.settled
+    if plan.rule.startswith("not_shipped.") and row.problem is Problem.none:
+        return Urgency.waiting
     days = plan.next_deadline.days_left if plan.next_deadline is not None else None
     if plan.action in _MISSED or (days is not None and days < 0):
         return Urgency.overdue
@@ -238,7 +245,7 @@ def assess_row(row: OrderRow, today: dt.date, country: str | None = None) -> Ass
         problems = tuple(CaseProblem(row_field(p.field), p.message) for p in error.problems)
         return Assessed(row, None, problems, Urgency.to_fix, None)
     days = plan.next_deadline.days_left if plan.next_deadline is not None else None
-    return Assessed(row, plan, (), urgency_of(plan), days)
+    return Assessed(row, plan, (), urgency_of(plan, row), days)
 
 
 def _sort_key(item: Assessed) -> tuple:
@@ -380,6 +387,14 @@ def _hint(field: str) -> str:
     return texts.get(field, _("This value can't be read."))
 
 
+def read_row(values: dict[str, Any], number: int = 0) -> tuple[OrderRow | None, list[RowProblem]]:
+    """Check one order's values: the row, or what is wrong with each field, in our words."""
+    try:
+        return OrderRow.model_validate(values), []
+    except ValidationError as error:
+        return None, _row_problems(number, error)
+
+
 def _row_problems(number: int, error: ValidationError) -> list[RowProblem]:
     found = []
     for item in error.errors(include_url=False):
@@ -420,7 +435,7 @@ def import_orders(data: bytes, filename: str = "") -> ImportResult:
     """
     if len(data) > MAX_FILE_BYTES:
         return _refused(_("This file is {size} MB: orders files are at most 1 MB, so it was not read.").format(
-            size=f"{len(data) / 1_000_000:.1f}"))
+            size=f"{math.ceil(len(data) * 10 / MAX_FILE_BYTES) / 10:.1f}"))
     text = _decode(data)
     if text is None:
         return _refused(_("This is not a text file: export your orders as CSV or JSON and try again."))
@@ -457,10 +472,9 @@ class _Reader:
     def add(self, number: int, values: dict[str, Any]) -> None:
         if self.full:
             return
-        try:
-            row = OrderRow.model_validate(values)
-        except ValidationError as error:
-            for found in _row_problems(number, error):
+        row, problems = read_row(values, number)
+        if row is None:
+            for found in problems:
                 self.problem(*found)
             return
         if "id" not in values:
@@ -488,7 +502,8 @@ class _Reader:
     def result(self) -> ImportResult:
         problems = list(self.problems)
         if self.hidden:
-            problems.append(RowProblem(0, "", _("…and {n} more problems.").format(n=self.hidden)))
+            problems.append(RowProblem(0, "", ngettext("…and {n} more problem.", "…and {n} more problems.",
+                                                        self.hidden).format(n=self.hidden)))
         return ImportResult(self.rows, problems, self.repeated)
 
 

@@ -139,6 +139,13 @@ def test_a_past_date_while_waiting_is_overdue():
     assert item.plan.action == "wait" and item.days_left == -1 and item.urgency is Urgency.overdue
 
 
+def test_an_order_not_shipped_yet_with_nothing_wrong_is_waiting():
+    fresh, unwanted = assess([row("fresh", shipped_on=None), row("unwanted", shipped_on=None, problem="changed_mind")],
+                             TODAY)[::-1]
+    assert fresh.row.label == "fresh" and fresh.urgency is Urgency.waiting
+    assert unwanted.plan.action == "request_cancellation" and unwanted.urgency is Urgency.due_soon
+
+
 def test_a_contradictory_row_gets_its_problems_by_column():
     [item] = assess([row("broken", shipped_on=day(-41), dispute_status="open", dispute_closed_on=day(-1))], TODAY)
     assert item.plan is None and item.urgency is Urgency.to_fix
