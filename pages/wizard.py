@@ -26,7 +26,11 @@ def show_progress() -> None:
         st.progress(1.0, text=_("Your plan"))
         return
     number = keys.index(current) + 1 if current in keys else done + 1
-    st.progress(min(done / max(len(keys), 1), 1.0), text=_("Question {n}").format(n=number))
+    if len(keys) == 1:
+        st.progress(0.0, text=_("Question 1"))
+        return
+    st.progress(min(done / len(keys), 1.0),
+                text=_("Question {n} of {total}").format(n=number, total=max(len(keys), number)))
 
 
 def show_answers() -> None:
@@ -43,10 +47,10 @@ def show_answers() -> None:
 
 
 def show_navigation() -> None:
-    left, right = st.columns(2)
-    left.button(_("Back"), on_click=state.go_back, icon=":material/arrow_back:", key="back",
+    row = st.container(horizontal=True)
+    row.button(_("Back"), on_click=state.go_back, icon=":material/arrow_back:", key="back",
                 disabled=state.step() == "stage")
-    right.button(_("Start over"), on_click=state.start_over, icon=":material/restart_alt:", key="start_over")
+    row.button(_("Start over"), on_click=state.start_over, icon=":material/restart_alt:", key="start_over")
 
 
 def apply_details() -> None:
@@ -98,7 +102,7 @@ def show_plan_step() -> None:
     show_share()
 
 
-st.title(_("AliExpress Dispute Wizard"))
+st.markdown("## :material/gavel: " + _("AliExpress Dispute Wizard"))
 st.caption(_("A few plain questions about your order, then a plan you can act on today."))
 state.start()
 for note in st.session_state.notes:
