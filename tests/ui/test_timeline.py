@@ -1,0 +1,209 @@
+"""ui.timeline: the single-order and all-orders Plotly figures, checked on the figure itself.
+
+TODAY is Thursday 2026-11-26; every case is a plain dict as the wizard would send it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+
+import pytest
+
+from core import advise, read_case
+from core.i18n import show_date
+from core.timeline import order_timeline
+from ui.timeline import CHART_CONFIG, LABEL_CHARS, WINDOW_COLOURS, order_figure, order_names, orders_figure
+
+TODAY = dt.date(2026, 11, 26)
+NOON = dt.time(12)
+
+
+def day(n: int) -> dt.date:
+    return TODAY + dt.timedelta(days=n)
+
+
+def timeline_for(order: dict, **top):
+    data = {"today": TODAY.isoformat(), "order": {k: str(v) for k, v in order.items()}, **top}
+    case = read_case(data)
+    return order_timeline(case, advise(case))
+
+
+def as_datetime(value) -> dt.datetime:
+    return value if isinstance(value, dt.datetime) else dt.datetime.fromisoformat(str(value)[:19])
+
+
+def bars(fig):
+    return [trace for trace in fig.data if trace.type == "bar"]
+
+
+def markers(fig):
+    return [trace for trace in fig.data if trace.type == "scatter" and trace.mode == "markers"]
+
+
+def written(fig) -> str:
+    """Every text drawn on the chart itself, hover aside."""
+    texts = [a.text for a in fig.layout.annotations]
+    for trace in fig.data:
+        if trace.type == "scatter" and trace.mode and "text" in trace.mode:
+            texts += list(trace.text)
+    return "\n".join(texts)
+
+
+@pytest.fixture(scope="module")
+def full():
+    """Every window and event: shipped, receipt confirmed, a dispute closed and its refund processed."""
+    return timeline_for(
+        {"placed_on": day(-40), "shipped_on": day(-38), "estimated_delivery": day(-8), "received": True,
+         "receipt_confirmed_on": day(-6), "tracking": "delivered", "total_paid": "20"},
+        problem="fake",
+        dispute={"status": "closed", "opened_on": day(-5).isoformat(), "negotiation_ends_on": day(-2).isoformat(),
+                 "closed_on": day(-2).isoformat(), "refund_processed_on": day(-1).isoformat()},
+    )
+
+
+def test_one_bar_per_window_covering_its_last_day(full):
+    fig = order_figure(full)
+    traces = bars(fig)
+    assert [trace.name for trace in traces] == [window.label for window in full.windows]
+    assert len(full.windows) == 6
+    for trace, window in zip(traces, full.windows):
+        start = as_datetime(trace.base[0])
+        assert start == dt.datetime.combine(window.start, dt.time())
+        finish = start + dt.timedelta(milliseconds=float(trace.x[0]))
+        assert finish == dt.datetime.combine(window.end + dt.timedelta(days=1), dt.time())
+        assert trace.orientation == "h"
+    assert fig.layout.xaxis.type == "date"
+
+
+def test_windows_have_distinct_colour_blind_safe_colours(full):
+    colours = [trace.marker.color for trace in bars(order_figure(full))]
+    assert len(set(colours)) == len(colours)
+    assert set(colours) <= set(WINDOW_COLOURS.values())
+
+
+def test_events_are_markers_at_the_middle_of_their_day(full):
+    traces = markers(order_figure(full))
+    assert [trace.name for trace in traces] == [
+        "Placed", "Shipped", "Estimated delivery", "Receipt confirmed", "Dispute opened", "Dispute closed",
+        "Refund processed",
+    ]
+    by_name = {event.label: event.date for event in full.events}
+    for trace in traces:
+        assert [as_datetime(x) for x in trace.x] == [dt.datetime.combine(by_name[trace.name], NOON)]
+    assert len({trace.marker.symbol for trace in traces}) == len(traces)
+
+
+def test_every_date_is_written_on_the_chart(full):
+    text = written(order_figure(full))
+    for window in full.windows:
+        assert window.label in text and show_date(window.start) in text and show_date(window.end) in text
+    for event in full.events:
+        assert f"{event.label}</b>: {show_date(event.date)}" in text
+
+
+def test_a_today_line_with_its_date(full):
+    fig = order_figure(full)
+    lines = [shape for shape in fig.layout.shapes if shape.type == "line"]
+    assert len(lines) == 1
+    line = lines[0]
+    assert as_datetime(line.x0) == as_datetime(line.x1) == dt.datetime.combine(TODAY, NOON)
+    assert (line.yref, line.y0, line.y1) == ("paper", 0, 1)
+    assert any(a.text == "Today, " + show_date(TODAY) for a in fig.layout.annotations)
+
+
+def test_compact_and_still_on_a_phone(full):
+    fig = order_figure(full)
+    rows = len(full.windows) + len(full.events)
+    assert fig.layout.height <= 45 * rows + 60
+    assert fig.layout.dragmode is False
+    assert fig.layout.showlegend is False
+    assert fig.layout.margin.l <= 10 and fig.layout.margin.r <= 10
+    assert fig.layout.xaxis.fixedrange and fig.layout.yaxis.fixedrange
+    assert CHART_CONFIG["displayModeBar"] is False
+    start, end = (as_datetime(x) for x in fig.layout.xaxis.range)
+    assert start <= dt.datetime.combine(day(-40), dt.time())
+    assert end >= dt.datetime.combine(full.windows[-1].end, dt.time())
+
+
+def test_an_order_not_shipped_yet_still_draws():
+    timeline = timeline_for({"placed_on": day(-2)})
+    fig = order_figure(timeline)
+    assert bars(fig) == []
+    assert [trace.name for trace in markers(fig)] == ["Placed"]
+    assert show_date(day(-2)) in written(fig)
+    assert len(fig.layout.shapes) == 1
+
+
+def many_orders(count: int) -> list[tuple[str, object]]:
+    rows = []
+    for n in range(count):
+        order = {"label": f"Order number {n % 10} with a very long name", "placed_on": day(-40 + n % 30),
+                 "shipped_on": day(-38 + n % 30)}
+        rows.append((order["label"], timeline_for(order, problem="not_arrived")))
+    return rows
+
+
+def test_thirty_orders_one_row_each_with_unique_short_names():
+    rows = many_orders(30)
+    fig = orders_figure(rows)
+    names = list(fig.layout.yaxis.categoryarray)
+    assert len(names) == len(set(names)) == 30
+    assert all(len(html.unescape(name)) <= LABEL_CHARS for name in names)
+    assert names[0] == "Order number 0 with a v…"
+    assert names[10] == "Order number 0 with… (2)"
+    assert fig.layout.yaxis.type == "category"
+    assert fig.layout.height == 30 + 28 * 30 + 60
+    placed = next(trace for trace in markers(fig) if trace.name == "Placed")
+    assert list(placed.y) == names
+
+
+def test_orders_share_the_windows_markers_and_today_line():
+    rows = many_orders(3)
+    fig = orders_figure(rows)
+    assert {trace.name for trace in bars(fig)} == {"Too early to dispute", "Dispute window"}
+    assert {trace.name for trace in markers(fig)} == {"Placed", "Shipped"}
+    dispute = next(trace for trace in bars(fig) if trace.name == "Dispute window")
+    assert list(dispute.y) == order_names([label for label, _t in rows])
+    assert dispute.marker.color == WINDOW_COLOURS["dispute"]
+    assert as_datetime(fig.layout.shapes[0].x0) == dt.datetime.combine(TODAY, NOON)
+    assert fig.layout.showlegend is True
+    assert show_date(TODAY) in fig.layout.annotations[0].text
+    assert all(text.endswith("2026") for text in fig.layout.xaxis.ticktext)
+
+
+def test_names_are_escaped_and_a_date_like_name_stays_a_name():
+    labels = ["<b>bold</b>", "2026-11-01", "12", "", "  ", "Same", "Same", "Same (2)"]
+    names = order_names(labels)
+    assert names[0] == "&lt;b&gt;bold&lt;/b&gt;"
+    assert names[3:5] == ["Order 4", "Order 5"]
+    assert names[5:] == ["Same", "Same (2)", "Same (2) (2)"]
+    fig = orders_figure([(label, timeline_for({"placed_on": day(-3)})) for label in labels])
+    assert fig.layout.yaxis.type == "category"
+    assert list(fig.layout.yaxis.categoryarray) == names
+
+
+def test_no_orders_is_an_empty_chart_not_an_error():
+    fig = orders_figure([])
+    assert fig.data == ()
+    assert len(fig.layout.shapes) == 1
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        {"order": {"placed_on": "0001-01-01", "shipped_on": "0001-01-01", "received": True, "tracking": "delivered",
+                   "receipt_confirmed_on": "0001-01-01", "estimated_delivery": "9999-12-31"}, "problem": "fake"},
+        {"order": {"placed_on": "2026-01-01", "shipped_on": "9999-12-30"}, "problem": "not_arrived",
+         "dispute": {"status": "closed", "opened_on": "9999-12-31", "closed_on": "9999-12-31",
+                     "refund_processed_on": "9999-12-31"}},
+    ],
+)
+def test_the_calendars_first_and_last_days_draw_without_error(data):
+    case = read_case({"today": TODAY.isoformat(), **data})
+    timeline = order_timeline(case, advise(case))
+    assert all(window.start <= window.end for window in timeline.windows)
+    for fig in (order_figure(timeline), orders_figure([("x", timeline)])):
+        start, end = (as_datetime(x) for x in fig.layout.xaxis.range)
+        assert start < end
+        fig.to_json()

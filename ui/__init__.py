@@ -1,0 +1,1 @@
+"""Streamlit pieces shared by the pages, and the Plotly figures they show."""

@@ -1,0 +1,257 @@
+"""Plotly pictures of protection windows: one order in detail, or every order side by side.
+
+No Streamlit here, so the figures are built and tested without a browser; a page passes
+them to `st.plotly_chart(fig, config=CHART_CONFIG)`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+from collections.abc import Sequence
+
+import plotly.express as px
+import plotly.graph_objects as go
+
+from core.i18n import _, show_date
+from core.timeline import Event, Timeline, Window, in_date_order
+
+CHART_CONFIG = {"displayModeBar": False, "scrollZoom": False, "doubleClick": False, "responsive": True}
+"""For st.plotly_chart: no toolbar, zoom or double-click reset to stumble on with a thumb."""
+
+WINDOW_COLOURS = {
+    "too_early": "#999999",
+    "dispute": "#009E73",
+    "after_receipt": "#E69F00",
+    "negotiation": "#0072B2",
+    "appeal": "#CC79A7",
+    "refund": "#56B4E9",
+}
+"""Okabe and Ito's colour-blind-safe palette, grey for the days nothing can be done yet."""
+
+EVENT_SYMBOLS = {
+    "placed": "circle",
+    "shipped": "square",
+    "estimated_delivery": "diamond-open",
+    "receipt_confirmed": "diamond",
+    "dispute_opened": "triangle-up",
+    "dispute_closed": "triangle-down",
+    "refund_processed": "star",
+}
+"""Events differ by shape, so nobody needs to tell colours apart to read them."""
+
+EVENT_COLOUR = "#555555"
+TODAY_COLOUR = "#D55E00"
+FONT_SIZE = 12
+
+ROW_PX = 40
+"""One window or event of the single-order chart: a line of text over a thin bar."""
+ORDER_ROW_PX = 28
+"""One order of the all-orders chart."""
+LABEL_CHARS = 24
+"""Order names longer than this are cut, so the names leave room for the chart on a phone."""
+
+NOON = dt.timedelta(hours=12)
+ONE_DAY = dt.timedelta(days=1)
+
+
+def order_figure(timeline: Timeline) -> go.Figure:
+    """One order: a row per window or event in date order, its dates written above it, and today."""
+    items = in_date_order(timeline)
+    windows = [(row, item) for row, item in enumerate(items) if isinstance(item, Window)]
+    events = [(row, item) for row, item in enumerate(items) if isinstance(item, Event)]
+    fig = _bars(windows, [_window_text(window) for _row, window in windows], width=0.3)
+    start, end = _span([timeline])
+    lines = go.Scatter(
+        x=[start] * len(items),
+        y=[row - 0.42 for row in range(len(items))],
+        text=[_item_line(item) for item in items],
+        mode="text",
+        textposition="middle right",
+        hoverinfo="skip",
+        showlegend=False,
+        cliponaxis=False,
+    )
+    fig.add_traces([*_markers(events, [_event_text(event) for _row, event in events]), lines])
+    top, bottom = 30, 12
+    fig.update_layout(
+        _layout(timeline.today, start, end, height=top + ROW_PX * len(items) + bottom),
+        showlegend=False,
+        margin={"l": 8, "r": 8, "t": top, "b": bottom},
+        xaxis={"showticklabels": False, "showgrid": False, "showline": True},
+        yaxis={"type": "linear", "range": [len(items) - 0.5, -0.95], "visible": False, "fixedrange": True},
+    )
+    return fig
+
+
+def orders_figure(rows: Sequence[tuple[str, Timeline]]) -> go.Figure:
+    """Every order on one row, named in the buyer's words, with the same windows, markers and today."""
+    names = order_names([label for label, _timeline in rows])
+    bars, events = [], []
+    for name, (_label, timeline) in zip(names, rows):
+        bars += [(name, window) for window in timeline.windows]
+        events += [(name, event) for event in timeline.events]
+    fig = _bars(bars, [f"{name}<br>{_window_text(window)}" for name, window in bars], width=0.6)
+    fig.add_traces(_markers(events, [f"{name}<br>{_event_text(event)}" for name, event in events]))
+    today = rows[0][1].today if rows else dt.date.today()
+    start, end = _span([timeline for _label, timeline in rows], today)
+    ticks = _ticks(start, end)
+    top, bottom = 30, 60
+    plot = ORDER_ROW_PX * max(len(rows), 3)
+    fig.update_layout(
+        _layout(today, start, end, height=top + plot + bottom),
+        showlegend=True,
+        # Above the chart and today's label: with thirty orders the key stays in sight.
+        legend={
+            "orientation": "h", "x": 0, "xanchor": "left", "y": 1 + 22 / plot, "yanchor": "bottom",
+            "title": None, "itemclick": False, "itemdoubleclick": False,
+        },
+        margin={"l": 8, "r": 8, "t": top, "b": bottom},
+        xaxis={"tickvals": ticks, "ticktext": [show_date(tick.date()) for tick in ticks], "tickangle": 0},
+        yaxis={
+            "type": "category", "categoryorder": "array", "categoryarray": names,
+            "range": [max(len(rows), 1) - 0.5, -0.5], "title": None, "fixedrange": True, "automargin": True,
+        },
+    )
+    return fig
+
+
+def order_names(labels: Sequence[str]) -> list[str]:
+    """The buyer's own names, short enough for a phone, safe to show, and never two alike.
+
+    Plotly merges rows with the same name, so a repeated name gets " (2)", " (3)"...
+    """
+    names: list[str] = []
+    taken: set[str] = set()
+    for number, label in enumerate(labels, start=1):
+        base = " ".join(label.split()) or _("Order {n}").format(n=number)
+        name, copy = _shorten(base, LABEL_CHARS), 1
+        while name in taken:
+            copy += 1
+            suffix = f" ({copy})"
+            name = _shorten(base, LABEL_CHARS - len(suffix)) + suffix
+        taken.add(name)
+        names.append(name)
+    return [html.escape(name, quote=False) for name in names]
+
+
+def _shorten(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def _bars(bars: Sequence[tuple[object, Window]], hover: Sequence[str], width: float) -> go.Figure:
+    """The windows as horizontal bars, coloured by kind; a bar covers its last day too."""
+    if not bars:
+        return go.Figure()
+    colours = {window.label: WINDOW_COLOURS[window.key] for _row, window in bars}
+    fig = px.timeline(
+        {
+            "start": [_midnight(window.start) for _row, window in bars],
+            "finish": [_day_after(window.end) for _row, window in bars],
+            "row": [row for row, _window in bars],
+            "window": [window.label for _row, window in bars],
+            "hover": list(hover),
+        },
+        x_start="start",
+        x_end="finish",
+        y="row",
+        color="window",
+        color_discrete_map=colours,
+        category_orders={"window": list(colours)},
+        custom_data=["hover"],
+    )
+    fig.update_traces(width=width, hovertemplate="%{customdata[0]}<extra></extra>")
+    return fig
+
+
+def _markers(events: Sequence[tuple[object, Event]], hover: Sequence[str]) -> list[go.Scatter]:
+    """One trace per kind of event, so the legend can name each shape; drawn at the middle of the day."""
+    traces = []
+    for key, symbol in EVENT_SYMBOLS.items():
+        chosen = [n for n, (_row, event) in enumerate(events) if event.key == key]
+        if not chosen:
+            continue
+        traces.append(
+            go.Scatter(
+                x=[_midnight(events[n][1].date) + NOON for n in chosen],
+                y=[events[n][0] for n in chosen],
+                mode="markers",
+                name=events[chosen[0]][1].label,
+                marker={"symbol": symbol, "size": 10, "color": EVENT_COLOUR, "line": {"width": 1, "color": "white"}},
+                customdata=[hover[n] for n in chosen],
+                hovertemplate="%{customdata}<extra></extra>",
+                cliponaxis=False,
+            )
+        )
+    return traces
+
+
+def _layout(today: dt.date, start: dt.datetime, end: dt.datetime, height: int) -> dict:
+    """What both charts share: today's line and label, no dragging on a phone, a fixed height."""
+    noon = _midnight(today) + NOON
+    where = (noon - start) / (end - start)
+    anchor = "left" if where < 0.25 else "right" if where > 0.75 else "center"
+    return {
+        "height": height,
+        "dragmode": False,
+        "barmode": "overlay",
+        "hovermode": "closest",
+        "font": {"size": FONT_SIZE},
+        "xaxis": {"type": "date", "range": [start, end], "fixedrange": True, "title": None},
+        "shapes": [{
+            "type": "line", "x0": noon, "x1": noon, "xref": "x", "y0": 0, "y1": 1, "yref": "paper",
+            "line": {"color": TODAY_COLOUR, "width": 2, "dash": "dash"}, "layer": "below",
+        }],
+        "annotations": [{
+            "x": noon, "y": 1, "xref": "x", "yref": "paper", "yanchor": "bottom", "xanchor": anchor,
+            "showarrow": False, "font": {"color": TODAY_COLOUR, "size": FONT_SIZE},
+            "text": html.escape(_("Today, {day}").format(day=show_date(today)), quote=False),
+        }],
+    }
+
+
+def _span(timelines: Sequence[Timeline], today: dt.date | None = None) -> tuple[dt.datetime, dt.datetime]:
+    """From the first day shown to the end of the last, with a little room on both sides."""
+    days = [today] if today is not None else []
+    for timeline in timelines:
+        days.append(timeline.today)
+        days += [window.start for window in timeline.windows] + [window.end for window in timeline.windows]
+        days += [event.date for event in timeline.events]
+    first, last = _midnight(min(days)), _day_after(max(days))
+    room = max((last - first) * 0.03, ONE_DAY)
+    return max(first, dt.datetime.min + room) - room, min(last, dt.datetime.max - room) + room
+
+
+def _ticks(start: dt.datetime, end: dt.datetime) -> list[dt.datetime]:
+    """Two whole days, a quarter from each end: a date written in full needs room on a phone."""
+    return [_midnight((start + (end - start) * share).date()) for share in (0.25, 0.75)]
+
+
+def _midnight(day: dt.date) -> dt.datetime:
+    return dt.datetime(day.year, day.month, day.day)
+
+
+def _day_after(day: dt.date) -> dt.datetime:
+    """Where a day ends on the axis; the calendar's last day ends at its last moment."""
+    return _midnight(day) + ONE_DAY if day < dt.date.max else dt.datetime.max
+
+
+def _window_text(window: Window) -> str:
+    return html.escape(_("{what}: {when}").format(what=window.label, when=_days(window)), quote=False)
+
+
+def _event_text(event: Event) -> str:
+    return html.escape(_("{what}: {when}").format(what=event.label, when=show_date(event.date)), quote=False)
+
+
+def _days(window: Window) -> str:
+    if window.start == window.end:
+        return show_date(window.start)
+    return _("{start} – {end}").format(start=show_date(window.start), end=show_date(window.end))
+
+
+def _item_line(item: Window | Event) -> str:
+    """The line written over a row: its name in bold, then its dates."""
+    when = _days(item) if isinstance(item, Window) else show_date(item.date)
+    what = f"<b>{html.escape(item.label, quote=False)}</b>"
+    return _("{what}: {when}").format(what=what, when=html.escape(when, quote=False))
