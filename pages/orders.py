@@ -194,7 +194,9 @@ show_notes()
 items = table.assessed(today)
 if items:
     show_summary(items)
-elif not browser_storage.loaded():
+elif browser_storage.loaded():
+    st.caption(_("No orders yet: add one below, or import a file."))
+else:
     st.caption(_("Looking for orders saved in this browser…"))
 show_add_form(empty=not items)
 if items:
@@ -208,4 +210,5 @@ with st.expander(_("Settings and privacy"), icon=":material/settings:"):
         st.warning(_("This browser doesn't let us keep your orders: download a backup to keep them."))
     show_forget()
 rows = table.rows()
-browser_storage.keep(export_json(rows) if rows else None, on_load=table.load_saved)
+browser_storage.keep(export_json(rows) if rows else None, on_load=table.load_saved,
+                     on_change=table.saved_elsewhere)

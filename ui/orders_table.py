@@ -442,6 +442,21 @@ def load_saved(text: str | None) -> None:
              _import_lines(result.problems))
 
 
+def saved_elsewhere(text: str | None) -> None:
+    """Another tab of this browser saved its table: bring in its new orders, or forget as it did."""
+    if text is None:
+        if rows():
+            set_rows([])
+            note("info", _("Your orders were forgotten in another tab, so this page forgot them too."))
+        return
+    merged = merge(rows(), import_orders(text.encode("utf-8"), "saved.json").rows)
+    if merged.added:
+        set_rows(merged.rows)
+        note("info", ngettext("{n} order added in another tab is now here too.",
+                              "{n} orders added in another tab are now here too.", merged.added).format(
+            n=merged.added))
+
+
 def forget_everything() -> None:
     """Empty the table; the browser storage is cleared on the run that follows."""
     set_rows([])
