@@ -26,6 +26,8 @@ UID_NAMESPACE = uuid.UUID("69adcdb0-ccfb-42db-9aeb-9f3cf24ca32f")
 
 DEADLINE_KEYS = ("earliest_dispute", "dispute_deadline", "appeal_deadline", "negotiation_ends", "refund_expected_by")
 """The plan's dates a buyer should be reminded of, in the order they usually come."""
+BEFORE_DISPUTE = ("earliest_dispute", "dispute_deadline")
+"""Dates that stop mattering once a dispute has closed: only appeal and refund dates are left."""
 
 
 @dataclass(frozen=True)
@@ -92,6 +94,8 @@ def plan_reminders(case: Case, plan: Plan, order_id: str, *, today: dt.date | No
     label = order.label or _("Order placed on {day}").format(day=show_date(order.placed_on))
     found = []
     for key in DEADLINE_KEYS:
+        if case.dispute is not None and case.dispute.status.value == "closed" and key in BEFORE_DISPUTE:
+            continue
         date = getattr(plan.dates, key)
         if date is not None and date >= day:
             found.append(Reminder(order_id, label, key, _(DEADLINE_LABELS[key]), date, plan.headline))

@@ -42,6 +42,11 @@ def _(message: str) -> str:
     return _catalog(_language.get()).gettext(message)
 
 
+def N_(message: str) -> str:
+    """Mark a text for translation where it is defined; `_` translates it where it is shown."""
+    return message
+
+
 def ngettext(singular: str, plural: str, n: int) -> str:
     """Translate a text that changes with a count ("1 day" / "3 days")."""
     return _catalog(_language.get()).ngettext(singular, plural, n)

@@ -194,6 +194,7 @@ class Plan(BaseModel):
     """What to do today, what to ask for, by when, and how."""
 
     rule: str = Field(description="Which line of the rules table decided, e.g. 'received.fake'.")
+    today: dt.date = Field(description="The day the plan was made for; days_left counts from it.")
     action: Action
     refund: RefundKind
     refund_amount: Money | None

@@ -10,16 +10,16 @@ import datetime as dt
 from decimal import Decimal
 
 from core import guide
-from core.i18n import _, show_date, show_money
+from core.i18n import N_, _, show_date, show_money
 from core.models import Case, Deadline, DisputeStatus, Message, Plan, PlanDates, Problem, Tracking
 from core.rules import Decision
 
 DEADLINE_LABELS = {
-    "earliest_dispute": "You can open a dispute from",
-    "dispute_deadline": "Last day to open a dispute",
-    "appeal_deadline": "Last day to appeal",
-    "negotiation_ends": "Negotiation ends",
-    "refund_expected_by": "Refund should arrive by",
+    "earliest_dispute": N_("You can open a dispute from"),
+    "dispute_deadline": N_("Last day to open a dispute"),
+    "appeal_deadline": N_("Last day to appeal"),
+    "negotiation_ends": N_("Negotiation ends"),
+    "refund_expected_by": N_("Refund should arrive by"),
 }
 
 
@@ -62,6 +62,7 @@ def build_plan(case: Case, decision: Decision, dates: PlanDates, today: dt.date)
     w = Wording(case, decision, dates, today)
     return Plan(
         rule=decision.rule,
+        today=today,
         action=decision.action,
         refund=decision.refund,
         refund_amount=decision.refund_amount,
@@ -327,37 +328,37 @@ def steps(w: Wording) -> list[str]:
 
 PROBLEM_EVIDENCE = {
     Problem.not_as_described: (
-        "Clear photos of the item and of the fault or difference.",
-        "A short video showing the problem (it doesn't work, it's broken, the size is off).",
-        "Screenshots of the listing's description and size chart.",
-        "Photos of measurements next to a tape measure where size matters.",
+        N_("Clear photos of the item and of the fault or difference."),
+        N_("A short video showing the problem (it doesn't work, it's broken, the size is off)."),
+        N_("Screenshots of the listing's description and size chart."),
+        N_("Photos of measurements next to a tape measure where size matters."),
     ),
     Problem.slightly_imperfect: (
-        "Photos showing the imperfection (colour, size, finish).",
-        "Screenshots of the listing showing what was promised.",
-        "Measurements next to a tape measure if the size is off.",
+        N_("Photos showing the imperfection (colour, size, finish)."),
+        N_("Screenshots of the listing showing what was promised."),
+        N_("Measurements next to a tape measure if the size is off."),
     ),
     Problem.incomplete: (
-        "A photo of the opened parcel with everything that came in it.",
-        "A video of you opening the parcel, if you have one.",
-        "The order page listing every item you paid for.",
+        N_("A photo of the opened parcel with everything that came in it."),
+        N_("A video of you opening the parcel, if you have one."),
+        N_("The order page listing every item you paid for."),
     ),
     Problem.fake: (
-        "Photos of the logos, labels, serial numbers and packaging.",
-        "Side-by-side photos against the genuine product, or its official pictures.",
-        "Screenshots of the listing claiming it was original.",
+        N_("Photos of the logos, labels, serial numbers and packaging."),
+        N_("Side-by-side photos against the genuine product, or its official pictures."),
+        N_("Screenshots of the listing claiming it was original."),
     ),
     Problem.wrong_item: (
-        "Photos of what you received, with its label.",
-        "A screenshot of what you ordered.",
+        N_("Photos of what you received, with its label."),
+        N_("A screenshot of what you ordered."),
     ),
     Problem.wrong_shipping_method: (
-        "A screenshot of the shipping method you paid for at checkout.",
-        "The tracking page showing the method actually used and the delivery date.",
+        N_("A screenshot of the shipping method you paid for at checkout."),
+        N_("The tracking page showing the method actually used and the delivery date."),
     ),
     Problem.changed_mind: (
-        "Photos of the item unused, in its packaging.",
-        "A screenshot showing whether the listing offers “free return”.",
+        N_("Photos of the item unused, in its packaging."),
+        N_("A screenshot showing whether the listing offers “free return”."),
     ),
 }
 

@@ -76,6 +76,20 @@ def contradictions(case: Case, today: dt.date) -> list[CaseProblem]:
     if today < order.placed_on:
         problem("today", _("Today ({today}) is before the order was placed ({placed}).").format(
             today=today, placed=order.placed_on))
+    past_events = {
+        "order.shipped_on": order.shipped_on,
+        "order.receipt_confirmed_on": order.receipt_confirmed_on,
+        "seller_contacted_on": case.seller_contacted_on,
+    }
+    if dispute is not None:
+        past_events |= {
+            "dispute.opened_on": dispute.opened_on,
+            "dispute.closed_on": dispute.closed_on,
+            "dispute.refund_processed_on": dispute.refund_processed_on,
+        }
+    for field, day in past_events.items():
+        if day is not None and order.placed_on <= today < day:
+            problem(field, _("This has already happened, so it can't be after today ({today}).").format(today=today))
     if order.shipped_on is not None and order.shipped_on < order.placed_on:
         problem("order.shipped_on", _("The order can't ship before it was placed ({placed}).").format(
             placed=order.placed_on))

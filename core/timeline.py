@@ -46,12 +46,8 @@ class Timeline:
 
 
 def plan_day(case: Case, plan: Plan, today: dt.date | None = None) -> dt.date:
-    """The day the plan was made for; a plan does not store it, so read it back from its deadline."""
-    if today is not None:
-        return today
-    if plan.next_deadline is not None:
-        return plan.next_deadline.date - dt.timedelta(days=plan.next_deadline.days_left)
-    return case.today or dt.date.today()
+    """The day the plan was made for, unless the caller names another."""
+    return today or plan.today
 
 
 def order_timeline(case: Case, plan: Plan, *, today: dt.date | None = None) -> Timeline:
@@ -106,6 +102,10 @@ def _events(case: Case) -> list[Event]:
             ("dispute_closed", _("Dispute closed"), dispute.closed_on),
             ("refund_processed", _("Refund processed"), dispute.refund_processed_on),
         ]
+    if order.placed_on == (order.shipped_on or case.today):
+        # The wizard doesn't ask when an order was placed; a marker on the day of
+        # shipping (or on today) would only repeat, or invent, a date.
+        known = known[1:]
     events = [Event(key=key, label=label, date=day) for key, label, day in known if day is not None]
     return sorted(events, key=lambda event: event.date)
 

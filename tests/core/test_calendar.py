@@ -95,13 +95,25 @@ def test_past_deadlines_are_left_out():
         "today": TODAY.isoformat(),
         "order": {"placed_on": day(-40), "shipped_on": day(-38), "total_paid": "20"},
         "problem": "not_arrived",
-        "dispute": {"status": "closed", "opened_on": day(-20), "closed_on": day(-10), "satisfied": False},
     }
     case, plan = planned(data)
-    assert plan.dates.earliest_dispute < TODAY and plan.dates.appeal_deadline < TODAY
+    assert plan.dates.earliest_dispute < TODAY <= plan.dates.dispute_deadline
     _calendar, events = parse(plan_calendar(case, plan, now=NOW))
     assert [e.decoded("DTSTART") for e in events] == [plan.dates.dispute_deadline]
-    assert all(e.decoded("DTSTART") >= TODAY for e in events)
+
+
+def test_a_closed_dispute_is_reminded_of_its_appeal_and_refund_only():
+    data = {
+        "today": TODAY.isoformat(),
+        "order": {"placed_on": day(-40), "shipped_on": day(-38), "total_paid": "20"},
+        "problem": "not_arrived",
+        "dispute": {"status": "closed", "opened_on": day(-20), "closed_on": day(-3), "satisfied": False,
+                    "refund_processed_on": day(-2)},
+    }
+    case, plan = planned(data)
+    assert plan.dates.dispute_deadline > TODAY
+    _calendar, events = parse(plan_calendar(case, plan, now=NOW))
+    assert [e.decoded("DTSTART") for e in events] == [plan.dates.appeal_deadline, plan.dates.refund_expected_by]
 
 
 def test_a_deadline_today_is_kept():

@@ -194,7 +194,8 @@ def test_no_orders_is_an_empty_chart_not_an_error():
     [
         {"order": {"placed_on": "0001-01-01", "shipped_on": "0001-01-01", "received": True, "tracking": "delivered",
                    "receipt_confirmed_on": "0001-01-01", "estimated_delivery": "9999-12-31"}, "problem": "fake"},
-        {"order": {"placed_on": "2026-01-01", "shipped_on": "9999-12-30"}, "problem": "not_arrived",
+        {"today": "9999-12-31", "order": {"placed_on": "2026-01-01", "shipped_on": "9999-12-30"},
+         "problem": "not_arrived",
          "dispute": {"status": "closed", "opened_on": "9999-12-31", "closed_on": "9999-12-31",
                      "refund_processed_on": "9999-12-31"}},
     ],
