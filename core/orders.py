@@ -253,9 +253,14 @@ def _sort_key(item: Assessed) -> tuple:
     return (_RANK[item.urgency], days, item.row.label.casefold(), item.row.placed_on, item.row.id)
 
 
+def by_urgency(items: Iterable[Assessed]) -> list[Assessed]:
+    """Most urgent first: overdue, then due within 5 days, then the rest; nearest date first within each."""
+    return sorted(items, key=_sort_key)
+
+
 def assess(rows: Iterable[OrderRow], today: dt.date, country: str | None = None) -> list[Assessed]:
-    """Every row advised, most urgent first: overdue, then due within 5 days, then the rest."""
-    return sorted((assess_row(row, today, country) for row in rows), key=_sort_key)
+    """Every row advised, most urgent first."""
+    return by_urgency(assess_row(row, today, country) for row in rows)
 
 
 @dataclass(frozen=True)
@@ -410,7 +415,11 @@ def _row_problems(number: int, error: ValidationError) -> list[RowProblem]:
 
 
 def _decode(data: bytes) -> str | None:
-    """The file's text: UTF-8 (with or without BOM), UTF-16 with a BOM, or Windows-1252 from old spreadsheets."""
+    """The file's text: UTF-8 (with or without BOM), UTF-16 with a BOM, or Windows-1252 from old spreadsheets.
+
+    A UTF-8 file cut short inside a character keeps its text up to the cut (its last row
+    is incomplete anyway) rather than being misread as Windows-1252.
+    """
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
             return data.decode("utf-16")
@@ -418,12 +427,17 @@ def _decode(data: bytes) -> str | None:
             return None
     if b"\x00" in data:
         return None
-    for encoding in ("utf-8-sig", "cp1252"):
-        try:
-            return data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    return None
+    try:
+        return data.decode("utf-8").removeprefix("\ufeff")
+    except UnicodeDecodeError as error:
+        if error.reason == "unexpected end of data" and error.end == len(data):
+            return data[: error.start].decode("utf-8").removeprefix("\ufeff")
+        if data.startswith(b"\xef\xbb\xbf"):
+            return None
+    try:
+        return data.decode("cp1252")
+    except UnicodeDecodeError:
+        return None
 
 
 def import_orders(data: bytes, filename: str = "") -> ImportResult:

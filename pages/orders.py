@@ -12,10 +12,9 @@ from core.calendar import deadline_calendar, plan_reminders
 from core.dates import known_countries
 from core.i18n import _, current_language, ngettext, use_language
 from core.orders import CSV_ENCODING, Assessed, export_csv, export_json, row_to_case, summary
-from core.timeline import order_timeline
 from ui import browser_storage, state
 from ui import orders_table as table
-from ui.plan_view import show_plan
+from ui.plan_view import escape, show_plan
 from ui.timeline import CHART_CONFIG, order_names, orders_figure
 
 PICKED = "orders_picked"
@@ -86,11 +85,7 @@ def show_timeline(items: list[Assessed], today) -> None:
     if not planned:
         return
     st.subheader(_("All deadlines"))
-    country = table.country()
-    timelines = tuple(
-        (item.row.label, order_timeline(row_to_case(item.row, today, country), item.plan, today=today))
-        for item in planned
-    )
+    timelines = tuple(table.timelines(planned, today))
     memo_key = (timelines, current_language())
     memo = st.session_state.get(CHART_MEMO)
     if memo is None or memo[0] != memo_key:
@@ -118,7 +113,7 @@ def show_picked_plan(items: list[Assessed], today) -> None:
     item = by_id[picked]
     if item.plan is None:
         st.error(_("This order's dates don't fit together, so there is no plan yet:") + "\n" + "\n".join(
-            f"- {table.titles().get(p.field, p.field)}: {p.message}" for p in item.problems))
+            f"- {escape(table.titles().get(p.field, p.field))}: {escape(p.message)}" for p in item.problems))
         return
     show_plan(row_to_case(item.row, today, table.country()), item.plan, key=f"plan_{item.row.id}")
 
@@ -161,7 +156,7 @@ def show_files(items: list[Assessed], today) -> None:
         on_click="ignore", width="stretch", disabled=not rows, key="orders_json",
     )
     st.file_uploader(
-        _("Import orders from a CSV or JSON file"), type=["csv", "json"], key=table.upload_key(),
+        _("Import orders from a CSV or JSON file"), key=table.upload_key(),
         on_change=table.import_upload, max_upload_size=1,
         help=_("Orders already in your table are skipped; nothing is replaced. Files of up to 1 MB."),
     )
@@ -209,6 +204,5 @@ with st.expander(_("Settings and privacy"), icon=":material/settings:"):
     if not browser_storage.available():
         st.warning(_("This browser doesn't let us keep your orders: download a backup to keep them."))
     show_forget()
-rows = table.rows()
-browser_storage.keep(export_json(rows) if rows else None, on_load=table.load_saved,
+browser_storage.keep(table.saved_text(), on_load=table.load_saved,
                      on_change=table.saved_elsewhere)

@@ -14,7 +14,7 @@ import pandas as pd
 import streamlit as st
 
 from core.dates import known_countries
-from core.i18n import _, ngettext, show_money
+from core.i18n import _, current_language, ngettext, show_money
 from core.models import Problem, Tracking
 from core.orders import (
     DATE_FIELDS,
@@ -25,12 +25,17 @@ from core.orders import (
     OrderRow,
     RowProblem,
     Urgency,
-    assess,
+    assess_row,
+    by_urgency,
+    export_json,
     import_orders,
     merge,
     new_id,
     read_row,
+    row_to_case,
 )
+from core.timeline import Timeline, order_timeline
+from ui.plan_view import escape
 
 ORDERS = "orders"
 VERSION = "orders_editor_version"
@@ -38,6 +43,9 @@ SHOWN = "orders_shown_ids"
 NOTES = "orders_notes"
 COUNTRY = "country"
 UPLOAD_VERSION = "orders_upload_version"
+MEMO = "orders_assessed_memo"
+TIMELINES = "orders_timelines_memo"
+SAVED = "orders_saved_memo"
 
 COMPUTED = ("status", "action", "deadline", "days_left")
 EDITABLE = tuple(name for name in FIELDS if name != "id")
@@ -169,7 +177,10 @@ def upload_key() -> str:
 
 
 def note(kind: str, text: str, details: list[str] | None = None) -> None:
-    """A message for the next run to show: kind is success, info, warning or error."""
+    """A message for the next run to show: kind is success, info, warning or error.
+
+    Notes are Markdown: anything from a visitor or a file in them must go through `escape`.
+    """
     st.session_state.setdefault(NOTES, []).append((kind, text, details or []))
 
 
@@ -183,7 +194,42 @@ def country() -> str | None:
 
 
 def assessed(today: dt.date) -> list[Assessed]:
-    return assess(rows(), today, country())
+    """Every row advised, most urgent first; a row that did not change since the last run is not advised again."""
+    place = country()
+    extra = (today, place, current_language())
+    before = st.session_state.get(MEMO, {})
+    now = {}
+    for row in rows():
+        key = (row, *extra)
+        now[key] = before.get(key) or assess_row(row, today, place)
+    st.session_state[MEMO] = now
+    return by_urgency(now.values())
+
+
+def timelines(items: list[Assessed], today: dt.date) -> list[tuple[str, Timeline]]:
+    """Each advised order's name and timeline, for the all-orders chart; kept while the order is unchanged."""
+    place = country()
+    before = st.session_state.get(TIMELINES, {})
+    now = {}
+    for item in items:
+        if item.plan is None:
+            continue
+        key = (item.row, today, place, current_language())
+        now[key] = before.get(key) or order_timeline(row_to_case(item.row, today, place), item.plan, today=today)
+    st.session_state[TIMELINES] = now
+    return [(key[0].label, timeline) for key, timeline in now.items()]
+
+
+def saved_text() -> str | None:
+    """The table as the browser keeps it (the JSON backup format), or None when there is nothing to keep."""
+    current = tuple(rows())
+    if not current:
+        return None
+    memo = st.session_state.get(SAVED)
+    if memo is None or memo[0] != current:
+        memo = (current, export_json(current))
+        st.session_state[SAVED] = memo
+    return memo[1]
 
 
 # --- The editor --------------------------------------------------------------------------
@@ -299,8 +345,8 @@ def _values(changes: dict[str, Any]) -> dict[str, Any]:
 def _problem_lines(label: str, problems: list[RowProblem]) -> list[str]:
     title = titles()
     return [
-        _("{order}, {column}: {message}").format(order=label or _("new order"), column=title.get(p.field, p.field),
-                                                 message=p.message)
+        _("{order}, {column}: {message}").format(order=escape(label) if label else _("new order"),
+                                                 column=escape(title.get(p.field, p.field)), message=escape(p.message))
         for p in problems
     ]
 
@@ -367,7 +413,7 @@ def add_order(label: str, placed_on: dt.date | None, shipped_on: dt.date | None)
         note("error", _("The table is full: remove settled orders to add new ones."))
         return False
     set_rows(merged.rows)
-    note("success", _("Added “{order}”.").format(order=row.label))
+    note("success", _("Added “{order}”.").format(order=escape(row.label)))
     return True
 
 
@@ -388,6 +434,7 @@ def import_upload() -> None:
 def import_file(data: bytes, name: str) -> None:
     """Import a CSV or JSON file into the table: report what came in, what was skipped and why."""
     result = import_orders(data, name)
+    name = escape(name)
     merged = merge(rows(), result.rows)
     if merged.added:
         set_rows(merged.rows)
@@ -420,13 +467,13 @@ def _import_lines(problems: list[RowProblem]) -> list[str]:
     title = titles()
     lines = []
     for p in problems:
-        column = title.get(p.field, p.field)
+        column, message = escape(title.get(p.field, p.field)), escape(p.message)
         if p.row == 0:
-            lines.append(p.message)
+            lines.append(message)
         elif p.field:
-            lines.append(_("Row {row}, {column}: {message}").format(row=p.row, column=column, message=p.message))
+            lines.append(_("Row {row}, {column}: {message}").format(row=p.row, column=column, message=message))
         else:
-            lines.append(_("Row {row}: {message}").format(row=p.row, message=p.message))
+            lines.append(_("Row {row}: {message}").format(row=p.row, message=message))
     return lines
 
 

@@ -426,6 +426,18 @@ def test_spreadsheet_habits_are_understood():
     assert import_orders(utf16, "x.csv").rows[0].label == "🎧"
 
 
+def test_a_utf8_file_cut_inside_a_character_keeps_the_rows_before_the_cut():
+    rows = [row(f"🎧 Café {n}", id=f"r{n}") for n in range(3)]
+    data = export_csv(rows).encode(CSV_ENCODING)
+    result = import_orders(data[: data.rindex("🎧".encode()) + 2], "o.csv")
+    assert result.rows == rows[:2] and problems_of(result) == {(4, "placed_on")}
+
+
+def test_utf8_with_a_byte_order_mark_and_broken_bytes_is_refused():
+    result = import_orders(b"\xef\xbb\xbflabel,placed_on\nCaf\xe9,2026-10-01\n", "o.csv")
+    assert result.rows == [] and [p.row for p in result.problems] == [0]
+
+
 @pytest.mark.parametrize(
     "text",
     ["{not json", "[" * 100_000 + "]" * 100_000, '{"format": "something-else", "orders": []}', '{"orders": 3}', '"hi"'],

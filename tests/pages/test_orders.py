@@ -10,6 +10,7 @@ import csv
 import datetime as dt
 import io
 import json
+import re
 from decimal import Decimal
 from pathlib import Path
 
@@ -230,7 +231,7 @@ def test_importing_a_good_file_adds_its_orders_and_the_same_file_again_adds_noth
     at = upload(at, "orders.csv", data)
     assert labels(at) == ["Mine", "Lamp", "Cable"] and "Imported 2 new orders" in messages(at)
     at = upload(at, "orders.csv", data)
-    assert labels(at) == ["Mine", "Lamp", "Cable"] and "Nothing new in orders.csv" in messages(at)
+    assert labels(at) == ["Mine", "Lamp", "Cable"] and "Nothing new in orders\\.csv" in messages(at)
 
 
 def test_importing_json_works_too():
@@ -271,6 +272,23 @@ def test_a_hostile_file_gets_a_clear_message_and_changes_nothing(name, data):
     at = upload(at, name, data)
     assert rows_of(at) == mine
     assert "nothing already in your table was changed" in messages(at)
+
+
+def test_names_from_files_and_visitors_are_shown_as_text_in_the_messages():
+    pixel = "![p](https://tracker.example/p.png)"
+    live_link = re.compile(r"(?<!\\)\]\s*(?<!\\)\(")
+    at = start()
+    at = upload(at, f"{pixel}.csv", f"label,placed_on,{pixel}\nLamp {pixel},2026-10-01,x\n".encode())
+    assert "Imported 1 new order" in messages(at) and not live_link.search(messages(at))
+    at.text_input(key="add_label").input(f"[prize](https://phish.example) {pixel}")
+    at.button[0].click().run()
+    assert "Added" in messages(at) and not live_link.search(messages(at))
+
+
+def test_any_file_is_taken_whatever_its_name():
+    at = start([order("Mine", 25)])
+    at = upload(at, "orders", export_csv([order("Lamp", 10)]).encode())
+    assert labels(at) == ["Mine", "Lamp"]
 
 
 def test_the_uploaded_file_is_let_go_after_import():

@@ -1,0 +1,343 @@
+"""Benchmark of the orders page's server rerun with 200 orders, against the framework floor (issue 4).
+
+A rerun on the server is the script run plus the full `gc.collect(2)` Streamlit runs
+after every script run (`runner.postScriptGC`, on by default). AppTest skips that
+collection, so every measured run here is followed by a timed `gc.collect(2)`, and a
+measure is script + gc.
+
+Both are driven with streamlit.testing.v1.AppTest, interleaved, many repetitions:
+- ours: pages/orders.py holding a generated 200-order table (made here, written as CSV
+  and read back through the page's own import code), on a pinned day:
+  - "rerun": a rerun that leaves the table as it is (what any tap on the page costs);
+  - "edit": one cell edited in the table (every order advised again, the chart redrawn);
+  - "pick": choosing an order to open its full plan (the plan view and its chart drawn too).
+- the floor: bench/floor_app.py (one radio, one button), a radio change and a button click,
+  measured in this same process (whose heap holds everything our page imported, so its gc
+  costs about as much as ours) and in a child process that imported only Streamlit (the
+  floor as `streamlit run` would serve it: the comparison a visitor feels).
+
+Target: the page's rerun and edit (script + gc, median) each cost at most 6x the floor's,
+against the child-process floor (the stricter of the two).
+
+Prints one JSON line, then a readable summary. No assertion on time.
+
+    .venv/bin/python bench/orders_bench.py                 # full size
+    .venv/bin/python bench/orders_bench.py --quick         # tiny, to prove it works
+    .venv/bin/python bench/orders_bench.py --write FILE    # also keep the generated 200-order CSV
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import gc
+import json
+import platform
+import random
+import statistics
+import subprocess
+import sys
+import time
+from decimal import Decimal
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+PAGE = REPO / "pages" / "orders.py"
+FLOOR = REPO / "bench" / "floor_app.py"
+TODAY = dt.date(2026, 11, 26)
+ORDERS = 200
+TARGET_RATIO = 6.0
+TIMEOUT_S = 120
+
+if str(REPO) not in sys.path:
+    sys.path.insert(0, str(REPO))
+
+SCRIPT_MS: list[float] = []
+"""How long each AppTest script thread ran: the server's part of a run, without AppTest's own work."""
+
+
+def install_hook() -> None:
+    from streamlit.testing.v1.local_script_runner import LocalScriptRunner
+
+    if getattr(LocalScriptRunner, "_orders_bench_hooked", False):
+        return
+    original = LocalScriptRunner._run_script_thread
+
+    def run_script_thread(self) -> None:
+        start = time.perf_counter()
+        try:
+            original(self)
+        finally:
+            SCRIPT_MS.append((time.perf_counter() - start) * 1000)
+
+    LocalScriptRunner._run_script_thread = run_script_thread
+    LocalScriptRunner._orders_bench_hooked = True
+
+
+def timed(action) -> tuple[float, float]:
+    """(script ms, gc ms) of one AppTest run followed by the server's gc.collect(2)."""
+    SCRIPT_MS.clear()
+    at = action()
+    start = time.perf_counter()
+    gc.collect(2)
+    gc_ms = (time.perf_counter() - start) * 1000
+    if len(SCRIPT_MS) != 1:
+        raise RuntimeError(f"expected one script run, saw {len(SCRIPT_MS)}")
+    if at.exception:
+        raise RuntimeError(f"the page raised: {at.exception[0].value}")
+    return SCRIPT_MS[0], gc_ms
+
+
+# --- the 200 orders --------------------------------------------------------------------------------
+
+NAMES = ["🎧 Wireless earbuds", "Desk lamp", "USB-C cable (3 pack)", "Phone case", "Watch strap", "LED strip 5 m",
+         "Drill bits", "Kids' raincoat", "Bike light", "Keyboard keycaps", "Sewing kit", "Car phone holder",
+         "Yoga mat", "Screwdriver set", "Fairy lights ✨", "Dog harness", "Socks ×5", "Hair clips", "SD card 128 GB",
+         "Garden hose nozzle"]
+
+
+def generate(count: int = ORDERS, seed: int = 4) -> list:
+    """A busy buyer's table: every stage from just paid to settled, several currencies and disputes."""
+    from core.orders import OrderRow
+
+    rng = random.Random(seed)
+
+    def day(n: int) -> dt.date:
+        return TODAY + dt.timedelta(days=n)
+
+    rows = []
+    for n in range(count):
+        placed = -rng.randint(0, 90)
+        shipped = placed + rng.randint(1, 5)
+        total = Decimal(rng.randint(150, 9000)) / 100
+        fields = {
+            "id": f"bench-{n:03d}", "label": f"{NAMES[n % len(NAMES)]} #{n}", "placed_on": day(placed),
+            "shipped_on": day(shipped) if shipped <= 0 else None, "total_paid": total,
+            "shipping_paid": Decimal(rng.choice([0, 0, 199, 349])) / 100, "currency": rng.choice(["USD", "EUR", "GBP"]),
+            "estimated_delivery": day(shipped + rng.randint(15, 40)) if rng.random() < 0.6 else None,
+            "tracking": rng.choice(["none", "in_transit", "in_transit", "no_updates", "delivered"]),
+            "protection_days": rng.choice([60, 60, 60, 75, 90]),
+        }
+        stage = n % 10
+        if fields["shipped_on"] is not None and stage in (1, 2, 3):
+            fields.update(received=True, tracking="delivered",
+                          problem=rng.choice(["none", "fake", "incomplete", "not_as_described", "wrong_item"]))
+            if fields["problem"] == "incomplete":
+                fields["missing_items_value"] = (total / 3).quantize(Decimal("0.01"))
+            if stage == 1:
+                fields["receipt_confirmed_on"] = day(min(shipped + 20, 0))
+        elif fields["shipped_on"] is not None and stage == 4:
+            fields.update(problem="not_arrived", dispute_status="open", dispute_opened_on=day(max(shipped + 12, -8)),
+                          negotiation_ends_on=day(rng.randint(-2, 10)))
+        elif fields["shipped_on"] is not None and stage == 5:
+            fields.update(problem="not_arrived", dispute_status="closed", dispute_opened_on=day(max(shipped + 12, -30)),
+                          dispute_closed_on=day(-rng.randint(1, 6)), refund_processed_on=day(-rng.randint(0, 25)),
+                          refund_received=rng.random() < 0.4, satisfied=rng.random() < 0.8)
+            if fields["refund_processed_on"] < fields["dispute_closed_on"]:
+                fields["refund_processed_on"] = fields["dispute_closed_on"]
+        elif fields["shipped_on"] is not None and stage == 6:
+            fields["seller_contacted_on"] = day(-rng.randint(0, 6))
+        rows.append(OrderRow(**fields))
+    return rows
+
+
+def orders_file(count: int = ORDERS) -> bytes:
+    from core.orders import CSV_ENCODING, export_csv
+
+    return export_csv(generate(count)).encode(CSV_ENCODING)
+
+
+# --- the floor ---------------------------------------------------------------------------------------
+
+
+class Floor:
+    """bench/floor_app.py under AppTest: a radio change and a button click, each a rerun."""
+
+    def __init__(self) -> None:
+        from streamlit.testing.v1 import AppTest
+
+        install_hook()
+        self.AppTest = AppTest
+        self.turn = 0
+
+    def rep(self) -> dict[str, tuple[float, float]]:
+        at = self.AppTest.from_file(str(FLOOR), default_timeout=TIMEOUT_S)
+        at.run()
+        self.turn += 1
+        choice = "BC"[self.turn % 2]
+        radio = timed(lambda: at.radio(key="floor_radio").set_value(choice).run())
+        button = timed(lambda: at.button(key="floor_button").click().run())
+        return {"radio": radio, "button": button}
+
+
+def floor_child() -> int:
+    """A process that imported only Streamlit, running the floor on request (one JSON line per rep)."""
+    floor = Floor()
+    for line in sys.stdin:
+        if line.strip() == "quit":
+            break
+        print(json.dumps(floor.rep()), flush=True)
+    return 0
+
+
+class FloorProcess:
+    def __init__(self) -> None:
+        self.proc = subprocess.Popen([sys.executable, str(Path(__file__).resolve()), "--floor-child"], cwd=REPO,
+                                     stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, bufsize=1)
+
+    def rep(self) -> dict[str, tuple[float, float]]:
+        self.proc.stdin.write("rep\n")
+        self.proc.stdin.flush()
+        line = self.proc.stdout.readline()
+        if not line:
+            raise RuntimeError("the floor's child process stopped")
+        return {name: tuple(value) for name, value in json.loads(line).items()}
+
+    def close(self) -> None:
+        try:
+            self.proc.stdin.write("quit\n")
+            self.proc.stdin.close()
+            self.proc.wait(timeout=30)
+        except (OSError, subprocess.TimeoutExpired):
+            self.proc.kill()
+            self.proc.wait()
+
+
+# --- our page ----------------------------------------------------------------------------------------
+
+
+class Ours:
+    """The orders page with the 200-order file imported, in one AppTest session per repetition."""
+
+    def __init__(self, data: bytes) -> None:
+        from streamlit.testing.v1 import AppTest
+
+        from core.orders import import_orders
+
+        install_hook()
+        self.AppTest = AppTest
+        result = import_orders(data, "orders.csv")
+        if result.problems or len(result.rows) != ORDERS:
+            raise RuntimeError(f"the generated file did not import cleanly: {result.problems[:3]}")
+        self.rows = result.rows
+        self.turn = 0
+
+    def rep(self) -> dict[str, tuple[float, float]]:
+        at = self.AppTest.from_file(str(PAGE), default_timeout=TIMEOUT_S)
+        at.session_state["today"] = TODAY
+        at.session_state["orders"] = list(self.rows)
+        at.run()
+        if at.exception:
+            raise RuntimeError(f"the page raised: {at.exception[0].value}")
+        self.turn += 1
+        rerun = timed(at.run)
+
+        def edit():
+            version = at.session_state["orders_editor_version"] if "orders_editor_version" in at.session_state else 0
+            at.session_state[f"orders_editor_{version}"] = {
+                "edited_rows": {0: {"label": f"Renamed {self.turn}"}}, "added_rows": [], "deleted_rows": []}
+            return at.run()
+
+        edited = timed(edit)
+        shown = at.session_state["orders_shown_ids"]
+        picked = timed(lambda: at.selectbox(key="orders_picked").set_value(shown[self.turn % len(shown)]).run())
+        return {"rerun": rerun, "edit": edited, "pick": picked}
+
+
+# --- running and reporting --------------------------------------------------------------------------
+
+
+def summarise(samples: list[tuple[float, float]]) -> dict[str, float]:
+    totals = sorted(script + gc_ms for script, gc_ms in samples)
+    p95 = totals[min(len(totals) - 1, round(0.95 * (len(totals) - 1)))]
+    return {
+        "n": len(samples),
+        "total_median_ms": round(statistics.median(totals), 1),
+        "total_p95_ms": round(p95, 1),
+        "script_median_ms": round(statistics.median(s for s, _g in samples), 1),
+        "gc_median_ms": round(statistics.median(g for _s, g in samples), 1),
+    }
+
+
+def chart_facts(rows: list) -> dict[str, object]:
+    """How tall the all-orders chart is with 200 orders, and how long its longest name is."""
+    from core.orders import assess, row_to_case
+    from core.timeline import order_timeline
+    from ui.timeline import ORDER_ROW_PX, order_names, orders_figure
+
+    items = [item for item in assess(rows, TODAY) if item.plan is not None]
+    timelines = [(item.row.label, order_timeline(row_to_case(item.row, TODAY), item.plan, today=TODAY))
+                 for item in items]
+    figure = orders_figure(timelines)
+    return {"orders_drawn": len(timelines), "height_px": figure.layout.height, "px_per_order": ORDER_ROW_PX,
+            "longest_name_chars": max(len(name) for name in order_names([label for label, _t in timelines]))}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="a tiny run, to prove the script works")
+    parser.add_argument("--reps", type=int, default=None, help="repetitions (default 25, quick 2)")
+    parser.add_argument("--write", type=Path, help="also write the generated 200-order CSV here")
+    parser.add_argument("--floor-child", action="store_true", help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.floor_child:
+        return floor_child()
+
+    reps = args.reps or (2 if args.quick else 25)
+    data = orders_file()
+    if args.write:
+        args.write.write_bytes(data)
+    ours, floor, floor_own = Ours(data), Floor(), FloorProcess()
+    samples: dict[str, list[tuple[float, float]]] = {}
+    try:
+        ours.rep(), floor.rep(), floor_own.rep()  # warm-up: first imports and first figures
+        for _rep in range(reps):
+            for prefix, runner in (("ours", ours), ("floor", floor), ("floor_own_process", floor_own)):
+                for name, sample in runner.rep().items():
+                    samples.setdefault(f"{prefix}.{name}", []).append(sample)
+    finally:
+        floor_own.close()
+
+    measures = {name: summarise(values) for name, values in samples.items()}
+
+    def floor_median(prefix: str) -> float:
+        return statistics.median(
+            [measures[f"{prefix}.radio"]["total_median_ms"], measures[f"{prefix}.button"]["total_median_ms"]])
+
+    ratios = {}
+    for step in ("rerun", "edit", "pick"):
+        ours_ms = measures[f"ours.{step}"]["total_median_ms"]
+        ratios[f"{step}_vs_floor_own_process"] = round(ours_ms / floor_median("floor_own_process"), 2)
+        ratios[f"{step}_vs_floor_same_process"] = round(ours_ms / floor_median("floor"), 2)
+    met = all(ratios[f"{step}_vs_floor_own_process"] <= TARGET_RATIO for step in ("rerun", "edit"))
+    result = {
+        "bench": "orders", "quick": args.quick, "reps": reps, "orders": ORDERS, "file_bytes": len(data),
+        "today": TODAY.isoformat(), "target_ratio": TARGET_RATIO, "measures": measures, "ratios": ratios,
+        "met": met, "chart": chart_facts(ours.rows), "python": platform.python_version(),
+        "machine": platform.machine(),
+    }
+    print(json.dumps(result))
+
+    print(f"Orders page with {ORDERS} orders ({len(data) / 1024:.0f} KB CSV), {reps} repetitions, "
+          "script + gc.collect(2), median (p95):")
+    for name, label in (("ours.rerun", "page rerun, table unchanged"), ("ours.edit", "page rerun after a cell edit"),
+                        ("ours.pick", "page rerun opening an order's plan"),
+                        ("floor_own_process.radio", "floor in its own process, radio"),
+                        ("floor_own_process.button", "floor in its own process, button"),
+                        ("floor.radio", "floor in this process, radio"), ("floor.button", "floor in this process, button")):
+        m = measures[name]
+        print(f"  {label:38s} {m['total_median_ms']:7.1f} ms ({m['total_p95_ms']:.1f})"
+              f"  script {m['script_median_ms']:.1f} + gc {m['gc_median_ms']:.1f}")
+    for step in ("rerun", "edit", "pick"):
+        print(f"  {step:5s}: {ratios[f'{step}_vs_floor_own_process']:.2f}x the floor in its own process, "
+              f"{ratios[f'{step}_vs_floor_same_process']:.2f}x the floor in this process")
+    chart = result["chart"]
+    print(f"  chart: {chart['orders_drawn']} orders, {chart['height_px']} px tall ({chart['px_per_order']} px each), "
+          f"names cut at {chart['longest_name_chars']} characters")
+    print(f"  target: rerun and edit at most {TARGET_RATIO:g}x the floor in its own process: "
+          f"{'met' if met else 'NOT met'}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
