@@ -6,6 +6,8 @@ ui.orders_table keeps the rows and applies edits; this page only lays them out.
 
 from __future__ import annotations
 
+import datetime as dt
+
 import streamlit as st
 
 from core.calendar import deadline_calendar, plan_reminders
@@ -15,11 +17,10 @@ from core.orders import CSV_ENCODING, Assessed, export_csv, export_json, row_to_
 from ui import browser_storage, state
 from ui import orders_table as table
 from ui.plan_view import escape, show_plan
-from ui.timeline import CHART_CONFIG, order_names, orders_figure
+from ui.timeline import CHART_CONFIG
 
 PICKED = "orders_picked"
 CHART = "orders_chart"
-CHART_MEMO = "orders_chart_memo"
 
 
 def show_notes() -> None:
@@ -48,13 +49,12 @@ def show_summary(items: list[Assessed]) -> None:
 def show_add_form(empty: bool) -> None:
     with st.expander(_("Add an order"), expanded=empty, icon=":material/add:"):
         with st.form("add_order", clear_on_submit=True, border=False):
-            st.text_input(_("What is it?"), max_chars=120, placeholder=_("e.g. Blue headphones"),
-                                  key="add_label")
+            st.text_input(_("What is it?"), max_chars=120, placeholder=_("e.g. Blue headphones"), key="add_label")
             left, right = st.columns(2)
             left.date_input(_("Placed on"), value=state.today(), max_value=state.today(), key="add_placed",
-                                     format="YYYY-MM-DD")
-            right.date_input(_("Shipped on (if it has)"), value=None, max_value=state.today(),
-                                       key="add_shipped", format="YYYY-MM-DD")
+                            format="YYYY-MM-DD")
+            right.date_input(_("Shipped on (if it has)"), value=None, max_value=state.today(), key="add_shipped",
+                             format="YYYY-MM-DD")
             st.caption(_("Everything else starts at its usual value: change it in the table."))
             st.form_submit_button(_("Add order"), icon=":material/add:", type="primary", on_click=table.add_from_form)
 
@@ -80,32 +80,25 @@ def pick_from_chart(names: dict[str, str]) -> None:
         st.session_state[PICKED] = names[points[0]["y"]]
 
 
-def show_timeline(items: list[Assessed], today) -> None:
-    planned = [item for item in items if item.plan is not None]
-    if not planned:
+def show_timeline(items: list[Assessed], today: dt.date) -> None:
+    drawn = table.chart(items, today)
+    if drawn is None:
         return
+    figure, names = drawn
     st.subheader(_("All deadlines"))
-    timelines = tuple(table.timelines(planned, today))
-    memo_key = (timelines, current_language())
-    memo = st.session_state.get(CHART_MEMO)
-    if memo is None or memo[0] != memo_key:
-        memo = (memo_key, orders_figure(list(timelines)))
-        st.session_state[CHART_MEMO] = memo
-    names = dict(zip(order_names([label for label, _timeline in timelines]), (i.row.id for i in planned)))
-    st.plotly_chart(memo[1], config=CHART_CONFIG, width="stretch", key=CHART, on_select=lambda: pick_from_chart(names),
+    st.plotly_chart(figure, config=CHART_CONFIG, width="stretch", key=CHART, on_select=lambda: pick_from_chart(names),
                     selection_mode="points")
     st.caption(_("Tap an order's row to open its plan below."))
 
 
-def show_picked_plan(items: list[Assessed], today) -> None:
+def show_picked_plan(items: list[Assessed], today: dt.date) -> None:
     by_id = {item.row.id: item for item in items}
     if st.session_state.get(PICKED) not in by_id:
         st.session_state.pop(PICKED, None)
     st.subheader(_("An order's plan"))
     picked = st.selectbox(
         _("Open the full plan of"), list(by_id), index=None, key=PICKED,
-        format_func=lambda order_id: table.status(by_id[order_id].urgency) + " · " + (
-            by_id[order_id].row.label or _("Order placed on {day}").format(day=by_id[order_id].row.placed_on)),
+        format_func=lambda order_id: table.status(by_id[order_id].urgency) + " · " + table.name(by_id[order_id].row),
         placeholder=_("Choose an order"),
     )
     if picked is None:
@@ -118,7 +111,7 @@ def show_picked_plan(items: list[Assessed], today) -> None:
     show_plan(row_to_case(item.row, today, table.country()), item.plan, key=f"plan_{item.row.id}")
 
 
-def show_files(items: list[Assessed], today) -> None:
+def show_files(items: list[Assessed], today: dt.date) -> None:
     """Downloads are made when clicked, from the table as it is now; uploads are merged in, never replacing."""
     st.subheader(_("Keep a copy, or bring orders in"))
     rows = table.rows()

@@ -11,10 +11,11 @@ import datetime as dt
 from typing import Any
 
 import pandas as pd
+import plotly.graph_objects as go
 import streamlit as st
 
 from core.dates import known_countries
-from core.i18n import _, current_language, ngettext, show_money
+from core.i18n import _, current_language, ngettext, show_date, show_money
 from core.models import Problem, Tracking
 from core.orders import (
     DATE_FIELDS,
@@ -36,6 +37,7 @@ from core.orders import (
 )
 from core.timeline import Timeline, order_timeline
 from ui.plan_view import escape
+from ui.timeline import order_names, orders_figure
 
 ORDERS = "orders"
 VERSION = "orders_editor_version"
@@ -46,6 +48,7 @@ UPLOAD_VERSION = "orders_upload_version"
 MEMO = "orders_assessed_memo"
 TIMELINES = "orders_timelines_memo"
 SAVED = "orders_saved_memo"
+CHART = "orders_chart_memo"
 
 COMPUTED = ("status", "action", "deadline", "days_left")
 EDITABLE = tuple(name for name in FIELDS if name != "id")
@@ -218,6 +221,26 @@ def timelines(items: list[Assessed], today: dt.date) -> list[tuple[str, Timeline
         now[key] = before.get(key) or order_timeline(row_to_case(item.row, today, place), item.plan, today=today)
     st.session_state[TIMELINES] = now
     return [(key[0].label, timeline) for key, timeline in now.items()]
+
+
+def chart(items: list[Assessed], today: dt.date) -> tuple[go.Figure, dict[str, str]] | None:
+    """The all-orders chart and which order each of its rows is; rebuilt only when a timeline or name changed."""
+    planned = [item for item in items if item.plan is not None]
+    if not planned:
+        return None
+    drawn = tuple(timelines(planned, today))
+    key = (drawn, current_language())
+    memo = st.session_state.get(CHART)
+    if memo is None or memo[0] != key:
+        memo = (key, orders_figure(list(drawn)))
+        st.session_state[CHART] = memo
+    names = dict(zip(order_names([label for label, _timeline in drawn]), (item.row.id for item in planned)))
+    return memo[1], names
+
+
+def name(row: OrderRow) -> str:
+    """The order as the buyer named it, or by its date when it has no name."""
+    return row.label or _("Order placed on {day}").format(day=show_date(row.placed_on))
 
 
 def saved_text() -> str | None:
