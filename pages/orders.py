@@ -31,12 +31,12 @@ def show_notes() -> None:
 
 def show_summary(items: list[Assessed]) -> None:
     counts = summary(items)
-    columns = st.columns(4)
-    columns[0].metric(_("Act now"), counts.act_now, help=_("Overdue, or due within 5 days."), border=True)
-    columns[1].metric(_("This week"), counts.this_week, help=_("Due in 6 or 7 days."), border=True)
-    columns[2].metric(_("Waiting"), counts.waiting + counts.later,
-                      help=_("Nothing to do yet, or more than a week left."), border=True)
-    columns[3].metric(_("Settled"), counts.settled, border=True)
+    with st.container(horizontal=True):
+        st.metric(_("Act now"), counts.act_now, help=_("Overdue, or due within 5 days."), border=True, width=150)
+        st.metric(_("This week"), counts.this_week, help=_("Due in 6 or 7 days."), border=True, width=150)
+        st.metric(_("Waiting"), counts.waiting + counts.later,
+                  help=_("Nothing to do yet, or more than a week left."), border=True, width=150)
+        st.metric(_("Settled"), counts.settled, border=True, width=150)
     if counts.to_fix:
         st.warning(ngettext("{n} order has dates that don't fit together: fix it in the table.",
                             "{n} orders have dates that don't fit together: fix them in the table.",

@@ -309,7 +309,7 @@ def column_config() -> dict[str, Any]:
         "label": cc.TextColumn(title["label"], pinned=True, required=True, max_chars=120,
                                help=_("What it is, in your own words.")),
         "action": cc.TextColumn(title["action"], disabled=True, help=_("Pick the order below for the full plan.")),
-        "deadline": cc.DateColumn(title["deadline"], disabled=True, format="YYYY-MM-DD",
+        "deadline": cc.DateColumn(title["deadline"], disabled=True, format="YYYY-MM-DD", width=100,
                                   help=_("The next date that matters for this order.")),
         "days_left": cc.NumberColumn(title["days_left"], disabled=True, format="%d",
                                      help=_("Below zero: the date has passed.")),
