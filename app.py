@@ -6,4 +6,5 @@ from core.i18n import _
 
 st.set_page_config(page_title=_("AliExpress Dispute Wizard"), page_icon=":material/gavel:", layout="centered")
 wizard = st.Page("pages/wizard.py", title=_("Dispute wizard"), icon=":material/gavel:", default=True)
-st.navigation([wizard], position="top").run()
+orders = st.Page("pages/orders.py", title=_("My orders"), icon=":material/list_alt:", url_path="orders")
+st.navigation([wizard, orders], position="top").run()
