@@ -356,7 +356,7 @@ def _values(changes: dict[str, Any]) -> dict[str, Any]:
     """The editable fields of an edit; a cleared cell goes back to its default."""
     values = {}
     for name, value in changes.items():
-        if name not in EDITABLE:
+        if not isinstance(name, str) or name not in EDITABLE:
             continue
         value = _grid_value(name, value)
         if value is None and OrderRow.model_fields[name].default is not None:
@@ -374,26 +374,44 @@ def _problem_lines(label: str, problems: list[RowProblem]) -> list[str]:
     ]
 
 
+def _shown_id(position: Any, shown: list[str]) -> str | None:
+    """The order on this line of the table as last shown; None for anything that is not such a line."""
+    if isinstance(position, str) and position.isascii() and position.isdecimal():
+        position = int(position)
+    if isinstance(position, bool) or not isinstance(position, int) or not 0 <= position < len(shown):
+        return None
+    return shown[position]
+
+
 def apply_edits(today: dt.date) -> None:
     """Apply what was changed in the table since the last run; bad cells are reported and undone.
 
     An added line is kept once it has a name and a placing date; until then it waits in
-    the table.
+    the table. The edit state comes from the browser, so anything malformed in it is skipped.
     """
     state = st.session_state.get(editor_key())
     if not state:
         return
+    if not isinstance(state, dict):
+        set_rows(rows())
+        return
     edited, added, deleted = state.get("edited_rows", {}), state.get("added_rows", []), state.get("deleted_rows", [])
+    malformed = not (isinstance(edited, dict) and isinstance(added, list) and isinstance(deleted, list))
+    edited = edited if isinstance(edited, dict) else {}
+    added = added if isinstance(added, list) else []
+    deleted = deleted if isinstance(deleted, list) else []
+    malformed = malformed or not all(isinstance(changes, dict) for changes in (*edited.values(), *added))
     shown = st.session_state.get(SHOWN, [])
     current = rows()
     by_id = {row.id: row for row in current}
     problems: list[str] = []
     changed = False
     for position, changes in edited.items():
-        position = int(position)
-        if position >= len(shown) or shown[position] not in by_id:
+        order_id = _shown_id(position, shown)
+        if order_id not in by_id or not isinstance(changes, dict):
+            malformed = True
             continue
-        old = by_id[shown[position]]
+        old = by_id[order_id]
         values = {name: getattr(old, name) for name in FIELDS}
         for name in changes:
             if name in EDITABLE:
@@ -405,9 +423,13 @@ def apply_edits(today: dt.date) -> None:
         elif row != old:
             by_id[old.id] = row
             changed = True
-    gone = {shown[int(p)] for p in deleted if int(p) < len(shown)}
+    gone = {_shown_id(position, shown) for position in deleted}
+    malformed = malformed or None in gone
+    gone.discard(None)
     new_rows = []
     for changes in added:
+        if not isinstance(changes, dict):
+            continue
         values = _values(changes)
         if not values.get("label") or not values.get("placed_on"):
             continue
@@ -418,7 +440,7 @@ def apply_edits(today: dt.date) -> None:
             new_rows.append(row)
     if problems:
         note("error", _("Some changes could not be saved:"), problems)
-    if changed or gone or new_rows or problems:
+    if changed or gone or new_rows or problems or malformed:
         kept = [by_id[row.id] for row in current if row.id not in gone]
         set_rows(merge(kept, new_rows).rows)
 

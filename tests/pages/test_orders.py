@@ -163,6 +163,28 @@ def test_deleting_lines():
     assert labels(at) == ["Soon"]
 
 
+@pytest.mark.parametrize(
+    "state",
+    [
+        {"edited_rows": {"x": {"label": "a"}, "-1": {"label": "b"}, 99: {"label": "c"}, 0: "not a change"},
+         "added_rows": ["junk", None, {"label": ["a"], "placed_on": 5}], "deleted_rows": [-1, 99, None, True, "x"]},
+        {"edited_rows": [], "added_rows": {}, "deleted_rows": "0"},
+        {"edited_rows": {0: {"label": {"nested": 1}, "total_paid": float("nan"), "placed_on": 20261126,
+                             "unknown": 1, 5: 2}}},
+        "not even a dict",
+    ],
+    ids=["odd positions and rows", "wrong shapes", "odd values", "not a dict"],
+)
+def test_a_crafted_edit_state_changes_nothing_and_breaks_nothing(state):
+    rows = [order("Later", 25), order("Soon", 2)]
+    at = start(rows)
+    at.session_state["orders_editor_0"] = state
+    at.run()
+    assert not at.exception, at.exception
+    kept = {row.id: row for row in rows_of(at)}
+    assert kept == {row.id: row for row in rows}
+
+
 def test_every_change_in_one_go():
     at = start([order("Later", 25), order("Soon", 2)])
     at = edit(at, edited={0: {"label": "Soon!"}}, deleted=[1],
