@@ -1207,7 +1207,8 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sessions", type=int, help=f"concurrent sessions (default {DEFAULTS['sessions']})")
     parser.add_argument("--duration", type=float, help=f"seconds of load per server (default {DEFAULTS['duration']:.0f})")
-    parser.add_argument("--think", type=str, help="seconds between a person's actions, MIN-MAX, uniform "
+    parser.add_argument("--think", type=str, help="seconds between a person's taps, MIN-MAX, uniform; half that "
+                                                  "between filling a field and tapping Next "
                                                   f"(default {DEFAULTS['think'][0]}-{DEFAULTS['think'][1]})")
     parser.add_argument("--ramp", type=float, help=f"seconds over which sessions arrive (default {DEFAULTS['ramp']:.0f})")
     parser.add_argument("--quick", action="store_true",
