@@ -11,6 +11,7 @@ import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
+from core.dates import add_days
 from core.i18n import _
 from core.models import Case, Problem
 from core.reading import CaseError, read_case
@@ -416,15 +417,36 @@ def load_answers(params: dict[str, str], today: dt.date, details: Details | None
     return Loaded(answers=answers, notes=notes)
 
 
+EARLIEST_DAY = dt.date(2000, 1, 1)
+YEARS_AHEAD = 5
+FIRST_GUESS_DAYS = {"shipped": -14, "eta": 14, "contacted": -2, "receipt": -1, "closed": -1, "processed": -3,
+                    "negotiation": 3}
+"""Where each date question's picker starts, in days from today: a guess close to the usual case."""
+
+
+def date_range(key: str, today: dt.date) -> tuple[dt.date, dt.date]:
+    """The dates a question can take: past events up to today, expected dates up to five years ahead."""
+    if key in PAST_EVENTS:
+        return EARLIEST_DAY, today
+    return EARLIEST_DAY, add_days(today, YEARS_AHEAD * 365)
+
+
+def first_guess(key: str, today: dt.date) -> dt.date:
+    """The date a picker shows before the buyer picks one."""
+    low, high = date_range(key, today)
+    return min(max(add_days(today, FIRST_GUESS_DAYS.get(key, 0)), low), high)
+
+
 def date_problem(key: str, text: str, today: dt.date) -> str | None:
-    """Dates that can't be true for their question: the past ones in the future, and the far past."""
+    """Dates that can't be true for their question: past events in the future, or far from today."""
     day = parse_day(text)
     if day is None:
         return None
-    if day.year < 2000 or day.year > today.year + 5:
-        return _("That date is too far from today.")
+    low, high = date_range(key, today)
     if key in PAST_EVENTS and day > today:
         return _("That date is in the future.")
+    if not low <= day <= high:
+        return _("That date is too far from today.")
     return None
 
 

@@ -12,7 +12,7 @@ from core.calendar import plan_calendar
 from core.i18n import _, days_phrase, show_date, show_money
 from core.models import Case, Plan
 from core.report import plan_markdown
-from core.timeline import order_timeline, timeline_rows
+from core.timeline import Timeline, order_timeline, timeline_rows
 from ui.timeline import CHART_CONFIG, order_figure
 
 ACTION_ICONS = {
@@ -107,6 +107,12 @@ def show_plan(case: Case, plan: Plan, key: str = "plan") -> None:
             st.markdown("- " + escape(source))
 
 
+@st.cache_data(scope="session", max_entries=16, show_spinner=False)
+def timeline_figure(timeline: Timeline) -> dict:
+    """The chart as plain data, built once per timeline in this session (a tick on the plan reruns it)."""
+    return order_figure(timeline).to_plotly_json()
+
+
 def show_timeline(case: Case, plan: Plan, key: str) -> None:
     """The order's protection windows as a chart, with the same dates as a table for reading."""
     timeline = order_timeline(case, plan)
@@ -114,7 +120,7 @@ def show_timeline(case: Case, plan: Plan, key: str) -> None:
     if not timeline.windows and not timeline.events:
         st.caption(_("No dates to show yet."))
         return
-    st.plotly_chart(order_figure(timeline), config=CHART_CONFIG, key=f"{key}_chart", width="stretch")
+    st.plotly_chart(timeline_figure(timeline), config=CHART_CONFIG, key=f"{key}_chart", width="stretch")
     rows = timeline_rows(timeline)
     if rows:
         st.dataframe(rows, hide_index=True, width="stretch")

@@ -16,10 +16,11 @@ from core.reading import CaseError
 from core.wizard import (
     CURRENCIES,
     FIELD_TO_ANSWER,
-    PAST_EVENTS,
     Question,
     answer_problem,
     date_problem,
+    date_range,
+    first_guess,
     money_answer,
     parse_day,
     parse_money,
@@ -27,7 +28,6 @@ from core.wizard import (
 )
 from ui import state
 
-EARLIEST_DAY = dt.date(2000, 1, 1)
 
 
 def widget_key(question: Question, part: str = "value") -> str:
@@ -103,29 +103,12 @@ def choose(question: Question, key: str) -> None:
         submit(question, st.session_state[key])
 
 
-def date_bounds(question: Question) -> tuple[dt.date, dt.date]:
-    """Past events can't be in the future; expected dates may be up to five years ahead."""
-    today = state.today()
-    if question.key in PAST_EVENTS:
-        return EARLIEST_DAY, today
-    return EARLIEST_DAY, today + dt.timedelta(days=5 * 365)
-
-
-def default_day(question: Question) -> dt.date:
-    """A sensible first guess, relative to today, for each date question."""
-    today = state.today()
-    offsets = {"shipped": -14, "eta": 14, "contacted": -2, "receipt": -1, "closed": -1, "processed": -3,
-               "negotiation": 3}
-    low, high = date_bounds(question)
-    return min(max(today + dt.timedelta(days=offsets.get(question.key, 0)), low), high)
-
-
 def ask_date(question: Question, current: str | None) -> None:
     key = widget_key(question)
-    low, high = date_bounds(question)
+    low, high = date_range(question.key, state.today())
     if key not in st.session_state:
         day = parse_day(current) if current and current != "no" else None
-        st.session_state[key] = min(max(day, low), high) if day else default_day(question)
+        st.session_state[key] = min(max(day, low), high) if day else first_guess(question.key, state.today())
     st.date_input(question.title, key=key, min_value=low, max_value=high, format="YYYY-MM-DD",
                   label_visibility="collapsed")
     columns = st.columns(2 if question.kind == "date_or_no" else 1)

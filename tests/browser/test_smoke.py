@@ -8,7 +8,7 @@ pytestmark = pytest.mark.browser
 def test_app_loads_and_shows_a_heading(open_app):
     page = open_app("/")
     assert page.title().strip() != ""
-    heading = page.locator("h1").first
+    heading = page.get_by_role("heading", name="AliExpress Dispute Wizard").first
     heading.wait_for(state="visible", timeout=15_000)
     assert heading.inner_text().strip() != ""
     assert page.locator('[data-testid="stException"]').count() == 0
