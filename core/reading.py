@@ -115,15 +115,6 @@ def contradictions(case: Case, today: dt.date) -> list[CaseProblem]:
         if case.country not in known_countries():
             problem("country", _("Unknown country code {code}.").format(code=case.country))
     if dispute is not None:
-        for field in ("requested_refund",):
-            value = getattr(dispute, field)
-            if value is not None and value > order.total_paid:
-                problem(f"dispute.{field}", _("More than the total paid ({total}).").format(total=order.total_paid))
-        for field in ("seller_offer", "aliexpress_offer"):
-            offer = getattr(dispute, field)
-            if offer is not None and offer.refund_amount > order.total_paid:
-                problem(f"dispute.{field}.refund_amount", _("More than the total paid ({total}).").format(
-                    total=order.total_paid))
         if dispute.closed_on is not None and dispute.opened_on is not None and dispute.closed_on < dispute.opened_on:
             problem("dispute.closed_on", _("The dispute can't close before it opened ({opened}).").format(
                 opened=dispute.opened_on))

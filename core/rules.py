@@ -190,8 +190,8 @@ def seller_beats_aliexpress(seller: Offer, aliexpress: Offer) -> bool:
 
 
 def accept(rule: str, action: str, offer: Offer, facts: Facts, sources: tuple[str, ...]) -> Decision:
-    """Accepting an offer gives that offer's own amount and return."""
-    amount = offer.refund_amount
+    """Accepting an offer gives that offer's own amount and return (never more than was paid)."""
+    amount = min(offer.refund_amount, facts.order.total_paid)
     if amount >= facts.order.total_paid and amount > 0:
         kind = "full"
     elif amount > 0:

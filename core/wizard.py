@@ -12,9 +12,9 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
 from core.dates import add_days
-from core.i18n import _
+from core.i18n import _, show_date, show_money
 from core.models import Case, Problem
-from core.reading import CaseError, read_case
+from core.reading import CaseError, CaseProblem, read_case
 
 MAX_AMOUNT = Decimal("10000000")
 CURRENCIES = ("USD", "EUR", "GBP", "CAD", "AUD", "BRL", "MXN", "PLN", "CHF", "SEK", "NOK", "DKK", "CZK",
@@ -349,7 +349,29 @@ def to_case(answers: dict[str, str], today: dt.date, details: Details | None = N
         if get("refund") == "processed" and get("processed"):
             dispute["refund_processed_on"] = get("processed")
         case["dispute"] = dispute
-    return read_case(case, today)
+    checked = read_case(case, today)
+    too_much = offers_above_total(checked)
+    if too_much:
+        raise CaseError(too_much)
+    return checked
+
+
+def offers_above_total(case: Case) -> list[CaseProblem]:
+    """An offer or a request for more than the order cost is a typo worth catching in the wizard."""
+    dispute, total = case.dispute, case.order.total_paid
+    if dispute is None:
+        return []
+    found = []
+    amounts = {
+        "dispute.requested_refund": dispute.requested_refund,
+        "dispute.seller_offer.refund_amount": dispute.seller_offer and dispute.seller_offer.refund_amount,
+        "dispute.aliexpress_offer.refund_amount": dispute.aliexpress_offer and dispute.aliexpress_offer.refund_amount,
+    }
+    for field, amount in amounts.items():
+        if amount is not None and amount > total:
+            found.append(CaseProblem(field, _("That's more than the order cost ({total}).").format(
+                total=show_money(total, case.order.currency))))
+    return found
 
 
 def offer(text: str) -> dict:
@@ -452,8 +474,6 @@ def date_problem(key: str, text: str, today: dt.date) -> str | None:
 
 def summary(answers: dict[str, str]) -> list[tuple[str, str, str]]:
     """(question key, short name, answer in words) for every answer given, in route order."""
-    from core.i18n import show_date, show_money
-
     catalog = questions()
     rows = []
     for key in route(answers):
