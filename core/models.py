@@ -10,10 +10,12 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 from enum import Enum
-from typing import Annotated, Literal
+import unicodedata
+from typing import Annotated, Any, Literal
 
 from pydantic import (
     BaseModel,
+    BeforeValidator,
     ConfigDict,
     Field,
     PlainSerializer,
@@ -26,6 +28,21 @@ Money = Annotated[
     PlainSerializer(float, return_type=float, when_used="json"),
 ]
 """An amount of money: never negative, at most two decimals, shown as a JSON number."""
+
+BIDI_CONTROLS = dict.fromkeys([*range(0x202A, 0x202F), *range(0x2066, 0x206A)])
+
+
+def plain_line(value: Any) -> Any:
+    """One line of plain text: control and direction-override characters would garble a message."""
+    if not isinstance(value, str):
+        return value
+    text = value.translate(BIDI_CONTROLS)
+    text = "".join(" " if unicodedata.category(char) == "Cc" else char for char in text)
+    return " ".join(text.split())
+
+
+Label = Annotated[str, BeforeValidator(plain_line), StringConstraints(max_length=120)]
+"""The buyer's own name for an order, as one clean line."""
 
 CurrencyCode = Annotated[
     str,
@@ -85,7 +102,7 @@ class Judgement(str, Enum):
 class Order(Strict):
     """One AliExpress order: when it was paid, shipped and received, and what it cost."""
 
-    label: Annotated[str, StringConstraints(max_length=120)] | None = Field(
+    label: Label | None = Field(
         default=None, description="The buyer's own name for the order, used in messages."
     )
     placed_on: dt.date

@@ -15,7 +15,6 @@ import io
 import json
 import math
 import re
-import unicodedata
 import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -27,7 +26,19 @@ from pydantic import BeforeValidator, Field, StringConstraints, ValidationError
 
 from core import advise
 from core.i18n import _, ngettext
-from core.models import Case, CurrencyCode, Dispute, DisputeStatus, Money, Order, Plan, Problem, Strict, Tracking
+from core.models import (
+    Case,
+    CurrencyCode,
+    Dispute,
+    DisputeStatus,
+    Label,
+    Money,
+    Order,
+    Plan,
+    Problem,
+    Strict,
+    Tracking,
+)
 from core.reading import CaseError, CaseProblem
 from core.rules import RUNNING_OUT_DAYS
 
@@ -44,7 +55,6 @@ CSV_ENCODING = "utf-8-sig"
 WEEK_DAYS = 7
 
 _ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
-_BIDI_CONTROLS = dict.fromkeys([*range(0x202A, 0x202F), *range(0x2066, 0x206A)])
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _QUOTE = "'"
 
@@ -58,18 +68,8 @@ def _iso_day(value: Any) -> Any:
     raise ValueError("not a YYYY-MM-DD date")
 
 
-def _clean_label(value: Any) -> Any:
-    """One line of plain text: control and direction-override characters would garble the table."""
-    if not isinstance(value, str):
-        return value
-    text = value.translate(_BIDI_CONTROLS)
-    text = "".join(" " if unicodedata.category(ch) == "Cc" else ch for ch in text)
-    return " ".join(text.split())
-
-
 Day = Annotated[dt.date, BeforeValidator(_iso_day)]
 MaybeDay = Annotated[dt.date | None, BeforeValidator(_iso_day)]
-Label = Annotated[str, BeforeValidator(_clean_label), StringConstraints(max_length=120)]
 RowId = Annotated[str, StringConstraints(strip_whitespace=True, pattern=r"^[A-Za-z0-9_-]{1,64}$")]
 DisputeState = Literal["none", "open", "cancelled", "closed"]
 

@@ -11,6 +11,7 @@ import streamlit as st
 from core import advise
 from core.dates import known_countries
 from core.i18n import _
+from core.models import plain_line
 from core.reading import CaseError
 from core.wizard import Details, questions, route, summary, to_case
 from ui import state
@@ -55,9 +56,15 @@ def show_navigation() -> None:
 
 def apply_details() -> None:
     """Runs before the script, so the plan drawn right after already uses the new details."""
-    label = st.session_state.get("detail_label", "").strip()
-    state.set_details(Details(label=label or None, protection_days=int(st.session_state.detail_days),
-                              country=st.session_state.detail_country))
+    label = plain_line(st.session_state.get("detail_label") or "")[:120]
+    country = st.session_state.get("detail_country")
+    days = st.session_state.get("detail_days")
+    current = state.details()
+    state.set_details(Details(
+        label=label or None,
+        protection_days=int(days) if isinstance(days, int) and 1 <= days <= 180 else current.protection_days,
+        country=country if country in known_countries() else None,
+    ))
 
 
 def show_details() -> None:

@@ -82,7 +82,7 @@ def ask_choice(question: Question, current: str | None) -> None:
     key = widget_key(question)
     if key not in st.session_state:
         st.session_state[key] = current if current in values else None
-    st.radio(
+    chosen = st.radio(
         question.title,
         values,
         key=key,
@@ -92,9 +92,28 @@ def ask_choice(question: Question, current: str | None) -> None:
         on_change=choose,
         args=(question, key),
     )
+    if chosen is not None and chosen != current and "question_error" not in st.session_state:
+        late_tap(question, chosen)
     if current is not None:
-        st.button(_("Next"), type="primary", on_click=lambda: submit(question, st.session_state[key] or ""),
-                  key=widget_key(question, "next"))
+        pressed = st.button(_("Next"), type="primary", on_click=lambda: submit(question, st.session_state[key] or ""),
+                            key=widget_key(question, "next"))
+        if pressed:
+            late_tap(question, st.session_state[key] or "")
+
+
+def late_tap(question: Question, value: str) -> None:
+    """Act on a tap whose callback this session never had.
+
+    A page that reconnects after the server forgot its session (a restart, a long idle
+    spell) sends its next tap to a new session that has not drawn the question yet, so
+    the tap's callback never runs. When a tap still shows on this question after the
+    callbacks ran, it is that tap: answer with it and redraw.
+    """
+    if state.step() != question.key:
+        return
+    submit(question, value)
+    if state.step() != question.key:
+        st.rerun()
 
 
 def choose(question: Question, key: str) -> None:
@@ -117,11 +136,14 @@ def ask_date(question: Question, current: str | None) -> None:
         day = st.session_state.get(key)
         submit(question, day.isoformat() if isinstance(day, dt.date) else "")
 
-    columns[0].button(_("Next"), type="primary", on_click=use_date, key=widget_key(question, "next"),
-                      width="stretch")
-    if question.kind == "date_or_no":
-        columns[1].button(question.no_label, on_click=submit, args=(question, "no"),
-                          key=widget_key(question, "no"), width="stretch")
+    if columns[0].button(_("Next"), type="primary", on_click=use_date, key=widget_key(question, "next"),
+                         width="stretch"):
+        late_tap(question, st.session_state[key].isoformat() if isinstance(st.session_state.get(key), dt.date)
+                 else "")
+    if question.kind == "date_or_no" and columns[1].button(
+            question.no_label, on_click=submit, args=(question, "no"), key=widget_key(question, "no"),
+            width="stretch"):
+        late_tap(question, "no")
 
 
 def ask_money(question: Question, current: str | None) -> None:

@@ -12,6 +12,7 @@ import datetime as dt
 
 import streamlit as st
 
+from core.models import plain_line
 from core.wizard import Details, load_answers, next_question, route
 
 PLAN = "plan"
@@ -47,11 +48,11 @@ def read_details(params: dict[str, str]) -> tuple[Details, list[str]]:
     from core.i18n import _
 
     notes = []
-    label = params.get("label", "")[:120] or None
+    label = plain_line(params.get("label", ""))[:120] or None
     days = 60
     if "days" in params:
         text = params["days"]
-        if text.isdigit() and 1 <= int(text) <= 180:
+        if len(text) <= 3 and text.isdecimal() and text.isascii() and 1 <= int(text) <= 180:
             days = int(text)
         else:
             notes.append(_("The link's protection days weren't usable, so we used 60."))
