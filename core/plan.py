@@ -9,7 +9,6 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
-from core import guide
 from core.i18n import N_, _, show_date, show_money
 from core.models import Case, Deadline, DisputeStatus, Message, Plan, PlanDates, Problem, Tracking
 from core.rules import Decision

@@ -7,7 +7,6 @@ at once, so a person can fix everything in one go.
 from __future__ import annotations
 
 import datetime as dt
-import json
 from dataclasses import dataclass
 from typing import Any
 

@@ -13,7 +13,7 @@ from decimal import Decimal, InvalidOperation
 
 from core.dates import add_days
 from core.i18n import _, show_date, show_money
-from core.models import Case, Problem
+from core.models import Case
 from core.reading import CaseError, CaseProblem, read_case
 
 MAX_AMOUNT = Decimal("10000000")

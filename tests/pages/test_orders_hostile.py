@@ -32,7 +32,6 @@ pytest.importorskip("core.orders")
 from core.orders import (  # noqa: E402
     CSV_ENCODING,
     FIELDS,
-    MAX_FILE_BYTES,
     MAX_ORDERS,
     MAX_PROBLEMS,
     OrderRow,
