@@ -4,6 +4,12 @@ Starts `streamlit run app.py` and `streamlit run bench/floor_app.py` on free loo
 ports (same flags as tests/browser/conftest.py), and drives Debian's chromium
 (/usr/bin/chromium, headless, through Playwright; never `playwright install`).
 
+Both servers start in the repository root, so both run with the project's
+.streamlit/config.toml, `runner.postScriptGC` included (off since 96d938c: no full
+collection after each rerun). Before measuring, a probe server started the same way
+(bench/gc_probe_app.py, see bench/gc_mode.py) checks that the setting is really in force:
+the option as the server reads it, and the full collections it runs across reruns.
+
 Timing is taken inside the page, in the page's own clock (performance.now()):
 - t0 is the click event's timestamp (Playwright's own overhead before the click is left out);
 - a MutationObserver notes when the awaited change lands in the DOM (and a hook on the
@@ -25,9 +31,10 @@ Measures, interleaved, about 20 repetitions each, every repetition on a fresh UR
 
 Target: click to the next question <= 2x the floor's click-to-repaint (median).
 
-What if (full runs; --no-whatif skips it): a third server, app.py started with
-`--runner.postScriptGC false`, gets the same question steps, to show how much of the
-click is the server's post-run garbage collection.
+What if (full runs; --no-whatif skips it): a third server, app.py started with the
+opposite setting (now `--runner.postScriptGC true`: a full collection after each rerun,
+on top of the warm-up's gc.freeze()), gets the same question steps, so the trade stays
+visible; its own probe checks that the flag took.
 Prints one JSON line, then a readable summary. No assertion on time.
 
     .venv/bin/python bench/click_bench.py            # full size (20 repetitions)
@@ -53,6 +60,8 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 from urllib.parse import urlencode
+
+import gc_mode
 
 REPO = Path(__file__).resolve().parents[1]
 CHROMIUM = "/usr/bin/chromium"
@@ -92,7 +101,8 @@ WS_HOOK_JS = """
 WATCH_JS = """
 (heading) => {
   const app = document.querySelector('[data-testid="stApp"]');
-  const rec = {t0: null, heading: null, headingSeen: false, last: null, painted: null, seq: 0};
+  const rec = {t0: null, heading: null, headingSeen: false, last: null, painted: null, seq: 0,
+               firstMsg: null, lastMsg: null};
   window.__bench = rec;
   const afterPaint = (then) => requestAnimationFrame(() => setTimeout(then, 0));
   const activity = () => {
@@ -102,7 +112,13 @@ WATCH_JS = """
     afterPaint(() => { if (mine === rec.seq) rec.painted = performance.now(); });
   };
   document.addEventListener('click', (e) => { if (rec.t0 === null) rec.t0 = e.timeStamp; }, {capture: true});
-  window.__benchMessage = activity;
+  window.__benchMessage = () => {
+    if (rec.t0 !== null) {
+      rec.lastMsg = performance.now();
+      if (rec.firstMsg === null) rec.firstMsg = rec.lastMsg;
+    }
+    activity();
+  };
   const observer = new MutationObserver(() => {
     if (rec.t0 === null) return;
     activity();
@@ -126,7 +142,7 @@ WATCH_JS = """
 WAIT_JS = """(needHeading) => { const r = window.__bench;
   return r && r.done() && (!needHeading || r.heading !== null); }"""
 READ_JS = """() => { const r = window.__bench; r.stop();
-  return {t0: r.t0, heading: r.heading, done: r.painted}; }"""
+  return {t0: r.t0, heading: r.heading, done: r.painted, firstMsg: r.firstMsg, lastMsg: r.lastMsg}; }"""
 
 PLAN_JS = """() => { const w = window.__plan || (window.__plan = {text: null, chart: null});
   if (w.text === null && [...document.querySelectorAll('h4')].some((h) => h.textContent.includes('Steps'))) {
@@ -146,6 +162,22 @@ FLOOR_READY_JS = """() => { const app = document.querySelector('[data-testid="st
 
 
 # --- servers ---------------------------------------------------------------------------------
+
+def process_cpu_clock(pid: int) -> int | None:
+    """The CPU-time clock id of another process (Linux, glibc), or None."""
+    import ctypes
+    import ctypes.util
+
+    try:
+        libc = ctypes.CDLL(ctypes.util.find_library("c"), use_errno=True)
+        clock = ctypes.c_int()
+        if libc.clock_getcpuclockid(pid, ctypes.byref(clock)) != 0:
+            return None
+        time.clock_gettime(clock.value)
+        return clock.value
+    except (OSError, AttributeError):
+        return None
+
 
 def free_port() -> int:
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
@@ -199,7 +231,11 @@ class Server:
             self.proc.wait(timeout=5)
 
     def cpu_ms(self) -> float:
-        """CPU time the server process has used so far (user + system; 10 ms ticks), dead threads included."""
+        """CPU time the server process has used so far, dead threads included: its CPU-time clock
+        (clock_getcpuclockid, nanoseconds), else /proc's user + system in 10 ms ticks."""
+        clock = process_cpu_clock(self.proc.pid)
+        if clock is not None:
+            return time.clock_gettime(clock) * 1000
         fields = Path(f"/proc/{self.proc.pid}/stat").read_text().rsplit(")", 1)[1].split()
         return (int(fields[11]) + int(fields[12])) * 1000 / os.sysconf("SC_CLK_TCK")
 
@@ -217,8 +253,18 @@ class Server:
 
 SETTLE_S = 0.5
 """Pause between a page being ready and the click: a person reads the question first, and the
-server has finished the page's first run (its garbage collection comes after the run is reported
-done), so that work is not counted in the click."""
+server has finished the page's first run (a post-run garbage collection, when on, comes after the
+run is reported done), so that work is not counted in the click."""
+
+
+def probe_gc(log_dir: Path, extra: tuple[str, ...], name: str) -> dict:
+    """Serve bench/gc_probe_app.py with these extra options, from the repository root like the measured
+    servers, and ask it what runner.postScriptGC is and does."""
+    server = Server(str(gc_mode.PROBE_APP.relative_to(REPO)), log_dir, extra, name=name)
+    try:
+        return gc_mode.probe(server.port)
+    finally:
+        server.stop()
 
 
 def open_fresh(page, url: str) -> None:
@@ -239,8 +285,9 @@ def click_and_time(page, locator, heading: str | None, server: Server) -> dict:
     rec = page.evaluate(READ_JS)
     if rec["t0"] is None:
         raise RuntimeError("the click event was not seen")
-    return {"heading_ms": None if rec["heading"] is None else rec["heading"] - rec["t0"],
-            "done_ms": rec["done"] - rec["t0"], "server_cpu_ms": cpu}
+    since = lambda t: None if t is None else t - rec["t0"]
+    return {"heading_ms": since(rec["heading"]), "done_ms": since(rec["done"]), "server_cpu_ms": cpu,
+            "first_message_ms": since(rec["firstMsg"]), "last_message_ms": since(rec["lastMsg"])}
 
 
 def ours_choice_step(page, server: Server) -> dict:
@@ -314,8 +361,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--reps", type=int, default=None)
     parser.add_argument("--warmup", type=int, default=None)
     parser.add_argument("--no-whatif", action="store_true",
-                        help="skip the what-if server (app.py with --runner.postScriptGC false)")
+                        help="skip the what-if server (app.py with the opposite runner.postScriptGC)")
     args = parser.parse_args(argv)
+    configured = gc_mode.configured()
+    whatif_extra = tuple(gc_mode.flag(not configured))
     whatif = not (args.quick or args.no_whatif)
     reps = args.reps or (1 if args.quick else 20)
     warmup = args.warmup if args.warmup is not None else (0 if args.quick else 3)
@@ -328,14 +377,21 @@ def main(argv: list[str] | None = None) -> int:
     samples: dict[str, list[float]] = {}
     with tempfile.TemporaryDirectory(prefix="click-bench-") as tmp:
         servers: list[Server] = []
+        probes = {"as_served": probe_gc(Path(tmp), (), "probe")}
+        if whatif:
+            probes["whatif"] = probe_gc(Path(tmp), whatif_extra, "probe-whatif")
+        if probes["as_served"]["option_as_served"] != configured or not probes["as_served"]["honoured"]:
+            print(f"the server does not run with .streamlit/config.toml's runner.postScriptGC = {configured}: "
+                  f"{probes['as_served']}", file=sys.stderr)
+            return 3
         try:
             ours = Server("app.py", Path(tmp))
             servers.append(ours)
             floor = Server("bench/floor_app.py", Path(tmp))
             servers.append(floor)
             if whatif:
-                nogc = Server("app.py", Path(tmp), ("--runner.postScriptGC", "false"), name="app-nogc")
-                servers.append(nogc)
+                other = Server("app.py", Path(tmp), whatif_extra, name="app-whatif")
+                servers.append(other)
             with sync_playwright() as pw:
                 browser = pw.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
                 try:
@@ -355,22 +411,30 @@ def main(argv: list[str] | None = None) -> int:
                         keep("ours.choice_step.heading", r["heading_ms"])
                         keep("ours.choice_step.done", r["done_ms"])
                         keep("server_cpu.ours.question_step", r["server_cpu_ms"])
+                        keep("messages.ours.question_step.first", r["first_message_ms"])
+                        keep("messages.ours.question_step.last", r["last_message_ms"])
 
                     def date() -> None:
                         r = ours_date_step(ours_page, ours)
                         keep("ours.date_step.heading", r["heading_ms"])
                         keep("ours.date_step.done", r["done_ms"])
                         keep("server_cpu.ours.question_step", r["server_cpu_ms"])
+                        keep("messages.ours.question_step.first", r["first_message_ms"])
+                        keep("messages.ours.question_step.last", r["last_message_ms"])
 
                     def f_radio() -> None:
                         r = floor_radio(floor_page, floor)
                         keep("floor.radio.done", r["done_ms"])
                         keep("server_cpu.floor.click", r["server_cpu_ms"])
+                        keep("messages.floor.click.first", r["first_message_ms"])
+                        keep("messages.floor.click.last", r["last_message_ms"])
 
                     def f_button() -> None:
                         r = floor_button(floor_page, floor)
                         keep("floor.button.done", r["done_ms"])
                         keep("server_cpu.floor.click", r["server_cpu_ms"])
+                        keep("messages.floor.click.first", r["first_message_ms"])
+                        keep("messages.floor.click.last", r["last_message_ms"])
 
                     def plan() -> None:
                         r = ours_plan_load(ours_page, ours)
@@ -386,15 +450,15 @@ def main(argv: list[str] | None = None) -> int:
 
                     blocks = [choice, f_radio, date, f_button, plan, f_load]
                     if whatif:
-                        def nogc_steps() -> None:
-                            r = ours_choice_step(pages[2], nogc)
-                            keep("whatif_no_post_script_gc.choice_step.heading", r["heading_ms"])
-                            keep("server_cpu.whatif_no_post_script_gc.question_step", r["server_cpu_ms"])
-                            r = ours_date_step(pages[2], nogc)
-                            keep("whatif_no_post_script_gc.date_step.heading", r["heading_ms"])
-                            keep("server_cpu.whatif_no_post_script_gc.question_step", r["server_cpu_ms"])
+                        def whatif_steps() -> None:
+                            r = ours_choice_step(pages[2], other)
+                            keep("whatif.choice_step.heading", r["heading_ms"])
+                            keep("server_cpu.whatif.question_step", r["server_cpu_ms"])
+                            r = ours_date_step(pages[2], other)
+                            keep("whatif.date_step.heading", r["heading_ms"])
+                            keep("server_cpu.whatif.question_step", r["server_cpu_ms"])
 
-                        blocks.append(nogc_steps)
+                        blocks.append(whatif_steps)
                     for number in range(warmup + reps):
                         if number == warmup:
                             samples.clear()
@@ -406,7 +470,7 @@ def main(argv: list[str] | None = None) -> int:
             server_info = {"ours_start_s": round(ours.start_s, 2), "floor_start_s": round(floor.start_s, 2),
                            "ours_rss_mb": ours.rss_mb(), "floor_rss_mb": floor.rss_mb()}
             if whatif:
-                server_info["whatif_no_post_script_gc_rss_mb"] = nogc.rss_mb()
+                server_info["whatif_rss_mb"] = other.rss_mb()
         finally:
             for server in servers:
                 server.stop()
@@ -416,32 +480,39 @@ def main(argv: list[str] | None = None) -> int:
     question_done = describe(samples["ours.choice_step.done"] + samples["ours.date_step.done"])
     floor_click = describe(samples["floor.radio.done"] + samples["floor.button.done"])
 
-    def ratio(a: dict, b: dict) -> float:
-        return round(a["median_ms"] / b["median_ms"], 2)
+    def ratio(a: dict, b: dict) -> float | None:
+        return round(a["median_ms"] / b["median_ms"], 2) if b["median_ms"] else None
 
     ratios = {
         "question_step_vs_floor": ratio(question, floor_click),
         "choice_step_vs_floor_radio": ratio(stats["ours.choice_step.heading"], stats["floor.radio.done"]),
         "date_step_vs_floor_button": ratio(stats["ours.date_step.heading"], stats["floor.button.done"]),
         "question_step_rerun_done_vs_floor": ratio(question_done, floor_click),
-        "question_step_min_vs_floor_min": round(question["min_ms"] / floor_click["min_ms"], 2),
+        "question_step_min_vs_floor_min": round(question["min_ms"] / floor_click["min_ms"], 2)
+        if floor_click["min_ms"] else None,
         "server_cpu_question_step_vs_floor": ratio(stats["server_cpu.ours.question_step"],
                                                    stats["server_cpu.floor.click"]),
         "plan_chart_vs_floor_load": ratio(stats["ours.plan_load.chart"], stats["floor.load.ready"]),
         "plan_text_vs_floor_load": ratio(stats["ours.plan_load.text"], stats["floor.load.ready"]),
         "server_cpu_plan_load_vs_floor_load": ratio(stats["server_cpu.ours.plan_load"], stats["server_cpu.floor.load"]),
     }
-    nogc_question = None
+    other_question = None
     if whatif:
-        nogc_question = describe(samples["whatif_no_post_script_gc.choice_step.heading"]
-                                 + samples["whatif_no_post_script_gc.date_step.heading"])
-        nogc_question["ratio_vs_floor"] = ratio(nogc_question, floor_click)
-        nogc_question["server_cpu_median_ms"] = stats["server_cpu.whatif_no_post_script_gc.question_step"]["median_ms"]
+        other_question = describe(samples["whatif.choice_step.heading"] + samples["whatif.date_step.heading"])
+        other_question["post_script_gc"] = not configured
+        other_question["server_option"] = " ".join(whatif_extra)
+        other_question["ratio_vs_floor"] = ratio(other_question, floor_click)
+        other_question["server_cpu_median_ms"] = stats["server_cpu.whatif.question_step"]["median_ms"]
+        other_question["server_cpu_ratio_vs_floor"] = ratio(stats["server_cpu.whatif.question_step"],
+                                                            stats["server_cpu.floor.click"])
     result = {
         "bench": "click",
         "date": dt.date.today().isoformat(),
-        "machine": {"cpus": os.cpu_count(), "python": platform.python_version(), "loadavg_at_start": load},
+        "machine": {"cpus": os.cpu_count(), "python": platform.python_version(), "loadavg_at_start": load,
+                    "streamlit": __import__("streamlit").__version__},
         "browser": CHROMIUM,
+        "post_script_gc": configured,
+        "post_script_gc_probe": probes,
         "quick": args.quick,
         "reps": reps,
         "warmup": warmup,
@@ -451,11 +522,15 @@ def main(argv: list[str] | None = None) -> int:
         "floor_click": floor_click,
         "ratios": ratios,
         "servers": server_info,
-        "whatif_no_post_script_gc": nogc_question,
+        "whatif_post_script_gc": other_question,
         "target_ratio": TARGET_RATIO,
         "met": ratios["question_step_vs_floor"] <= TARGET_RATIO,
     }
     print(json.dumps(result), flush=True)
+    served = probes["as_served"]
+    print(f"mode: {gc_mode.describe(configured)} (.streamlit/config.toml, app and floor alike); the server reads "
+          f"postScriptGC={served['option_as_served']} and ran {served['full_collections']} full collections in "
+          f"{served['reruns']} reruns: {'honoured' if served['honoured'] else 'NOT honoured'}")
     print(f"click to repaint in chromium (headless), {reps} repetitions each, interleaved, fresh session each; "
           f"load average at start {load[0]:.2f} on {os.cpu_count()} cpus")
     for key, name in (("ours.choice_step.heading", "ours: tap 'stage' option -> next heading"),
@@ -476,12 +551,23 @@ def main(argv: list[str] | None = None) -> int:
           f"{ratios['question_step_rerun_done_vs_floor']}x; choice/floor radio {ratios['choice_step_vs_floor_radio']}x, "
           f"date/floor button {ratios['date_step_vs_floor_button']}x; plan chart / floor load "
           f"{ratios['plan_chart_vs_floor_load']}x (plan text {ratios['plan_text_vs_floor_load']}x)")
-    if nogc_question:
-        print(f"  what if app.py ran with --runner.postScriptGC false: click to next question median "
-              f"{nogc_question['median_ms']} ms (p95 {nogc_question['p95_ms']}) = {nogc_question['ratio_vs_floor']}x "
-              f"the floor, server CPU {nogc_question['server_cpu_median_ms']} ms per click; its memory after the run {server_info['whatif_no_post_script_gc_rss_mb']} MB (question steps only, no plan)")
+    if other_question:
+        w = probes["whatif"]
+        print(f"  what if app.py ran with {other_question['server_option']} (probe: "
+              f"{w['full_collections']} full collections in {w['reruns']} reruns, "
+              f"{'honoured' if w['honoured'] else 'NOT honoured'}): click to next question median "
+              f"{other_question['median_ms']} ms (p95 {other_question['p95_ms']}) = {other_question['ratio_vs_floor']}x "
+              f"the floor, server CPU {other_question['server_cpu_median_ms']} ms per click "
+              f"({other_question['server_cpu_ratio_vs_floor']}x the floor's); its memory after the run "
+              f"{server_info['whatif_rss_mb']} MB (question steps only, no plan)")
+    print(f"  where a click's time goes (medians, ms after the click): first message from the server ours "
+          f"{stats['messages.ours.question_step.first']['median_ms']} / floor "
+          f"{stats['messages.floor.click.first']['median_ms']}, last message ours "
+          f"{stats['messages.ours.question_step.last']['median_ms']} / floor "
+          f"{stats['messages.floor.click.last']['median_ms']}; next heading painted ours "
+          f"{question['median_ms']}, floor rerun painted {floor_click['median_ms']}")
     cpu_ours, cpu_floor = stats["server_cpu.ours.question_step"], stats["server_cpu.floor.click"]
-    print(f"  server CPU per click (10 ms ticks): ours question step median {cpu_ours['median_ms']} ms, floor "
+    print(f"  server CPU per click: ours question step median {cpu_ours['median_ms']} ms, floor "
           f"{cpu_floor['median_ms']} ms = {ratios['server_cpu_question_step_vs_floor']}x; best case (min) click to "
           f"next question / floor min = {ratios['question_step_min_vs_floor_min']}x")
     print(f"  server CPU per page load: ours plan link {stats['server_cpu.ours.plan_load']['median_ms']} ms, floor "

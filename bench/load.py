@@ -30,6 +30,15 @@ What it does, in one run (issue 5, "A load generator that behaves like real brow
    session that did not introduce it is a leak.
 6. Stops everything after --duration, then does the same against bench/floor_app.py
    (one radio, one button) as the framework floor, and reports both with ratios.
+7. What if (full runs; --no-whatif skips it): the app once more, started with the
+   opposite `runner.postScriptGC` (now `true`: a full collection after every rerun), so
+   the trade between latency and memory per session stays visible.
+
+Both servers start in the repository root, so they run with the project's
+.streamlit/config.toml, `runner.postScriptGC` included (off since 96d938c). Before the
+load, a probe server started the same way (bench/gc_probe_app.py, bench/gc_mode.py)
+checks that the setting is in force: the option as the server reads it, and the full
+collections it runs across reruns; the same for the what-if's option.
 
 Memory: "start" is the server's RSS with the one warm session connected, "peak" the
 highest RSS sampled (every 0.1 s) during the load, and per extra session is
@@ -41,7 +50,7 @@ rerun, and both servers are stopped at the end (also on Ctrl-C).
 
     .venv/bin/python bench/load.py                 # the issue's target: 50 sessions, 120 s, + floor
     .venv/bin/python bench/load.py --quick         # 5 sessions, 10 s, quick thinkers (CI smoke)
-    .venv/bin/python bench/load.py --sessions 20 --duration 60 --no-floor
+    .venv/bin/python bench/load.py --sessions 20 --duration 60 --no-floor --no-whatif
 
 Prints one JSON line (the figures, the first line of stdout), then a readable summary.
 Exit status 1 when a session hit an error or a label leaked, 2 when a server could not
@@ -81,6 +90,10 @@ from streamlit.proto.WidgetStates_pb2 import WidgetState
 REPO = Path(__file__).resolve().parents[1]
 if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
+if str(REPO / "bench") not in sys.path:
+    sys.path.insert(0, str(REPO / "bench"))
+
+import gc_mode
 
 APP = REPO / "app.py"
 FLOOR_APP = REPO / "bench" / "floor_app.py"
@@ -1122,13 +1135,26 @@ def readable(report: dict) -> str:
              f"think {report['config']['think_s'][0]}-{report['config']['think_s'][1]} s, "
              f"ramp {report['config']['ramp_s']} s, on {report['machine']['cpus']} CPUs "
              f"({report['date']})"]
-    for name in ("app", "floor"):
+    probe = report["post_script_gc_probe"]
+    lines.append(f"mode: {gc_mode.describe(report['post_script_gc'])} (.streamlit/config.toml says "
+                 f"{'on' if report['post_script_gc_in_config'] else 'off'}; server options "
+                 f"{report['config']['server_opt'] or 'none'}); probe: the server reads "
+                 f"postScriptGC={probe['option_as_served']}, {probe['full_collections']} full collections in "
+                 f"{probe['reruns']} reruns: {'honoured' if probe['ok'] else 'NOT honoured'}")
+    for name in ("app", "floor", "whatif"):
         r = report.get(name)
         if not r:
             continue
         s, m, c = r["step_latency_ms"], r["rss_mb"], r["server_cpu"]
+        title = name
+        if name == "whatif":
+            w = report["post_script_gc_probe_whatif"]
+            title = (f"what if: app with {' '.join(report['config']['whatif_server_opt'])}, "
+                     f"{report['config']['whatif_duration_s']:.0f} s; probe "
+                     f"{w['full_collections']} full collections in {w['reruns']} reruns, "
+                     f"{'honoured' if w['ok'] else 'NOT honoured'}")
         lines += [
-            f"\n[{name}] {r['script']}",
+            f"\n[{title}] {r['script']}",
             f"  sessions started/completed: {r['sessions_started']}/{r['sessions_completed']} "
             f"(with a finished route: {r['sessions_with_a_route']}); routes: {r['routes_completed']} "
             f"(min per session {r['routes_per_session_min']}); connections: {r['connections_opened']}",
@@ -1157,6 +1183,11 @@ def readable(report: dict) -> str:
             lines.append(f"    note: plans differ from the route table today: {r['route_table_drift']}")
     if report.get("ratios"):
         lines.append("\nours/floor: " + ", ".join(f"{k} {v}" for k, v in report["ratios"].items()))
+    if report.get("whatif_vs_app"):
+        lines.append("what-if/app: " + ", ".join(f"{k} {v}" for k, v in report["whatif_vs_app"].items()))
+        lines.append("targets (what-if): " + ", ".join(
+            f"{k} {v['value']} (limit {v['limit']}) {'met' if v['met'] else 'MISSED'}"
+            for k, v in report["whatif_targets"].items()))
     lines.append("targets (app): " + ", ".join(
         f"{k} {v['value']} (limit {v['limit']}) {'met' if v['met'] else 'MISSED'}" for k, v in report["targets"].items()))
     if report.get("oracle_error"):
@@ -1164,9 +1195,40 @@ def readable(report: dict) -> str:
     return "\n".join(lines)
 
 
+def post_script_gc(options: list[str]) -> bool:
+    """The runner.postScriptGC a server started with these --server-opt options runs with (the last one wins,
+    else .streamlit/config.toml)."""
+    value = gc_mode.configured()
+    for option in options:
+        key, _sep, raw = option.partition("=")
+        if key.removeprefix("--") == gc_mode.OPTION:
+            value = raw.strip().lower() in ("true", "1", "yes", "on")
+    return value
+
+
+def probe_gc(options: list[str], log_dir: Path, name: str) -> dict:
+    """Serve bench/gc_probe_app.py like the measured servers (same options, same directory) and ask it what
+    runner.postScriptGC is and does."""
+    server = Server(gc_mode.PROBE_APP, name, options, log_dir)
+    try:
+        server.start()
+        result = gc_mode.probe(server.port)
+    except RuntimeError as exc:
+        print(f"error: gc probe: {exc}\n{server.log_tail()}", file=sys.stderr)
+        raise SystemExit(2) from None
+    finally:
+        server.stop()
+    result["expected"] = post_script_gc(options)
+    result["ok"] = result["honoured"] and result["option_as_served"] == result["expected"]
+    return result
+
+
 async def main_async(cfg: argparse.Namespace) -> dict:
     oracle = Oracle()
     log_dir = Path(tempfile.mkdtemp(prefix="bench-load-"))
+    gc_on = post_script_gc(cfg.server_opt)
+    whatif_opts = [*cfg.server_opt, f"{gc_mode.OPTION}={'false' if gc_on else 'true'}"]
+    whatif = not (cfg.no_app or cfg.no_whatif)
     report = {
         "bench": "load",
         "quick": cfg.quick,
@@ -1175,15 +1237,34 @@ async def main_async(cfg: argparse.Namespace) -> dict:
         "config": {"sessions": cfg.sessions, "duration_s": cfg.duration, "think_s": list(cfg.think),
                    "ramp_s": cfg.ramp, "run_timeout_s": cfg.run_timeout, "seed": cfg.seed,
                    "min_routes": cfg.min_routes, "grace_s": cfg.grace if cfg.min_routes else 0,
-                   "server_opt": cfg.server_opt, "app": not cfg.no_app, "floor": not cfg.no_floor},
+                   "server_opt": cfg.server_opt, "app": not cfg.no_app, "floor": not cfg.no_floor,
+                   "whatif": whatif, "whatif_server_opt": whatif_opts if whatif else None,
+                   "whatif_duration_s": cfg.whatif_duration if whatif else None},
+        "post_script_gc": gc_on,
+        "post_script_gc_in_config": gc_mode.configured(),
         "logs": str(log_dir),
     }
+    report["post_script_gc_probe"] = probe_gc(cfg.server_opt, log_dir, "probe")
+    if whatif:
+        report["post_script_gc_probe_whatif"] = probe_gc(whatif_opts, log_dir, "probe-whatif")
     if oracle.error:
         report["oracle_error"] = oracle.error
     if not cfg.no_app:
         report["app"] = await measure("app", cfg.app, WizardVisitor, oracle, cfg, log_dir)
     if not cfg.no_floor:
         report["floor"] = await measure("floor", cfg.floor_app, FloorVisitor, oracle, cfg, log_dir)
+    if whatif:
+        wcfg = argparse.Namespace(**{**vars(cfg), "server_opt": whatif_opts, "duration": cfg.whatif_duration})
+        report["whatif"] = await measure("whatif", cfg.app, WizardVisitor, oracle, wcfg, log_dir)
+        report["whatif"]["post_script_gc"] = not gc_on
+        app, other = report["app"], report["whatif"]
+        report["whatif_vs_app"] = {
+            "step_median": ratio(other["step_latency_ms"]["median"], app["step_latency_ms"]["median"]),
+            "step_p95": ratio(other["step_latency_ms"]["p95"], app["step_latency_ms"]["p95"]),
+            "mb_per_extra_session": ratio(other["rss_mb_per_extra_session"], app["rss_mb_per_extra_session"]),
+            "rss_peak": ratio(other["rss_mb"]["peak"], app["rss_mb"]["peak"]),
+            "cpu_ms_per_rerun": ratio(other["server_cpu"]["ms_per_rerun"], app["server_cpu"]["ms_per_rerun"]),
+        }
     if "app" in report and "floor" in report:
         app, floor = report["app"], report["floor"]
         report["ratios"] = {
@@ -1196,8 +1277,13 @@ async def main_async(cfg: argparse.Namespace) -> dict:
             "cpu_percent": ratio(app["server_cpu"]["percent_of_one_core"], floor["server_cpu"]["percent_of_one_core"]),
         }
     report["targets"] = targets(report["app"]) if "app" in report else {}
-    failed = any(report[name]["errors"] or report[name]["leaks"] for name in ("app", "floor") if name in report)
-    report["ok"] = not failed
+    if "whatif" in report:
+        report["whatif_targets"] = targets(report["whatif"])
+    failed = any(report[name]["errors"] or report[name]["leaks"] for name in ("app", "floor", "whatif")
+                 if name in report)
+    probes_ok = all(report[key]["ok"] for key in ("post_script_gc_probe", "post_script_gc_probe_whatif")
+                    if key in report)
+    report["ok"] = not failed and probes_ok
     report["met"] = bool(report["targets"]) and all(t["met"] for t in report["targets"].values())
     return report
 
@@ -1216,6 +1302,12 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
                              f"{QUICK['think'][0]}-{QUICK['think'][1]} s (explicit options still win)")
     parser.add_argument("--no-floor", action="store_true", help="skip the framework floor (bench/floor_app.py)")
     parser.add_argument("--no-app", action="store_true", help="skip the app (measure the floor only)")
+    parser.add_argument("--no-whatif", action="store_true",
+                        help="skip the what-if: the app again with the opposite runner.postScriptGC "
+                             "(skipped by --quick unless --whatif)")
+    parser.add_argument("--whatif", action="store_true", help="run the what-if even with --quick")
+    parser.add_argument("--whatif-duration", type=float,
+                        help="seconds of load for the what-if (default: --duration)")
     parser.add_argument("--app", type=Path, default=APP, help="the wizard app to load (default app.py)")
     parser.add_argument("--floor-app", type=Path, default=FLOOR_APP,
                         help="the floor script: a radio keyed floor_radio and a button keyed floor_button "
@@ -1227,7 +1319,7 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--run-timeout", type=float, default=30.0, help="seconds before a rerun counts as an error")
     parser.add_argument("--seed", type=int, default=5, help="random seed (routes, answers, labels, think times)")
     parser.add_argument("--server-opt", action="append", default=[], metavar="KEY=VALUE",
-                        help="extra `streamlit run` option for both servers, e.g. runner.postScriptGC=false")
+                        help="extra `streamlit run` option for every server, e.g. runner.postScriptGC=true")
     parser.add_argument("--json-out", type=Path, help="also write the JSON report to this file")
     cfg = parser.parse_args(argv)
     base = QUICK if cfg.quick else DEFAULTS
@@ -1235,6 +1327,9 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     cfg.duration = cfg.duration if cfg.duration is not None else base["duration"]
     cfg.ramp = cfg.ramp if cfg.ramp is not None else base["ramp"]
     cfg.min_routes = cfg.min_routes if cfg.min_routes is not None else base["min_routes"]
+    cfg.whatif_duration = cfg.whatif_duration if cfg.whatif_duration is not None else cfg.duration
+    if cfg.quick and not cfg.whatif:
+        cfg.no_whatif = True
     if cfg.think:
         low, _sep, high = cfg.think.partition("-")
         cfg.think = (float(low), float(high or low))

@@ -1,29 +1,37 @@
 """Benchmark of the orders page's server rerun with 200 orders, against the framework floor (issue 4).
 
-A rerun on the server is the script run plus the full `gc.collect(2)` Streamlit runs
-after every script run (`runner.postScriptGC`, on by default). AppTest skips that
-collection, so every measured run here is followed by a timed `gc.collect(2)`, and a
-measure is script + gc.
+A rerun on the server is the script run, plus a full `gc.collect(2)` after it when
+`runner.postScriptGC` is on. The benchmark reads that setting from the project's
+.streamlit/config.toml (which `streamlit run` reads from the repository root, for our app
+and the floor alike): AppTest never runs the post-run collection, so when the setting is
+on every measured run is followed by a timed `gc.collect(2)` (measure = script + gc), and
+when it is off (the project's setting since 96d938c) a measure is the script run alone.
+`--post-script-gc on|off` overrides the file, for a what-if run; the mode measured is in
+the JSON (`post_script_gc`) and in the summary.
 
 Both are driven with streamlit.testing.v1.AppTest, interleaved, many repetitions:
-- ours: pages/orders.py holding a generated 200-order table (made here, written as CSV
-  and read back through the page's own import code), on a pinned day:
+- ours: the orders page as the server serves it, through app.py (st.navigation, and the
+  once-per-process warm-up of ui/warm_up.py with its gc.freeze()), holding a generated
+  200-order table (made here, written as CSV and read back through the page's own
+  import code), on a pinned day:
   - "rerun": a rerun that leaves the table as it is (what any tap on the page costs);
   - "edit": one cell edited in the table (every order advised again, the chart redrawn);
   - "pick": choosing an order to open its full plan (the plan view and its chart drawn too).
 - the floor: bench/floor_app.py (one radio, one button), a radio change and a button click,
-  measured in this same process (whose heap holds everything our page imported, so its gc
-  costs about as much as ours) and in a child process that imported only Streamlit (the
-  floor as `streamlit run` would serve it: the comparison a visitor feels).
+  in the same mode, measured in this same process (whose heap holds everything our page
+  imported) and in a child process that imported only Streamlit (the floor as
+  `streamlit run` serves it: the comparison a visitor feels).
 
-Target: the page's rerun and edit (script + gc, median) each cost at most 6x the floor's,
-against the child-process floor (the stricter of the two).
+Target: the page's rerun and edit (median) each cost at most 6x the floor's, against the
+child-process floor.
 
 Prints one JSON line, then a readable summary. No assertion on time.
 
     .venv/bin/python bench/orders_bench.py                 # full size
     .venv/bin/python bench/orders_bench.py --quick         # tiny, to prove it works
     .venv/bin/python bench/orders_bench.py --write FILE    # also keep the generated 200-order CSV
+    .venv/bin/python bench/orders_bench.py --post-script-gc on   # what if the server collected after each run
+    .venv/bin/python bench/orders_bench.py --profile       # also cProfile the rerun and the edit: where the time goes
 """
 
 from __future__ import annotations
@@ -32,6 +40,7 @@ import argparse
 import datetime as dt
 import gc
 import json
+import os
 import platform
 import random
 import statistics
@@ -41,7 +50,10 @@ import time
 from decimal import Decimal
 from pathlib import Path
 
+import gc_mode
+
 REPO = Path(__file__).resolve().parents[1]
+APP = REPO / "app.py"
 PAGE = REPO / "pages" / "orders.py"
 FLOOR = REPO / "bench" / "floor_app.py"
 TODAY = dt.date(2026, 11, 26)
@@ -54,6 +66,10 @@ if str(REPO) not in sys.path:
 
 SCRIPT_MS: list[float] = []
 """How long each AppTest script thread ran: the server's part of a run, without AppTest's own work."""
+PROFILER = None
+"""A cProfile.Profile to enable inside the script thread, while profiling."""
+POST_SCRIPT_GC = gc_mode.configured()
+"""Whether the server runs gc.collect(2) after each script run (from .streamlit/config.toml, or --post-script-gc)."""
 
 
 def install_hook() -> None:
@@ -64,10 +80,15 @@ def install_hook() -> None:
     original = LocalScriptRunner._run_script_thread
 
     def run_script_thread(self) -> None:
+        profiler = PROFILER
         start = time.perf_counter()
+        if profiler is not None:
+            profiler.enable()
         try:
             original(self)
         finally:
+            if profiler is not None:
+                profiler.disable()
             SCRIPT_MS.append((time.perf_counter() - start) * 1000)
 
     LocalScriptRunner._run_script_thread = run_script_thread
@@ -75,12 +96,15 @@ def install_hook() -> None:
 
 
 def timed(action) -> tuple[float, float]:
-    """(script ms, gc ms) of one AppTest run followed by the server's gc.collect(2)."""
+    """(script ms, post-run gc ms) of one AppTest run, followed by the server's gc.collect(2) when it runs one
+    (else the gc ms is 0)."""
     SCRIPT_MS.clear()
     at = action()
-    start = time.perf_counter()
-    gc.collect(2)
-    gc_ms = (time.perf_counter() - start) * 1000
+    gc_ms = 0.0
+    if POST_SCRIPT_GC:
+        start = time.perf_counter()
+        gc.collect(2)
+        gc_ms = (time.perf_counter() - start) * 1000
     if len(SCRIPT_MS) != 1:
         raise RuntimeError(f"expected one script run, saw {len(SCRIPT_MS)}")
     if at.exception:
@@ -182,7 +206,8 @@ def floor_child() -> int:
 
 class FloorProcess:
     def __init__(self) -> None:
-        self.proc = subprocess.Popen([sys.executable, str(Path(__file__).resolve()), "--floor-child"], cwd=REPO,
+        self.proc = subprocess.Popen([sys.executable, str(Path(__file__).resolve()), "--floor-child",
+                                      "--post-script-gc", "on" if POST_SCRIPT_GC else "off"], cwd=REPO,
                                      stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, bufsize=1)
 
     def rep(self) -> dict[str, tuple[float, float]]:
@@ -207,7 +232,8 @@ class FloorProcess:
 
 
 class Ours:
-    """The orders page with the 200-order file imported, in one AppTest session per repetition."""
+    """The orders page, reached through app.py, with the 200-order file imported; one AppTest session per
+    repetition."""
 
     def __init__(self, data: bytes) -> None:
         from streamlit.testing.v1 import AppTest
@@ -222,15 +248,28 @@ class Ours:
         self.rows = result.rows
         self.turn = 0
 
-    def rep(self) -> dict[str, tuple[float, float]]:
-        at = self.AppTest.from_file(str(PAGE), default_timeout=TIMEOUT_S)
+    def rep(self, profilers: dict | None = None) -> dict[str, tuple[float, float]]:
+        """One session: a rerun, an edit, a pick. With `profilers` ({step: cProfile.Profile}), those steps'
+        script threads are profiled too."""
+
+        def measured(step: str, action):
+            global PROFILER
+            PROFILER = (profilers or {}).get(step)
+            try:
+                return timed(action)
+            finally:
+                PROFILER = None
+
+        at = self.AppTest.from_file(str(APP), default_timeout=TIMEOUT_S)
+        at.run()  # the wizard, the default page (and, once per process, the warm-up); then the orders page
+        at.switch_page(str(PAGE.relative_to(REPO)))
         at.session_state["today"] = TODAY
         at.session_state["orders"] = list(self.rows)
         at.run()
         if at.exception:
             raise RuntimeError(f"the page raised: {at.exception[0].value}")
         self.turn += 1
-        rerun = timed(at.run)
+        rerun = measured("rerun", at.run)
 
         def edit():
             version = at.session_state["orders_editor_version"] if "orders_editor_version" in at.session_state else 0
@@ -238,9 +277,10 @@ class Ours:
                 "edited_rows": {0: {"label": f"Renamed {self.turn}"}}, "added_rows": [], "deleted_rows": []}
             return at.run()
 
-        edited = timed(edit)
+        edited = measured("edit", edit)
         shown = at.session_state["orders_shown_ids"]
-        picked = timed(lambda: at.selectbox(key="orders_picked").set_value(shown[self.turn % len(shown)]).run())
+        picked = measured("pick", lambda: at.selectbox(key="orders_picked").set_value(
+            shown[self.turn % len(shown)]).run())
         return {"rerun": rerun, "edit": edited, "pick": picked}
 
 
@@ -257,6 +297,37 @@ def summarise(samples: list[tuple[float, float]]) -> dict[str, float]:
         "script_median_ms": round(statistics.median(s for s, _g in samples), 1),
         "gc_median_ms": round(statistics.median(g for _s, g in samples), 1),
     }
+
+
+PROFILED = ("ui/", "core/", "pages/", "app.py", "streamlit/elements/plotly_chart.py",
+            "streamlit/elements/widgets/data_editor.py", "streamlit/elements/arrow.py")
+
+
+def profile(ours: Ours, reps: int) -> dict:
+    """cProfile (thread CPU time, script thread only) `reps` sessions' rerun, edit and pick: for each, the
+    script's total, and our functions and Streamlit's chart and table elements by cumulative time, with their
+    share of the total."""
+    import cProfile
+    import pstats
+
+    profilers = {step: cProfile.Profile(time.thread_time) for step in ("rerun", "edit", "pick")}
+    for _ in range(reps):
+        ours.rep(profilers)
+    out = {}
+    for step, profiler in profilers.items():
+        stats = pstats.Stats(profiler).stats
+        total = max((cum for (filename, _l, name), (_cc, _n, _tt, cum, _c) in stats.items()
+                     if name == "_run_script_thread"), default=0.0)
+        rows = []
+        for (filename, line, name), (_cc, calls, _tottime, cumtime, _callers) in stats.items():
+            short = filename.split("site-packages/", 1)[-1].removeprefix(str(REPO) + "/")
+            if short.startswith(PROFILED):
+                rows.append({"function": f"{short}:{line}({name})", "calls_per_run": round(calls / reps, 1),
+                             "cumulative_ms_per_run": round(cumtime / reps * 1000, 2),
+                             "share_of_script": round(cumtime / total, 3) if total else None})
+        out[step] = {"runs": reps, "script_ms_per_run_profiled": round(total / reps * 1000, 1),
+                     "by_cumulative": sorted(rows, key=lambda r: -r["cumulative_ms_per_run"])[:15]}
+    return out
 
 
 def chart_facts(rows: list) -> dict[str, object]:
@@ -278,12 +349,20 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--quick", action="store_true", help="a tiny run, to prove the script works")
     parser.add_argument("--reps", type=int, default=None, help="repetitions (default 25, quick 2)")
     parser.add_argument("--write", type=Path, help="also write the generated 200-order CSV here")
+    parser.add_argument("--profile", action="store_true", help="also cProfile the rerun, the edit and the pick")
+    parser.add_argument("--post-script-gc", choices=("on", "off"), default=None,
+                        help="measure as if runner.postScriptGC were on / off (default: as .streamlit/config.toml "
+                             f"says, now {'on' if gc_mode.configured() else 'off'})")
     parser.add_argument("--floor-child", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
+    global POST_SCRIPT_GC
+    configured = gc_mode.configured()
+    POST_SCRIPT_GC = configured if args.post_script_gc is None else args.post_script_gc == "on"
     if args.floor_child:
         return floor_child()
 
     reps = args.reps or (2 if args.quick else 25)
+    load = os.getloadavg()
     data = orders_file()
     if args.write:
         args.write.write_bytes(data)
@@ -314,12 +393,22 @@ def main(argv: list[str] | None = None) -> int:
         "bench": "orders", "quick": args.quick, "reps": reps, "orders": ORDERS, "file_bytes": len(data),
         "today": TODAY.isoformat(), "target_ratio": TARGET_RATIO, "measures": measures, "ratios": ratios,
         "met": met, "chart": chart_facts(ours.rows), "python": platform.python_version(),
-        "machine": platform.machine(),
+        "machine": platform.machine(), "cpus": os.cpu_count(), "loadavg_at_start": load,
+        "streamlit": __import__("streamlit").__version__,
+        "post_script_gc": POST_SCRIPT_GC,
+        "post_script_gc_source": "config" if args.post_script_gc is None else "--post-script-gc",
+        "post_script_gc_in_config": configured, "objects_frozen": gc.get_freeze_count(),
     }
+    if args.profile:
+        result["profile"] = profile(ours, 2 if args.quick else 8)
     print(json.dumps(result))
 
+    print(f"mode: {gc_mode.describe(POST_SCRIPT_GC)} ({result['post_script_gc_source']}; .streamlit/config.toml "
+          f"says {'on' if configured else 'off'}), for our page and the floor alike; "
+          f"{result['objects_frozen']} objects frozen here by the warm-up")
     print(f"Orders page with {ORDERS} orders ({len(data) / 1024:.0f} KB CSV), {reps} repetitions, "
-          "script + gc.collect(2), median (p95):")
+          f"script{' + gc.collect(2)' if POST_SCRIPT_GC else ''}, median (p95); load average at start "
+          f"{load[0]:.2f} on {os.cpu_count()} cpus:")
     for name, label in (("ours.rerun", "page rerun, table unchanged"), ("ours.edit", "page rerun after a cell edit"),
                         ("ours.pick", "page rerun opening an order's plan"),
                         ("floor_own_process.radio", "floor in its own process, radio"),
@@ -336,6 +425,12 @@ def main(argv: list[str] | None = None) -> int:
           f"names cut at {chart['longest_name_chars']} characters")
     print(f"  target: rerun and edit at most {TARGET_RATIO:g}x the floor in its own process: "
           f"{'met' if met else 'NOT met'}")
+    for step, prof in result.get("profile", {}).items():
+        print(f"profile (thread CPU time, under cProfile), {step}: script {prof['script_ms_per_run_profiled']} ms per "
+              f"run over {prof['runs']} runs; our code and Streamlit's chart and table elements by cumulative time:")
+        for row in prof["by_cumulative"][:10]:
+            print(f"    {row['cumulative_ms_per_run']:8.2f} ms  {100 * (row['share_of_script'] or 0):5.1f} %  "
+                  f"{row['calls_per_run']:7.1f} calls  {row['function']}")
     return 0
 
 

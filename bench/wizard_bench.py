@@ -1,9 +1,18 @@
 """Benchmark of the wizard's server rerun against the framework floor (issue 3, "Done when").
 
-A rerun on the server is the script run plus the full `gc.collect(2)` Streamlit runs
-after every script run (`runner.postScriptGC`, on by default). AppTest skips that
-collection, so here every measured run is followed by a timed `gc.collect(2)`, and a
-measure is script + gc.
+A rerun on the server is the script run, plus a full `gc.collect(2)` after it when
+`runner.postScriptGC` is on. The benchmark reads that setting from the project's
+.streamlit/config.toml (the file `streamlit run` reads, from the repository root, for our
+app and for the floor alike): AppTest never runs the post-run collection, so when the
+setting is on, every measured run is followed by a timed `gc.collect(2)` and a measure
+is script + gc; when it is off (the project's setting since 96d938c), a measure is the
+script run alone, with whatever Python's own generational collector does during it.
+`--post-script-gc on|off` overrides the file, for a what-if run. The mode measured is in
+the JSON (`post_script_gc`) and in the summary's first line.
+
+app.py's own warm-up (ui/warm_up.py: one throw-away plan and chart, then gc.collect() and
+gc.freeze(), once per process) runs in this process on the first app run, as it does
+in the server.
 
 Both apps are driven with streamlit.testing.v1.AppTest, interleaved, many repetitions:
 - ours: app.py. A question step is a rerun that answers the question on screen and
@@ -13,18 +22,20 @@ Both apps are driven with streamlit.testing.v1.AppTest, interleaved, many repeti
   a plan rerun is a tick of a checkbox on the plan (every plan rerun redraws the chart);
   a plan link is a new session's first run from a link holding every answer.
 - the floor: bench/floor_app.py (one radio, one button), a radio change and a button click,
-  measured twice: in this same process (the brief's side-by-side; its heap holds
-  everything our app imported, so its gc costs as much as ours) and in a child process
-  that has imported only Streamlit (the floor as `streamlit run` would serve it, whose
-  gc is cheaper: this is the comparison a user feels).
+  in the same mode, measured twice: in this same process (its heap holds everything our
+  app imported, frozen by our warm-up) and in a child process that has imported only
+  Streamlit (the floor as `streamlit run` serves it: the comparison a user feels).
 
-Target: a question step (script + gc, median) costs at most 2x the floor's.
+Target: a question step (median) costs at most 2x the floor's. Judged against both floors:
+the one in this process (`met`) and the one in its own process, as served
+(`met_vs_floor_own_process`).
 
 Prints one JSON line, then a readable summary. No assertion on time.
 
     .venv/bin/python bench/wizard_bench.py               # full size (80 repetitions)
     .venv/bin/python bench/wizard_bench.py --quick       # tiny, to prove it works
     .venv/bin/python bench/wizard_bench.py --profile     # also cProfile the steps: where the time goes
+    .venv/bin/python bench/wizard_bench.py --post-script-gc on   # what if the server collected after each run
 """
 
 from __future__ import annotations
@@ -40,6 +51,8 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+
+import gc_mode
 
 REPO = Path(__file__).resolve().parents[1]
 APP = REPO / "app.py"
@@ -60,6 +73,23 @@ SCRIPT_THREAD_MS: list[tuple[float, float]] = []
 of a run, without AppTest's own work in the test thread (turning the messages into an element tree)."""
 PROFILER = None
 """A cProfile.Profile to enable inside the script thread, while profiling."""
+POST_SCRIPT_GC = gc_mode.configured()
+"""Whether the server runs gc.collect(2) after each script run (from .streamlit/config.toml, or --post-script-gc)."""
+AUTO_GC_MS = [0.0]
+"""Wall ms spent so far in collections Python started on its own (any generation, any thread)."""
+_auto_gc_started: list[float] = []
+
+
+def _count_auto_gc(phase: str, info: dict) -> None:
+    if phase == "start":
+        _auto_gc_started.append(time.perf_counter())
+    elif _auto_gc_started:
+        AUTO_GC_MS[0] += (time.perf_counter() - _auto_gc_started.pop()) * 1000
+
+
+def install_auto_gc_clock() -> None:
+    if _count_auto_gc not in gc.callbacks:
+        gc.callbacks.append(_count_auto_gc)
 
 
 def install_hook() -> None:
@@ -86,26 +116,36 @@ def install_hook() -> None:
     LocalScriptRunner._bench_hooked = True
 
 
-Sample = tuple[float, float, float, float, float]
-"""One measured rerun: script thread wall ms, gc wall ms, AppTest wall ms, script thread CPU ms, gc CPU ms."""
+Sample = tuple[float, float, float, float, float, float]
+"""One measured rerun: script thread wall ms, post-run gc wall ms, AppTest wall ms, script thread CPU ms,
+post-run gc CPU ms, wall ms of Python's own collections during the AppTest run (any thread; for information)."""
 
 
 def timed(action) -> tuple[Sample, object]:
-    """Run `action` (an AppTest run), then the server's gc.collect(2), timed in wall and CPU time.
+    """Run `action` (an AppTest run), then, when the server would, its gc.collect(2), timed in wall and CPU time.
 
     CPU time (of the script thread, and of the collection) is what the rerun costs whatever
     else the machine runs; wall time is what a user waits for on this machine right now.
+    With the post-run collection off, its two figures are 0.
     """
     SCRIPT_THREAD_MS.clear()
+    auto0 = AUTO_GC_MS[0]
     t0 = time.perf_counter()
     result = action()
     t1, c1 = time.perf_counter(), time.thread_time()
-    gc.collect(2)
+    auto = AUTO_GC_MS[0] - auto0
+    if POST_SCRIPT_GC:
+        gc.callbacks.remove(_count_auto_gc)
+        try:
+            gc.collect(2)
+        finally:
+            gc.callbacks.append(_count_auto_gc)
     t2, c2 = time.perf_counter(), time.thread_time()
     if len(SCRIPT_THREAD_MS) != 1:
         raise RuntimeError(f"expected one script run, saw {len(SCRIPT_THREAD_MS)}")
     script_wall, script_cpu = SCRIPT_THREAD_MS[0]
-    return (script_wall, (t2 - t1) * 1000, (t1 - t0) * 1000, script_cpu, (c2 - c1) * 1000), result
+    gc_wall, gc_cpu = ((t2 - t1) * 1000, (c2 - c1) * 1000) if POST_SCRIPT_GC else (0.0, 0.0)
+    return (script_wall, gc_wall, (t1 - t0) * 1000, script_cpu, gc_cpu, auto), result
 
 
 def check(at, expected_step: str | None = None) -> None:
@@ -126,6 +166,7 @@ class Floor:
         from streamlit.testing.v1 import AppTest
 
         install_hook()
+        install_auto_gc_clock()
         self.AppTest = AppTest
         self.turn = 0
 
@@ -150,15 +191,19 @@ def floor_child() -> int:
             break
         result = floor.rep()
         result["objects"] = len(gc.get_objects())
+        result["frozen"] = gc.get_freeze_count()
         print(json.dumps(result), flush=True)
     return 0
 
 
 class FloorProcess:
     def __init__(self) -> None:
-        self.proc = subprocess.Popen([sys.executable, str(Path(__file__).resolve()), "--floor-child"], cwd=REPO,
+        mode = "on" if POST_SCRIPT_GC else "off"
+        self.proc = subprocess.Popen([sys.executable, str(Path(__file__).resolve()), "--floor-child",
+                                      "--post-script-gc", mode], cwd=REPO,
                                      stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, bufsize=1)
         self.objects = None
+        self.frozen = None
 
     def rep(self) -> dict[str, Sample]:
         self.proc.stdin.write("rep\n")
@@ -168,6 +213,7 @@ class FloorProcess:
             raise RuntimeError("the floor's child process stopped")
         result = json.loads(line)
         self.objects = result.pop("objects")
+        self.frozen = result.pop("frozen")
         return {k: tuple(v) for k, v in result.items()}
 
     def close(self) -> None:
@@ -194,6 +240,7 @@ class Ours:
         from streamlit.testing.v1 import AppTest
 
         install_hook()
+        install_auto_gc_clock()
         self.AppTest = AppTest
 
     def new(self, params: dict[str, str] | None = None):
@@ -243,8 +290,9 @@ def p95(values: list[float]) -> float:
 
 
 def describe(samples: list[Sample]) -> dict:
-    """Medians and p95s of a measure: total = script thread + gc (the server's cost of a rerun);
-    cpu_total = the same in CPU time; wall = AppTest's whole run (adds its own message parsing) + gc."""
+    """Medians and p95s of a measure: total = script thread + post-run gc when on (the server's cost of a
+    rerun); cpu_total = the same in CPU time; wall = AppTest's whole run (adds its own message parsing) + gc;
+    auto_gc = Python's own collections during the run (already inside the script's time when they ran there)."""
     script = [x[0] for x in samples]
     gcs = [x[1] for x in samples]
     total = [x[0] + x[1] for x in samples]
@@ -260,6 +308,9 @@ def describe(samples: list[Sample]) -> dict:
         "cpu_total_median_ms": r(statistics.median(cpu)), "cpu_total_p95_ms": r(p95(cpu)),
         "cpu_script_median_ms": r(statistics.median([x[3] for x in samples])),
         "cpu_gc_median_ms": r(statistics.median([x[4] for x in samples])),
+        "auto_gc_median_ms": r(statistics.median([x[5] for x in samples])),
+        "auto_gc_p95_ms": r(p95([x[5] for x in samples])),
+        "auto_gc_max_ms": r(max(x[5] for x in samples)),
     }
 
 
@@ -272,7 +323,7 @@ def ratio(ours: dict, floor: dict, field: str = "total_median_ms") -> float:
 def profile(ours: Ours, reps: int, which: str) -> dict:
     """cProfile `reps` runs of a step kind: the heaviest functions, cumulative and own time.
 
-    The gc after each run is left out (it is measured above, and its cost is the heap's size).
+    The post-run gc, when on, is left out (it is measured above, and its cost is the heap's size).
     """
     import cProfile
     import pstats
@@ -297,7 +348,8 @@ def profile(ours: Ours, reps: int, which: str) -> dict:
             at = at.button(key=f"q_{last}_next").click().run()
             PROFILER = None
         check(at)
-        gc.collect(2)
+        if POST_SCRIPT_GC:
+            gc.collect(2)
     stats = pstats.Stats(profiler)
     # The profiler runs inside the script thread only: what the server would run, not AppTest's parsing.
     runs = reps * (2 if which == "question" else 1)
@@ -349,6 +401,7 @@ HEAP_STEPS = [
     ("pyarrow (st.dataframe)", "import pyarrow"),
     ("holidays + country list", "from core.dates import known_countries; known_countries()"),
     ("one plan: calendar, report, figure", PLAN_CODE),
+    ("gc.collect() + gc.freeze(), as ui/warm_up.py", "import gc; gc.collect(); gc.freeze()"),
 ]
 
 HEAP_PROBE = """
@@ -378,8 +431,8 @@ def gc_by_import() -> list[dict]:
 
 
 def heap_profile(ours: Ours) -> dict:
-    """What the gc has to walk: objects tracked in this process, by module family."""
-    return {"objects_tracked": len(gc.get_objects()),
+    """What a full collection has to walk here (frozen objects are skipped), and what is frozen."""
+    return {"objects_tracked": len(gc.get_objects()), "objects_frozen": gc.get_freeze_count(),
             "modules_loaded": len(sys.modules),
             "heavy_modules": sorted(m for m in ("pandas", "plotly", "numpy", "pyarrow", "holidays", "icalendar")
                                     if m in sys.modules)}
@@ -393,8 +446,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--reps", type=int, default=None)
     parser.add_argument("--warmup", type=int, default=None)
     parser.add_argument("--profile", action="store_true", help="also cProfile the question and plan steps")
+    parser.add_argument("--post-script-gc", choices=("on", "off"), default=None,
+                        help="measure as if runner.postScriptGC were on / off (default: as .streamlit/config.toml "
+                             f"says, now {'on' if gc_mode.configured() else 'off'})")
     parser.add_argument("--floor-child", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
+    global POST_SCRIPT_GC
+    configured = gc_mode.configured()
+    POST_SCRIPT_GC = configured if args.post_script_gc is None else args.post_script_gc == "on"
     if args.floor_child:
         return floor_child()
     reps = args.reps or (3 if args.quick else 80)
@@ -424,28 +483,11 @@ def main(argv: list[str] | None = None) -> int:
             for block in blocks[shift:] + blocks[:shift]:  # rotate the order: no side always goes first
                 block()
         heap = heap_profile(ours)
-        heap_child = child.objects
-        # What if: the same question steps after gc.freeze() (the heap built so far, i.e. every
-        # module our app imported, moved out of the collector's reach), against the floor as served.
-        whatif_reps = max(2, reps // 2)
-        gc.collect(2)
-        gc.freeze()
-        frozen = gc.get_freeze_count()
-        try:
-            whatif = [lambda: keep("whatif_frozen.ours.", ours.question_steps()),
-                      lambda: keep("whatif_frozen.floor_own_process.", child.rep())]
-            for number in range(whatif_reps):
-                for block in (whatif if number % 2 == 0 else whatif[::-1]):
-                    block()
-        finally:
-            gc.unfreeze()
+        heap_child = {"objects_tracked": child.objects, "objects_frozen": child.frozen}
     finally:
         child.close()
 
     stats = {name: describe(values) for name, values in sorted(samples.items())}
-    frozen_question = describe(samples["whatif_frozen.ours.choice_step"] + samples["whatif_frozen.ours.date_step"])
-    frozen_floor = describe(samples["whatif_frozen.floor_own_process.radio"]
-                            + samples["whatif_frozen.floor_own_process.button"])
     question = describe(samples["ours.choice_step"] + samples["ours.date_step"])
     floor_both = describe(samples["floor.radio"] + samples["floor.button"])
     own_both = describe(samples["floor_own_process.radio"] + samples["floor_own_process.button"])
@@ -467,7 +509,11 @@ def main(argv: list[str] | None = None) -> int:
     result = {
         "bench": "wizard",
         "date": dt.date.today().isoformat(),
-        "machine": {"cpus": os.cpu_count(), "python": platform.python_version(), "loadavg_at_start": load},
+        "machine": {"cpus": os.cpu_count(), "python": platform.python_version(), "loadavg_at_start": load,
+                    "streamlit": __import__("streamlit").__version__},
+        "post_script_gc": POST_SCRIPT_GC,
+        "post_script_gc_source": "config" if args.post_script_gc is None else "--post-script-gc",
+        "post_script_gc_in_config": configured,
         "quick": args.quick,
         "reps": reps,
         "warmup": warmup,
@@ -476,16 +522,7 @@ def main(argv: list[str] | None = None) -> int:
         "floor": floor_both,
         "floor_own_process": own_both,
         "ratios": ratios,
-        "heap": {"ours_process": heap, "floor_own_process_objects": heap_child},
-        "whatif_gc_freeze": {
-            "reps": whatif_reps,
-            "objects_frozen": frozen,
-            "question_step": frozen_question,
-            "floor_own_process": frozen_floor,
-            "ratio_question_step_vs_floor_own_process": ratio(frozen_question, frozen_floor),
-            "cpu_ratio_question_step_vs_floor_own_process": ratio(frozen_question, frozen_floor,
-                                                                  "cpu_total_median_ms"),
-        },
+        "heap": {"ours_process": heap, "floor_own_process": heap_child},
         "target_ratio": TARGET_RATIO,
         "met": ratios["question_step_vs_floor"] <= TARGET_RATIO,
         "met_vs_floor_own_process": ratios["question_step_vs_floor_own_process"] <= TARGET_RATIO,
@@ -506,11 +543,16 @@ def summary(result: dict) -> None:
     def line(name: str, d: dict) -> str:
         return (f"  {name:<34} total median {d['total_median_ms']:7.1f} ms  p95 {d['total_p95_ms']:7.1f}  "
                 f"(script {d['script_median_ms']:6.1f} / p95 {d['script_p95_ms']:6.1f}, "
-                f"gc {d['gc_median_ms']:5.1f} / p95 {d['gc_p95_ms']:5.1f}; CPU {d['cpu_total_median_ms']:6.1f} = "
-                f"{d['cpu_script_median_ms']:.1f} + gc {d['cpu_gc_median_ms']:.1f})")
+                f"post-run gc {d['gc_median_ms']:5.1f} / p95 {d['gc_p95_ms']:5.1f}; CPU {d['cpu_total_median_ms']:6.1f}"
+                f" = {d['cpu_script_median_ms']:.1f} + gc {d['cpu_gc_median_ms']:.1f}; Python's own gc during the "
+                f"run {d['auto_gc_median_ms']:.2f} / p95 {d['auto_gc_p95_ms']:.2f})")
 
-    print(f"server rerun = AppTest script run + gc.collect(2); {result['reps']} repetitions, interleaved, "
-          f"load average at start {result['machine']['loadavg_at_start'][0]:.2f} on {result['machine']['cpus']} cpus")
+    on = result["post_script_gc"]
+    print(f"mode: {gc_mode.describe(on)} ({result['post_script_gc_source']}; .streamlit/config.toml says "
+          f"{'on' if result['post_script_gc_in_config'] else 'off'}), for our app and the floor alike")
+    print(f"server rerun = AppTest script run{' + gc.collect(2)' if on else ''}; {result['reps']} repetitions, "
+          f"interleaved, load average at start {result['machine']['loadavg_at_start'][0]:.2f} on "
+          f"{result['machine']['cpus']} cpus")
     print(line("ours: question step (both kinds)", result["question_step"]))
     for key, name in (("ours.choice_step", "ours: tap 'stage' -> date question"),
                       ("ours.date_step", "ours: date + Next -> next question"),
@@ -523,7 +565,7 @@ def summary(result: dict) -> None:
                       ("floor_own_process.radio", "floor (own process): radio"),
                       ("floor_own_process.button", "floor (own process): button")):
         print(line(name, m[key]))
-    print(f"ratios (median script thread + gc): question step / floor = {r['question_step_vs_floor']}x "
+    print(f"ratios (median script thread{' + gc' if on else ''}): question step / floor = {r['question_step_vs_floor']}x "
           f"(target <= {TARGET_RATIO:.0f}x: {'met' if result['met'] else 'MISSED'}); "
           f"vs the floor in its own process {r['question_step_vs_floor_own_process']}x "
           f"({'met' if result['met_vs_floor_own_process'] else 'MISSED'}); script only {r['question_step_script_only_vs_floor']}x, "
@@ -534,19 +576,17 @@ def summary(result: dict) -> None:
     print(f"  choice step / floor radio {r['choice_step_vs_floor_radio']}x, date step / floor button "
           f"{r['date_step_vs_floor_button']}x, plan step / floor {r['plan_step_vs_floor']}x "
           f"(own process {r['plan_step_vs_floor_own_process']}x), plan rerun / floor {r['plan_rerun_vs_floor']}x")
-    w = result["whatif_gc_freeze"]
-    print(f"  what if the app called gc.freeze() once its imports are done ({w['objects_frozen']} objects frozen): "
-          f"question step {w['question_step']['total_median_ms']} ms (gc {w['question_step']['gc_median_ms']}) vs the "
-          f"floor as served {w['floor_own_process']['total_median_ms']} ms = {w['ratio_question_step_vs_floor_own_process']}x "
-          f"(CPU {w['cpu_ratio_question_step_vs_floor_own_process']}x)")
     heap = result["heap"]
-    print(f"  gc walks {heap['ours_process']['objects_tracked']} objects here "
-          f"({', '.join(heap['ours_process']['heavy_modules'])} loaded) vs {heap['floor_own_process_objects']} "
-          f"in the floor's own process")
+    print(f"  a full collection walks {heap['ours_process']['objects_tracked']} objects here, "
+          f"{heap['ours_process']['objects_frozen']} frozen by the warm-up "
+          f"({', '.join(heap['ours_process']['heavy_modules'])} loaded), vs "
+          f"{heap['floor_own_process']['objects_tracked']} in the floor's own process "
+          f"({heap['floor_own_process']['objects_frozen']} frozen)")
     if "profile" in result:
         for kind in ("question", "plan"):
             prof = result["profile"][kind]
-            print(f"profile (thread CPU time), {kind} step(s), per run over {prof['runs']} runs (gc excluded): our code by cumulative time")
+            print(f"profile (thread CPU time), {kind} step(s), per run over {prof['runs']} runs (post-run gc "
+                  "excluded): our code by cumulative time")
             for row in prof["ours_by_cumulative"][:12]:
                 print(f"    {row['cumulative_ms_per_run']:7.2f} ms cum  {row['own_ms_per_run']:6.2f} ms own  "
                       f"{row['calls_per_run']:7.1f} calls  {row['function']}")

@@ -11,6 +11,7 @@ import json
 import os
 import subprocess
 import sys
+import tomllib
 from pathlib import Path
 
 import pytest
@@ -40,6 +41,46 @@ def run_quick(script: str, timeout: int) -> tuple[dict, list[str]]:
     assert isinstance(result, dict)
     assert len(lines) > 1, "a readable summary follows the JSON line"
     return result, lines[1:]
+
+
+def post_script_gc_in_config() -> bool:
+    """runner.postScriptGC as .streamlit/config.toml sets it (Streamlit's default, on, when absent)."""
+    config = REPO / ".streamlit" / "config.toml"
+    data = tomllib.loads(config.read_text(encoding="utf-8")) if config.exists() else {}
+    return data.get("runner", {}).get("postScriptGC", True)
+
+
+def load_gc_mode():
+    sys.path.insert(0, str(BENCH))
+    try:
+        import gc_mode
+    finally:
+        sys.path.remove(str(BENCH))
+    return gc_mode
+
+
+def test_gc_mode_reads_the_config_file(tmp_path):
+    gc_mode = load_gc_mode()
+    assert gc_mode.configured() is post_script_gc_in_config()
+    (tmp_path / "off.toml").write_text("[runner]\npostScriptGC = false\nmagicEnabled = false\n")
+    (tmp_path / "on.toml").write_text("[runner]\npostScriptGC = true\n")
+    (tmp_path / "unset.toml").write_text("[server]\nheadless = true\n")
+    assert gc_mode.configured(tmp_path / "off.toml") is False
+    assert gc_mode.configured(tmp_path / "on.toml") is True
+    assert gc_mode.configured(tmp_path / "unset.toml") is True, "Streamlit's default is on"
+    assert gc_mode.configured(tmp_path / "missing.toml") is True
+    assert gc_mode.flag(True) == ["--runner.postScriptGC", "true"]
+
+
+def assert_mode(result: dict, summary: list[str]) -> None:
+    """The benchmark measured the server's mode (from the config file) and said which."""
+    assert result["post_script_gc"] is post_script_gc_in_config()
+    assert result["post_script_gc_source"] == "config"
+    assert any(line.startswith("mode: post-run gc.collect(2) " + ("on" if result["post_script_gc"] else "off"))
+               for line in summary)
+    if not result["post_script_gc"]:
+        assert all(m["gc_median_ms"] == 0 and m["gc_p95_ms"] == 0 for m in result["measures"].values()), \
+            "no post-run collection is timed when the server runs none"
 
 
 def numbers(*values) -> bool:
@@ -72,6 +113,9 @@ def test_wizard_bench_quick():
     assert numbers(*result["ratios"].values())
     assert isinstance(result["met"], bool)
     assert any("question step" in line for line in summary)
+    assert_mode(result, summary)
+    assert result["heap"]["ours_process"]["objects_frozen"] > 0, "app.py's warm-up froze the libraries"
+    assert "whatif_gc_freeze" not in result, "freezing is what the app does now, not a what-if"
 
 
 @pytest.mark.browser
@@ -91,3 +135,6 @@ def test_click_bench_quick():
     assert numbers(*result["ratios"].values())
     assert isinstance(result["met"], bool)
     assert any("click to next question" in line for line in summary)
+    assert result["post_script_gc"] is post_script_gc_in_config()
+    probe = result["post_script_gc_probe"]["as_served"]
+    assert probe["option_as_served"] is result["post_script_gc"] and probe["honoured"], probe

@@ -55,6 +55,10 @@ def test_quick_run_has_no_errors_no_leaks_and_every_session_finishes_a_route(tmp
     seen, checked = map(int, app["own_label_seen"].split("/"))
     assert checked > 0 and seen == checked
     assert set(report["ratios"]) >= {"step_median", "step_p95", "mb_per_extra_session"}
+    # The servers ran with the project's runner.postScriptGC, and a live server confirmed it.
+    probe = report["post_script_gc_probe"]
+    assert probe["ok"] and probe["option_as_served"] is report["post_script_gc"] is report["post_script_gc_in_config"]
+    assert "whatif" not in report, "the quick run skips the what-if"
     assert proc.returncode == 0
     lines = proc.stdout.strip().splitlines()
     assert json.loads(lines[0]) == report, "the first line of stdout is the JSON report"
@@ -103,3 +107,13 @@ def test_every_route_is_a_known_question_sequence():
             assert next_question(answers) == key, name
             answers[key] = value
         assert next_question(answers) is None and set(route(answers)) == set(answers), name
+
+
+def test_the_mode_follows_the_config_unless_a_server_option_overrides_it():
+    load = load_module()
+    configured = load.gc_mode.configured()
+    assert load.post_script_gc([]) is configured
+    assert load.post_script_gc(["server.maxUploadSize=5"]) is configured
+    assert load.post_script_gc(["runner.postScriptGC=true"]) is True
+    assert load.post_script_gc(["--runner.postScriptGC=false"]) is False
+    assert load.post_script_gc(["runner.postScriptGC=true", "runner.postScriptGC=false"]) is False

@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+import tomllib
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[2]
@@ -33,3 +34,12 @@ def test_orders_bench_quick(tmp_path):
     assert result["chart"]["orders_drawn"] > 100
     assert any("target" in line for line in lines[1:])
     assert written.read_bytes().count(b"\n") == 201
+    # Measured as the server runs: runner.postScriptGC from .streamlit/config.toml, through app.py's warm-up.
+    config = tomllib.loads((REPO / ".streamlit" / "config.toml").read_text(encoding="utf-8"))
+    assert result["post_script_gc"] is config.get("runner", {}).get("postScriptGC", True)
+    assert result["post_script_gc_source"] == "config"
+    assert any(line.startswith("mode: post-run gc.collect(2) " + ("on" if result["post_script_gc"] else "off"))
+               for line in lines[1:])
+    if not result["post_script_gc"]:
+        assert all(m["gc_median_ms"] == 0 for m in result["measures"].values())
+    assert result["objects_frozen"] > 0, "the page is reached through app.py, whose warm-up freezes the libraries"
