@@ -9,6 +9,7 @@ beyond the session itself.
 from __future__ import annotations
 
 import datetime as dt
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import streamlit as st
 
@@ -20,8 +21,15 @@ DETAIL_KEYS = ("label", "days", "country")
 
 
 def today() -> dt.date:
-    """The day the advice is for (tests may pin it through session state)."""
-    return st.session_state.get("today") or dt.date.today()
+    """The visitor's own today, in their browser's time zone (tests may pin it through session state)."""
+    pinned = st.session_state.get("today")
+    if pinned:
+        return pinned
+    zone = st.context.timezone
+    try:
+        return dt.datetime.now(ZoneInfo(zone)).date() if zone else dt.date.today()
+    except (ZoneInfoNotFoundError, ValueError, OSError):
+        return dt.date.today()
 
 
 def start() -> None:

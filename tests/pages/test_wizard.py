@@ -347,3 +347,27 @@ def test_protection_days_change_the_deadline():
     at = at.run()
     assert "Mon 18 Jan 2027" in shown_text(at)
     assert url_of(at)["days"] == "90"
+
+
+@pytest.mark.parametrize("zone", ["Pacific/Kiritimati", "Pacific/Pago_Pago"])
+def test_today_is_the_visitors_own_day(zone):
+    """Deadlines count from the day on the visitor's clock, not the server's."""
+    from zoneinfo import ZoneInfo
+
+    visitor_today = dt.datetime.now(ZoneInfo(zone)).date()
+    closed = visitor_today - dt.timedelta(days=2)
+    at = AppTest.from_file(APP, default_timeout=30)
+    at.context = {"timezone": zone}
+    for key, value in {"stage": "dispute_closed", "satisfied": "no", "closed": closed.isoformat()}.items():
+        at.query_params[key] = value
+    at = at.run()
+    assert at.session_state["advised_action"] == "appeal"
+    assert "5 days left" in shown_text(at)
+
+
+def test_a_garbled_time_zone_falls_back_to_the_servers_day():
+    at = AppTest.from_file(APP, default_timeout=30)
+    at.context = {"timezone": "../../etc/passwd"}
+    at = at.run()
+    assert not at.exception
+    assert current_question(at) == "stage"
