@@ -6,6 +6,8 @@ mean, core decides the plan; this page only asks and shows.
 
 from __future__ import annotations
 
+from urllib.parse import urlencode
+
 import streamlit as st
 
 from core import advise
@@ -88,8 +90,6 @@ def show_share() -> None:
     with st.expander(_("Share this situation")):
         st.write(_("This link opens the same plan. It holds your answers (choices, dates and amounts) and "
                    "nothing else: not the order's name, and nothing is saved on our side."))
-        from urllib.parse import urlencode
-
         base = (st.context.url or "").split("?")[0]
         params = state.url_params(include_private=False)
         params.pop("step", None)

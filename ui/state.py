@@ -13,6 +13,8 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import streamlit as st
 
+from core.dates import known_countries
+from core.i18n import _
 from core.models import plain_line
 from core.wizard import Details, load_answers, next_question, route
 
@@ -52,9 +54,6 @@ def start() -> None:
 
 def read_details(params: dict[str, str]) -> tuple[Details, list[str]]:
     """The optional extras from the link; a bad one is dropped with a note."""
-    from core.dates import known_countries
-    from core.i18n import _
-
     notes = []
     label = plain_line(params.get("label", ""))[:120] or None
     days = 60

@@ -43,6 +43,7 @@ import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from tests.browser.conftest import APP_READY_SELECTOR, REPO_ROOT, _free_port, _venv_python
+from tests.browser.wizard_clicks import click, heading, pick, type_date
 
 pytestmark = pytest.mark.browser
 
@@ -304,20 +305,6 @@ ANSWERS_SHOWN = ["It arrived", "It's a fake", f"{SHIPPED.day} {SHIPPED.strftime(
 RECEIPT_QUESTION = "Have you confirmed receipt on AliExpress?"
 
 
-def heading(page, text: str, timeout: int = TIMEOUT) -> None:
-    page.get_by_role("heading", name=text).wait_for(state="visible", timeout=timeout)
-
-
-def pick(page, label: str) -> None:
-    page.locator('[data-testid="stRadio"] label').filter(has_text=label).first.click()
-
-
-def type_date(page, day: dt.date) -> None:
-    page.locator('[data-testid="stDateInput"] [role="spinbutton"][data-type="year"]').first.click()
-    page.keyboard.type(f"{day.year:04d}{day.month:02d}{day.day:02d}")
-    page.keyboard.press("Tab")
-
-
 def answer_three_questions(visit: Visit) -> str:
     """Where is it (it arrived), what's wrong (a fake), when shipped; returns the URL then."""
     page = visit.page
@@ -329,7 +316,7 @@ def answer_three_questions(visit: Visit) -> str:
     pick(page, "It's a fake")
     heading(page, "When did the seller ship it?")
     type_date(page, SHIPPED)
-    page.get_by_role("button", name="Next").first.click()
+    click(page, "Next")
     heading(page, RECEIPT_QUESTION)
     visit.ready()
     page.wait_for_function("() => location.search.includes('shipped=')", timeout=TIMEOUT)

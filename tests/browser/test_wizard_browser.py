@@ -6,28 +6,9 @@ import datetime as dt
 
 import pytest
 
+from tests.browser.wizard_clicks import TIMEOUT, click, heading, pick, type_date
+
 pytestmark = pytest.mark.browser
-
-TIMEOUT = 20_000
-
-
-def heading(page, text: str) -> None:
-    page.get_by_role("heading", name=text).wait_for(state="visible", timeout=TIMEOUT)
-
-
-def pick(page, label: str) -> None:
-    page.locator('[data-testid="stRadio"] label').filter(has_text=label).first.click()
-
-
-def type_date(page, day: dt.date) -> None:
-    """Type into the date field's year, month and day segments, as a keyboard user would."""
-    page.locator('[data-testid="stDateInput"] [role="spinbutton"][data-type="year"]').first.click()
-    page.keyboard.type(f"{day.year:04d}{day.month:02d}{day.day:02d}")
-    page.keyboard.press("Tab")
-
-
-def click(page, name: str) -> None:
-    page.get_by_role("button", name=name).first.click()
 
 
 def plan_text(page) -> str:
