@@ -5,7 +5,8 @@ on (its default). The project sets it in .streamlit/config.toml, which `streamli
 reads from the directory it starts in: the benchmarks serve both app.py and the floor
 from the repository root, so both get the same setting.
 
-- `configured()`: the setting as the file gives it (tomllib), Streamlit's default when absent.
+- `configured()`: the setting as the file gives it (tomllib), Streamlit's default when absent;
+  `add_option()` and `chosen()`: the benchmarks' `--post-script-gc on|off` what-if switch.
 - `probe(port)`: asks a running `streamlit run bench/gc_probe_app.py` (started like the
   measured servers) what it does: the option as the server sees it, and how many full
   collections it ran across a few reruns (one per rerun when the setting is on).
@@ -13,6 +14,7 @@ from the repository root, so both get the same setting.
 
 from __future__ import annotations
 
+import argparse
 import time
 import tomllib
 from pathlib import Path
@@ -34,6 +36,18 @@ def configured(config: Path = CONFIG) -> bool:
     if not isinstance(value, bool):
         raise TypeError(f"{config}: runner.postScriptGC must be true or false, not {value!r}")
     return value
+
+
+def add_option(parser: argparse.ArgumentParser) -> None:
+    """`--post-script-gc on|off`: the what-if switch of the benchmarks that measure a server rerun."""
+    parser.add_argument("--post-script-gc", choices=("on", "off"), default=None,
+                        help="measure as if runner.postScriptGC were on / off (default: as .streamlit/config.toml "
+                             f"says, now {'on' if configured() else 'off'})")
+
+
+def chosen(args: argparse.Namespace) -> bool:
+    """The setting to measure: `--post-script-gc` when given, else the config file's."""
+    return configured() if args.post_script_gc is None else args.post_script_gc == "on"
 
 
 def describe(on: bool) -> str:

@@ -9,7 +9,8 @@ when it is off (the project's setting since 96d938c) a measure is the script run
 `--post-script-gc on|off` overrides the file, for a what-if run; the mode measured is in
 the JSON (`post_script_gc`) and in the summary.
 
-Both are driven with streamlit.testing.v1.AppTest, interleaved, many repetitions:
+Both are driven with streamlit.testing.v1.AppTest, interleaved, many repetitions, with pages
+compiled once per process as `streamlit run` does (bench/as_served.py):
 - ours: the orders page as the server serves it, through app.py (st.navigation, and the
   once-per-process warm-up of ui/warm_up.py with its gc.freeze()), holding a generated
   200-order table (made here, written as CSV and read back through the page's own
@@ -50,6 +51,7 @@ import time
 from decimal import Decimal
 from pathlib import Path
 
+import as_served
 import gc_mode
 
 REPO = Path(__file__).resolve().parents[1]
@@ -73,7 +75,10 @@ POST_SCRIPT_GC = gc_mode.configured()
 
 
 def install_hook() -> None:
+    """Time (and, while profiling, profile) every AppTest script thread; compile pages once, as served."""
     from streamlit.testing.v1.local_script_runner import LocalScriptRunner
+
+    as_served.share_script_cache()
 
     if getattr(LocalScriptRunner, "_orders_bench_hooked", False):
         return
@@ -350,14 +355,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--reps", type=int, default=None, help="repetitions (default 25, quick 2)")
     parser.add_argument("--write", type=Path, help="also write the generated 200-order CSV here")
     parser.add_argument("--profile", action="store_true", help="also cProfile the rerun, the edit and the pick")
-    parser.add_argument("--post-script-gc", choices=("on", "off"), default=None,
-                        help="measure as if runner.postScriptGC were on / off (default: as .streamlit/config.toml "
-                             f"says, now {'on' if gc_mode.configured() else 'off'})")
+    gc_mode.add_option(parser)
     parser.add_argument("--floor-child", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     global POST_SCRIPT_GC
     configured = gc_mode.configured()
-    POST_SCRIPT_GC = configured if args.post_script_gc is None else args.post_script_gc == "on"
+    POST_SCRIPT_GC = gc_mode.chosen(args)
     if args.floor_child:
         return floor_child()
 

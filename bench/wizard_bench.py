@@ -10,6 +10,9 @@ script run alone, with whatever Python's own generational collector does during 
 `--post-script-gc on|off` overrides the file, for a what-if run. The mode measured is in
 the JSON (`post_script_gc`) and in the summary's first line.
 
+Pages are compiled once per process, as `streamlit run` does (bench/as_served.py): AppTest
+alone would compile app.py and the page on every run, a cost no visitor pays.
+
 app.py's own warm-up (ui/warm_up.py: one throw-away plan and chart, then gc.collect() and
 gc.freeze(), once per process) runs in this process on the first app run, as it does
 in the server.
@@ -52,6 +55,7 @@ import sys
 import time
 from pathlib import Path
 
+import as_served
 import gc_mode
 
 REPO = Path(__file__).resolve().parents[1]
@@ -93,8 +97,10 @@ def install_auto_gc_clock() -> None:
 
 
 def install_hook() -> None:
-    """Time (and, while profiling, profile) every AppTest script thread."""
+    """Time (and, while profiling, profile) every AppTest script thread; compile pages once, as served."""
     from streamlit.testing.v1.local_script_runner import LocalScriptRunner
+
+    as_served.share_script_cache()
 
     if getattr(LocalScriptRunner, "_bench_hooked", False):
         return
@@ -446,14 +452,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--reps", type=int, default=None)
     parser.add_argument("--warmup", type=int, default=None)
     parser.add_argument("--profile", action="store_true", help="also cProfile the question and plan steps")
-    parser.add_argument("--post-script-gc", choices=("on", "off"), default=None,
-                        help="measure as if runner.postScriptGC were on / off (default: as .streamlit/config.toml "
-                             f"says, now {'on' if gc_mode.configured() else 'off'})")
+    gc_mode.add_option(parser)
     parser.add_argument("--floor-child", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     global POST_SCRIPT_GC
     configured = gc_mode.configured()
-    POST_SCRIPT_GC = configured if args.post_script_gc is None else args.post_script_gc == "on"
+    POST_SCRIPT_GC = gc_mode.chosen(args)
     if args.floor_child:
         return floor_child()
     reps = args.reps or (3 if args.quick else 80)

@@ -17,8 +17,10 @@ from core.models import plain_line
 from core.reading import CaseError
 from core.wizard import Details, questions, route, summary, to_case
 from ui import state
-from ui.plan_view import show_plan
+from ui.plan_view import escape, show_plan
 from ui.questions import show_question
+
+CHANGE = "change_answer"
 
 
 def show_progress() -> None:
@@ -37,16 +39,25 @@ def show_progress() -> None:
 
 
 def show_answers() -> None:
-    """The answers so far, each with a button to change it."""
+    """The answers so far; a tap on one goes back to its question to change it.
+
+    One row of pills, not a row of text and a button per answer: the same choice for the
+    visitor, a third of the page to draw on every step.
+    """
     rows = summary(state.answers())
     if not rows:
         return
+    shown = {key: f"{name}: {answer}" for key, name, answer in rows}
     with st.expander(_("Your answers ({n})").format(n=len(rows)), expanded=state.step() == state.PLAN):
-        for key, name, shown in rows:
-            left, right = st.columns([4, 1], vertical_alignment="center")
-            left.markdown(f"**{name}:** " + shown)
-            right.button(_("Change"), key=f"change_{key}", on_click=state.go_to, args=(key,),
-                         icon=":material/edit:", type="tertiary")
+        st.pills(_("Tap an answer to change it"), list(shown), format_func=lambda key: escape(shown[key]),
+                 key=CHANGE, on_change=change_answer)
+
+
+def change_answer() -> None:
+    key = st.session_state.get(CHANGE)
+    st.session_state[CHANGE] = None
+    if key:
+        state.go_to(key)
 
 
 def show_navigation() -> None:

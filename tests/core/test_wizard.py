@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextvars
 import datetime as dt
 from decimal import Decimal
 
@@ -58,6 +59,16 @@ def test_every_route_question_exists():
     catalog = questions()
     for stage in [c.value for c in catalog["stage"].choices]:
         assert set(route({"stage": stage})) <= set(catalog)
+
+
+def test_questions_are_worded_once_per_language_and_cannot_be_changed():
+    assert questions() is questions()
+    with pytest.raises(TypeError):
+        questions()["stage"] = questions()["payment"]
+    context = contextvars.copy_context()
+    other = context.run(lambda: (use_language("xx"), questions())[1])
+    assert other is not questions()
+    assert set(other) == set(questions())
 
 
 @pytest.mark.parametrize("text, expected", [
