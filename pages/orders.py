@@ -59,9 +59,9 @@ def show_add_form(empty: bool) -> None:
             st.form_submit_button(_("Add order"), icon=":material/add:", type="primary", on_click=table.add_from_form)
 
 
-def show_table(items: list[Assessed]) -> None:
+def show_table(items: list[Assessed], today: dt.date) -> None:
     st.data_editor(
-        table.frame(items),
+        table.frame(items, today),
         key=table.editor_key(),
         column_config=table.column_config(),
         num_rows="dynamic",
@@ -188,7 +188,7 @@ else:
     st.caption(_("Looking for orders saved in this browser…"))
 show_add_form(empty=not items)
 if items:
-    show_table(items)
+    show_table(items, today)
     show_timeline(items, today)
     show_picked_plan(items, today)
 show_files(items, today)

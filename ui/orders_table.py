@@ -36,6 +36,7 @@ from core.orders import (
     row_to_case,
 )
 from core.timeline import Timeline, order_timeline
+from ui import state
 from ui.plan_view import escape
 from ui.timeline import order_names, orders_figure
 
@@ -49,6 +50,7 @@ MEMO = "orders_assessed_memo"
 TIMELINES = "orders_timelines_memo"
 SAVED = "orders_saved_memo"
 CHART = "orders_chart_memo"
+FRAME = "orders_frame_memo"
 
 COMPUTED = ("status", "action", "deadline", "days_left")
 EDITABLE = tuple(name for name in FIELDS if name != "id")
@@ -229,13 +231,9 @@ def chart(items: list[Assessed], today: dt.date) -> tuple[go.Figure, dict[str, s
     if not planned:
         return None
     drawn = tuple(timelines(planned, today))
-    key = (drawn, current_language())
-    memo = st.session_state.get(CHART)
-    if memo is None or memo[0] != key:
-        memo = (key, orders_figure(list(drawn)))
-        st.session_state[CHART] = memo
+    figure = state.remembered(CHART, (drawn, current_language()), lambda: orders_figure(list(drawn)))
     names = dict(zip(order_names([label for label, _timeline in drawn]), (item.row.id for item in planned)))
-    return memo[1], names
+    return figure, names
 
 
 def name(row: OrderRow) -> str:
@@ -258,9 +256,18 @@ def saved_text() -> str | None:
 # --- The editor --------------------------------------------------------------------------
 
 
-def frame(items: list[Assessed]) -> pd.DataFrame:
-    """The table as the editor shows it, most urgent first; remembers which order is on which line."""
+def frame(items: list[Assessed], today: dt.date) -> pd.DataFrame:
+    """The table as the editor shows it, most urgent first; remembers which order is on which line.
+
+    Built again only when an order, the day, the country or the language changed: the editor
+    copies what it is given, so the same table can be handed over on every rerun.
+    """
     st.session_state[SHOWN] = [item.row.id for item in items]
+    key = (tuple(item.row for item in items), today, country(), current_language())
+    return state.remembered(FRAME, key, lambda: _frame(items))
+
+
+def _frame(items: list[Assessed]) -> pd.DataFrame:
     records = []
     for item in items:
         record: dict[str, Any] = {
@@ -389,13 +396,13 @@ def apply_edits(today: dt.date) -> None:
     An added line is kept once it has a name and a placing date; until then it waits in
     the table. The edit state comes from the browser, so anything malformed in it is skipped.
     """
-    state = st.session_state.get(editor_key())
-    if not state:
+    edits = st.session_state.get(editor_key())
+    if not edits:
         return
-    if not isinstance(state, dict):
+    if not isinstance(edits, dict):
         set_rows(rows())
         return
-    edited, added, deleted = state.get("edited_rows", {}), state.get("added_rows", []), state.get("deleted_rows", [])
+    edited, added, deleted = edits.get("edited_rows", {}), edits.get("added_rows", []), edits.get("deleted_rows", [])
     malformed = not (isinstance(edited, dict) and isinstance(added, list) and isinstance(deleted, list))
     edited = edited if isinstance(edited, dict) else {}
     added = added if isinstance(added, list) else []

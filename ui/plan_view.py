@@ -6,13 +6,15 @@ All user text is shown as text (st.text / st.code / markdown-escaped), never as 
 
 from __future__ import annotations
 
+import plotly.graph_objects as go
 import streamlit as st
 
 from core.calendar import plan_calendar
-from core.i18n import _, days_phrase, show_date, show_money
+from core.i18n import _, current_language, days_phrase, show_date, show_money
 from core.models import Case, Plan
 from core.report import plan_markdown
 from core.timeline import Timeline, order_timeline, timeline_rows
+from ui import state
 from ui.timeline import CHART_CONFIG, order_figure
 
 ACTION_ICONS = {
@@ -107,10 +109,9 @@ def show_plan(case: Case, plan: Plan, key: str = "plan") -> None:
             st.markdown("- " + escape(source))
 
 
-@st.cache_data(scope="session", max_entries=16, show_spinner=False)
-def timeline_figure(timeline: Timeline) -> dict:
-    """The chart as plain data, built once per timeline in this session (a tick on the plan reruns it)."""
-    return order_figure(timeline).to_plotly_json()
+def timeline_figure(timeline: Timeline) -> go.Figure:
+    """The chart, built once per timeline in this session (a tick on the plan reruns the page)."""
+    return state.remembered("plan_figure", (timeline, current_language()), lambda: order_figure(timeline))
 
 
 def show_timeline(case: Case, plan: Plan, key: str) -> None:

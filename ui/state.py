@@ -9,6 +9,8 @@ beyond the session itself.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
+from typing import TypeVar
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import streamlit as st
@@ -17,6 +19,8 @@ from core.dates import known_countries
 from core.i18n import _
 from core.models import plain_line
 from core.wizard import Details, load_answers, next_question, route
+
+T = TypeVar("T")
 
 PLAN = "plan"
 DETAIL_KEYS = ("label", "days", "country")
@@ -32,6 +36,19 @@ def today() -> dt.date:
         return dt.datetime.now(ZoneInfo(zone)).date() if zone else dt.date.today()
     except (ZoneInfoNotFoundError, ValueError, OSError):
         return dt.date.today()
+
+
+def remembered(slot: str, key: object, build: Callable[[], T]) -> T:
+    """What `build()` made for `key`, kept in this session under `slot` until the key changes.
+
+    The object itself is kept, not a copy: a Plotly figure handed over as a figure is only
+    serialised, while a copy as plain data would be validated again on every rerun.
+    """
+    memo = st.session_state.get(slot)
+    if memo is None or memo[0] != key:
+        memo = (key, build())
+        st.session_state[slot] = memo
+    return memo[1]
 
 
 def start() -> None:

@@ -40,6 +40,10 @@ EVENT_SYMBOLS = {
 }
 """Events differ by shape, so nobody needs to tell colours apart to read them."""
 
+NO_TEMPLATE = go.layout.Template()
+"""Streamlit styles the chart in the browser (fonts, background, light or dark); Plotly's own
+template would only be validated and sent for nothing: half the bytes of a plan's chart."""
+
 EVENT_COLOUR = "#555555"
 TODAY_COLOUR = "#D55E00"
 FONT_SIZE = 12
@@ -142,7 +146,7 @@ def _shorten(text: str, limit: int) -> str:
 def _bars(bars: Sequence[tuple[object, Window]], hover: Sequence[str], width: float) -> go.Figure:
     """The windows as horizontal bars, coloured by kind; a bar covers its last day too."""
     if not bars:
-        return go.Figure()
+        return go.Figure(layout={"template": NO_TEMPLATE})
     colours = {window.label: WINDOW_COLOURS[window.key] for _row, window in bars}
     fig = px.timeline(
         {
@@ -159,6 +163,7 @@ def _bars(bars: Sequence[tuple[object, Window]], hover: Sequence[str], width: fl
         color_discrete_map=colours,
         category_orders={"window": list(colours)},
         custom_data=["hover"],
+        template=NO_TEMPLATE,
     )
     fig.update_traces(width=width, hovertemplate="%{customdata[0]}<extra></extra>")
     return fig
