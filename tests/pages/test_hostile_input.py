@@ -475,8 +475,7 @@ def test_a_crafted_currency_that_reads_as_dollars_is_taken_as_dollars(value):
     check_page(at)
     assert at.session_state["step"] == "missing"
     assert parse_money(at.session_state["answers"]["total"])[1] in ("USD", "")
-    answers = at.button_group(key="change_answer").proto.options
-    assert any(escape("$12.50") in option.content for option in answers)
+    assert escape("$12.50") in at.button(key="change_total").label
 
 
 @pytest.mark.parametrize("sent", [["garbage"], ["0001-01-01"], ["9999-12-31"], [], ["2026-11-01", "2026-11-02"]])
