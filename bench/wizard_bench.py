@@ -403,7 +403,7 @@ HEAP_STEPS = [
     ("core (pydantic, babel)", "import core, core.wizard"),
     ("icalendar (core.calendar)", "import core.calendar"),
     ("plotly (ui.timeline)", "import plotly.graph_objects"),
-    ("plotly.express + pandas", "import plotly.express"),
+    ("pandas (ui.orders_table)", "import pandas"),
     ("pyarrow (st.dataframe)", "import pyarrow"),
     ("holidays + country list", "from core.dates import known_countries; known_countries()"),
     ("one plan: calendar, report, figure", PLAN_CODE),

@@ -10,7 +10,6 @@ import datetime as dt
 import html
 from collections.abc import Sequence
 
-import plotly.express as px
 import plotly.graph_objects as go
 
 from core.i18n import _, show_date
@@ -57,6 +56,7 @@ LABEL_CHARS = 24
 
 NOON = dt.timedelta(hours=12)
 ONE_DAY = dt.timedelta(days=1)
+ONE_MS = dt.timedelta(milliseconds=1)
 
 
 def order_figure(timeline: Timeline) -> go.Figure:
@@ -144,28 +144,29 @@ def _shorten(text: str, limit: int) -> str:
 
 
 def _bars(bars: Sequence[tuple[object, Window]], hover: Sequence[str], width: float) -> go.Figure:
-    """The windows as horizontal bars, coloured by kind; a bar covers its last day too."""
-    if not bars:
-        return go.Figure(layout={"template": NO_TEMPLATE})
-    colours = {window.label: WINDOW_COLOURS[window.key] for _row, window in bars}
-    fig = px.timeline(
-        {
-            "start": [_midnight(window.start) for _row, window in bars],
-            "finish": [_day_after(window.end) for _row, window in bars],
-            "row": [row for row, _window in bars],
-            "window": [window.label for _row, window in bars],
-            "hover": list(hover),
-        },
-        x_start="start",
-        x_end="finish",
-        y="row",
-        color="window",
-        color_discrete_map=colours,
-        category_orders={"window": list(colours)},
-        custom_data=["hover"],
-        template=NO_TEMPLATE,
-    )
-    fig.update_traces(width=width, hovertemplate="%{customdata[0]}<extra></extra>")
+    """The windows as horizontal bars, coloured by kind; a bar covers its last day too.
+
+    One trace per kind of window, each bar drawn from its first day (`base`) for as many
+    milliseconds as it lasts: what `px.timeline` draws, built directly because Plotly
+    Express takes about 15 ms to build it through a data frame, at every new plan.
+    """
+    fig = go.Figure(layout={"template": NO_TEMPLATE, "xaxis": {"type": "date"}})
+    for key, colour in WINDOW_COLOURS.items():
+        chosen = [n for n, (_row, window) in enumerate(bars) if window.key == key]
+        if not chosen:
+            continue
+        starts = [_midnight(bars[n][1].start) for n in chosen]
+        fig.add_trace(go.Bar(
+            orientation="h",
+            base=starts,
+            x=[(_day_after(bars[n][1].end) - start) / ONE_MS for n, start in zip(chosen, starts)],
+            y=[bars[n][0] for n in chosen],
+            name=bars[chosen[0]][1].label,
+            marker={"color": colour},
+            width=width,
+            customdata=[hover[n] for n in chosen],
+            hovertemplate="%{customdata}<extra></extra>",
+        ))
     return fig
 
 
