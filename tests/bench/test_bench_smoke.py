@@ -118,6 +118,16 @@ def test_wizard_bench_quick():
     assert "whatif_gc_freeze" not in result, "freezing is what the app does now, not a what-if"
 
 
+def test_lower_bound_quick():
+    result, summary = run_quick("lower_bound.py", timeout=300)
+    assert result["bench"] == "lower_bound" and (result["rounds"], result["reruns"]) == (1, 3)
+    assert set(result["median_ms"]) == {"floor", "question skeleton", "orders skeleton"}
+    assert numbers(*result["median_ms"].values(), *result["ratio_vs_floor"].values())
+    assert result["median_ms"]["orders skeleton"] > result["median_ms"]["floor"], "200 rows and a chart cost more"
+    assert result["post_script_gc"] is post_script_gc_in_config()
+    assert any("question skeleton" in line and "x the floor" in line for line in summary)
+
+
 @pytest.mark.browser
 def test_click_bench_quick():
     if not (CHROMIUM.exists() and os.access(CHROMIUM, os.X_OK)):

@@ -1,0 +1,1 @@
+"""Empty: the second page the navigation lists."""
