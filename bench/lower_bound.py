@@ -39,27 +39,6 @@ APPS = {
     "orders skeleton": (REPO / "bench" / "skeletons" / "orders_app.py", "tap"),
 }
 TARGETS = {"question skeleton": 2.0, "orders skeleton": 6.0}
-SCRIPT_MS: list[float] = []
-
-
-def install_hook() -> None:
-    """Time every AppTest script thread; compile pages once, as served."""
-    from streamlit.testing.v1.local_script_runner import LocalScriptRunner
-
-    as_served.share_script_cache()
-    if getattr(LocalScriptRunner, "_lower_bound_hooked", False):
-        return
-    original = LocalScriptRunner._run_script_thread
-
-    def run_script_thread(self) -> None:
-        started = time.perf_counter()
-        try:
-            original(self)
-        finally:
-            SCRIPT_MS.append((time.perf_counter() - started) * 1000)
-
-    LocalScriptRunner._run_script_thread = run_script_thread
-    LocalScriptRunner._lower_bound_hooked = True
 
 
 def round_median(path: Path, button: str | None, reruns: int, post_script_gc: bool) -> float:
@@ -72,9 +51,9 @@ def round_median(path: Path, button: str | None, reruns: int, post_script_gc: bo
         raise RuntimeError(f"{path.name}: {at.exception[0].value}")
     times = []
     for _ in range(reruns):
-        SCRIPT_MS.clear()
+        as_served.SCRIPT_RUNS.clear()
         (at.button[0] if button is None else at.button(key=button)).click().run()
-        spent = SCRIPT_MS[-1]
+        spent, _cpu = as_served.one_run()
         if post_script_gc:
             started = time.perf_counter()
             gc.collect(2)
@@ -90,7 +69,7 @@ def main(argv: list[str] | None = None) -> int:
     post_script_gc = gc_mode.configured()
     rounds, reruns = (1, 3) if args.quick else (5, 40)
     sys.path.insert(0, str(REPO))
-    install_hook()
+    as_served.time_script_runs()
     medians: dict[str, list[float]] = {name: [] for name in APPS}
     load = os.getloadavg()
     for number in range(rounds):

@@ -66,55 +66,24 @@ TIMEOUT_S = 120
 if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
-SCRIPT_MS: list[float] = []
-"""How long each AppTest script thread ran: the server's part of a run, without AppTest's own work."""
-PROFILER = None
-"""A cProfile.Profile to enable inside the script thread, while profiling."""
 POST_SCRIPT_GC = gc_mode.configured()
 """Whether the server runs gc.collect(2) after each script run (from .streamlit/config.toml, or --post-script-gc)."""
-
-
-def install_hook() -> None:
-    """Time (and, while profiling, profile) every AppTest script thread; compile pages once, as served."""
-    from streamlit.testing.v1.local_script_runner import LocalScriptRunner
-
-    as_served.share_script_cache()
-
-    if getattr(LocalScriptRunner, "_orders_bench_hooked", False):
-        return
-    original = LocalScriptRunner._run_script_thread
-
-    def run_script_thread(self) -> None:
-        profiler = PROFILER
-        start = time.perf_counter()
-        if profiler is not None:
-            profiler.enable()
-        try:
-            original(self)
-        finally:
-            if profiler is not None:
-                profiler.disable()
-            SCRIPT_MS.append((time.perf_counter() - start) * 1000)
-
-    LocalScriptRunner._run_script_thread = run_script_thread
-    LocalScriptRunner._orders_bench_hooked = True
 
 
 def timed(action) -> tuple[float, float]:
     """(script ms, post-run gc ms) of one AppTest run, followed by the server's gc.collect(2) when it runs one
     (else the gc ms is 0)."""
-    SCRIPT_MS.clear()
+    as_served.SCRIPT_RUNS.clear()
     at = action()
     gc_ms = 0.0
     if POST_SCRIPT_GC:
         start = time.perf_counter()
         gc.collect(2)
         gc_ms = (time.perf_counter() - start) * 1000
-    if len(SCRIPT_MS) != 1:
-        raise RuntimeError(f"expected one script run, saw {len(SCRIPT_MS)}")
+    script_ms, _cpu_ms = as_served.one_run()
     if at.exception:
         raise RuntimeError(f"the page raised: {at.exception[0].value}")
-    return SCRIPT_MS[0], gc_ms
+    return script_ms, gc_ms
 
 
 # --- the 200 orders --------------------------------------------------------------------------------
@@ -185,7 +154,7 @@ class Floor:
     def __init__(self) -> None:
         from streamlit.testing.v1 import AppTest
 
-        install_hook()
+        as_served.time_script_runs()
         self.AppTest = AppTest
         self.turn = 0
 
@@ -245,7 +214,7 @@ class Ours:
 
         from core.orders import import_orders
 
-        install_hook()
+        as_served.time_script_runs()
         self.AppTest = AppTest
         result = import_orders(data, "orders.csv")
         if result.problems or len(result.rows) != ORDERS:
@@ -258,12 +227,11 @@ class Ours:
         script threads are profiled too."""
 
         def measured(step: str, action):
-            global PROFILER
-            PROFILER = (profilers or {}).get(step)
+            as_served.PROFILER = (profilers or {}).get(step)
             try:
                 return timed(action)
             finally:
-                PROFILER = None
+                as_served.PROFILER = None
 
         at = self.AppTest.from_file(str(APP), default_timeout=TIMEOUT_S)
         at.run()  # the wizard, the default page (and, once per process, the warm-up); then the orders page

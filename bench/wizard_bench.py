@@ -72,11 +72,6 @@ def _path() -> None:
 
 # --- measuring one rerun ---------------------------------------------------------------------
 
-SCRIPT_THREAD_MS: list[tuple[float, float]] = []
-"""How long each AppTest script thread ran (wall ms, CPU ms of that thread): the server-side part
-of a run, without AppTest's own work in the test thread (turning the messages into an element tree)."""
-PROFILER = None
-"""A cProfile.Profile to enable inside the script thread, while profiling."""
 POST_SCRIPT_GC = gc_mode.configured()
 """Whether the server runs gc.collect(2) after each script run (from .streamlit/config.toml, or --post-script-gc)."""
 AUTO_GC_MS = [0.0]
@@ -96,32 +91,6 @@ def install_auto_gc_clock() -> None:
         gc.callbacks.append(_count_auto_gc)
 
 
-def install_hook() -> None:
-    """Time (and, while profiling, profile) every AppTest script thread; compile pages once, as served."""
-    from streamlit.testing.v1.local_script_runner import LocalScriptRunner
-
-    as_served.share_script_cache()
-
-    if getattr(LocalScriptRunner, "_bench_hooked", False):
-        return
-    original = LocalScriptRunner._run_script_thread
-
-    def run_script_thread(self) -> None:
-        profiler = PROFILER
-        t0, c0 = time.perf_counter(), time.thread_time()
-        if profiler is not None:
-            profiler.enable()
-        try:
-            original(self)
-        finally:
-            if profiler is not None:
-                profiler.disable()
-            SCRIPT_THREAD_MS.append(((time.perf_counter() - t0) * 1000, (time.thread_time() - c0) * 1000))
-
-    LocalScriptRunner._run_script_thread = run_script_thread
-    LocalScriptRunner._bench_hooked = True
-
-
 Sample = tuple[float, float, float, float, float, float]
 """One measured rerun: script thread wall ms, post-run gc wall ms, AppTest wall ms, script thread CPU ms,
 post-run gc CPU ms, wall ms of Python's own collections during the AppTest run (any thread; for information)."""
@@ -134,7 +103,7 @@ def timed(action) -> tuple[Sample, object]:
     else the machine runs; wall time is what a user waits for on this machine right now.
     With the post-run collection off, its two figures are 0.
     """
-    SCRIPT_THREAD_MS.clear()
+    as_served.SCRIPT_RUNS.clear()
     auto0 = AUTO_GC_MS[0]
     t0 = time.perf_counter()
     result = action()
@@ -147,9 +116,7 @@ def timed(action) -> tuple[Sample, object]:
         finally:
             gc.callbacks.append(_count_auto_gc)
     t2, c2 = time.perf_counter(), time.thread_time()
-    if len(SCRIPT_THREAD_MS) != 1:
-        raise RuntimeError(f"expected one script run, saw {len(SCRIPT_THREAD_MS)}")
-    script_wall, script_cpu = SCRIPT_THREAD_MS[0]
+    script_wall, script_cpu = as_served.one_run()
     gc_wall, gc_cpu = ((t2 - t1) * 1000, (c2 - c1) * 1000) if POST_SCRIPT_GC else (0.0, 0.0)
     return (script_wall, gc_wall, (t1 - t0) * 1000, script_cpu, gc_cpu, auto), result
 
@@ -171,7 +138,7 @@ class Floor:
     def __init__(self) -> None:
         from streamlit.testing.v1 import AppTest
 
-        install_hook()
+        as_served.time_script_runs()
         install_auto_gc_clock()
         self.AppTest = AppTest
         self.turn = 0
@@ -245,7 +212,7 @@ class Ours:
     def __init__(self) -> None:
         from streamlit.testing.v1 import AppTest
 
-        install_hook()
+        as_served.time_script_runs()
         install_auto_gc_clock()
         self.AppTest = AppTest
 
@@ -334,25 +301,24 @@ def profile(ours: Ours, reps: int, which: str) -> dict:
     import cProfile
     import pstats
 
-    global PROFILER
     profiler = cProfile.Profile(time.thread_time)  # CPU time: time the thread waited for the CPU is left out
     for _ in range(reps):
         if which == "question":
             at = ours.new()
             at.run()
-            PROFILER = profiler
+            as_served.PROFILER = profiler
             at = at.radio(key="q_stage_value").set_value("on_the_way").run()
             at.date_input(key="q_shipped_value").set_value(dt.date.today() - dt.timedelta(days=20))
             at = at.button(key="q_shipped_next").click().run()
-            PROFILER = None
+            as_served.PROFILER = None
         else:
             params, last, value = plan_route(dt.date.today())
             at = ours.new(params)
             at.run()
             at.number_input(key=f"q_{last}_value").set_value(value)
-            PROFILER = profiler
+            as_served.PROFILER = profiler
             at = at.button(key=f"q_{last}_next").click().run()
-            PROFILER = None
+            as_served.PROFILER = None
         check(at)
         if POST_SCRIPT_GC:
             gc.collect(2)
