@@ -25,11 +25,10 @@ checks the same ones); HYPOTHESIS_PROFILE=long runs fifty times as many, freshly
 from __future__ import annotations
 
 import datetime as dt
-import os
 from decimal import Decimal
 
 import pytest
-from hypothesis import HealthCheck, assume, example, given, settings
+from hypothesis import assume, example, given
 from hypothesis import strategies as st
 from streamlit.proto.WidgetStates_pb2 import WidgetState
 from streamlit.testing.v1 import AppTest
@@ -40,22 +39,10 @@ from core.dates import known_countries
 from core.wizard import CURRENCIES, MAX_AMOUNT, PAST_EVENTS, next_question, parse_money, questions, route
 from ui.plan_view import escape
 from tests.pages.test_wizard import ROUTES, TODAY, start, walk
+from tests.pages.hostile_budget import LONG, budget
 from tests.pages.text_safety import assert_text_is_text, marker_places
 
-LONG = os.environ.get("HYPOTHESIS_PROFILE") == "long"
 pytestmark = pytest.mark.timeout(0 if LONG else 300)
-
-
-def budget(examples: int) -> settings:
-    """`examples` per test in CI (derandomized, no database); fifty times more, random, for long runs."""
-    return settings(
-        max_examples=examples * 50 if LONG else examples,
-        deadline=None,
-        derandomize=not LONG,
-        database=settings.default.database if LONG else None,
-        suppress_health_check=list(HealthCheck),
-        print_blob=True,
-    )
 
 
 CATALOG = questions()

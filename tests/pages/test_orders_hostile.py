@@ -18,11 +18,10 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import os
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, assume, example, given, settings
+from hypothesis import assume, example, given
 from hypothesis import strategies as st
 
 if not (Path(__file__).resolve().parents[2] / "pages" / "orders.py").exists():
@@ -42,22 +41,10 @@ from core.orders import (  # noqa: E402
     merge,
 )
 from tests.pages.test_orders import TODAY, messages, order, rows_of, start  # noqa: E402
+from tests.pages.hostile_budget import LONG, budget  # noqa: E402
 from tests.pages.text_safety import html_problems, markup_problems  # noqa: E402
 
-LONG = os.environ.get("HYPOTHESIS_PROFILE") == "long"
 pytestmark = pytest.mark.timeout(0 if LONG else 300)
-
-
-def budget(examples: int) -> settings:
-    """`examples` per test in CI (derandomized, no database); fifty times more, random, for long runs."""
-    return settings(
-        max_examples=examples * 50 if LONG else examples,
-        deadline=None,
-        derandomize=not LONG,
-        database=settings.default.database if LONG else None,
-        suppress_health_check=list(HealthCheck),
-        print_blob=True,
-    )
 
 
 JARGON = ("Traceback", "pydantic", "ValidationError", "validation error", "errors.pydantic.dev", "Input should",
