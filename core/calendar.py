@@ -17,7 +17,7 @@ from icalendar import Event as CalendarEvent
 from core.dates import add_days
 from core.i18n import _, show_date
 from core.models import Case, Plan
-from core.plan import DEADLINE_LABELS
+from core.wording import DEADLINE_LABELS
 from core.timeline import plan_day
 
 PRODID = "-//AliExpress Dispute Wizard//Deadlines//EN"

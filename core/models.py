@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 from enum import Enum
+import re
 import unicodedata
 from typing import Annotated, Any, Literal
 
@@ -41,8 +42,25 @@ def plain_line(value: Any) -> Any:
     return " ".join(text.split())
 
 
-Label = Annotated[str, BeforeValidator(plain_line), StringConstraints(max_length=120)]
+LABEL_MAX = 120
+"""The longest name for an order: enough for an item's name, short enough for a table cell."""
+
+Label = Annotated[str, BeforeValidator(plain_line), StringConstraints(max_length=LABEL_MAX)]
 """The buyer's own name for an order, as one clean line."""
+
+
+def order_number_digits(value: Any) -> Any:
+    """AliExpress order numbers are digits; spaces and dashes people copy with them are dropped."""
+    if not isinstance(value, str):
+        return value
+    digits = re.sub(r"[\s-]", "", value)
+    if not re.fullmatch(r"\d{8,20}", digits):
+        raise ValueError("an order number is 8 to 20 digits, as shown on the order page")
+    return digits
+
+
+OrderNumber = Annotated[str, BeforeValidator(order_number_digits)]
+"""The order's number as AliExpress shows it (usually 16 digits)."""
 
 CurrencyCode = Annotated[
     str,
@@ -103,9 +121,14 @@ class Order(Strict):
     """One AliExpress order: when it was paid, shipped and received, and what it cost."""
 
     label: Label | None = Field(
-        default=None, description="The buyer's own name for the order, used in messages."
+        default=None, description="What was ordered, in the buyer's words (e.g. Blue headphones), used in messages."
     )
-    placed_on: dt.date
+    order_number: OrderNumber | None = Field(
+        default=None, description="The order number from the order page; messages leave a placeholder without it."
+    )
+    placed_on: dt.date | None = Field(
+        default=None, description="The day the order was placed; messages only state it when it is given."
+    )
     payment_confirmed: bool = True
     shipped_on: dt.date | None = None
     estimated_delivery: dt.date | None = None
@@ -151,9 +174,16 @@ class Case(Strict):
     order: Order
     problem: Problem = Problem.none
     missing_items_value: Money | None = None
+    refund_wanted: Money | None = Field(
+        default=None, description="The partial refund the buyer wants for an item that is usable but not right."
+    )
     arrived_late: bool = False
     seller_contacted_on: dt.date | None = None
     dispute: Dispute | None = None
+    dispute_blocked: bool = Field(
+        default=False,
+        description="AliExpress won't let the buyer open a dispute (no button, or 'the parcel will arrive soon').",
+    )
     country: CountryCode | None = Field(
         default=None, description="Skip this country's public holidays when counting working days."
     )
@@ -179,20 +209,93 @@ ACTIONS: tuple[str, ...] = Action.__args__
 RefundKind = Literal["full", "partial", "none"]
 
 
+class Rule(str, Enum):
+    """One line of the rules table: the situation that decided the plan.
+
+    Each line has its action, deadline and guide sections in core.rules.LINES and its
+    words in core.wording.WORDS; a test checks that no line lacks either.
+    """
+
+    payment_pending = "not_shipped.payment_pending"
+    payment_confirmed = "not_shipped.payment_confirmed"
+    appeal = "dispute_closed.appeal"
+    too_late_to_appeal = "dispute_closed.too_late_to_appeal"
+    refund_overdue = "dispute_closed.refund_overdue"
+    refund_on_its_way = "dispute_closed.refund_on_its_way"
+    refund_not_processed = "dispute_closed.refund_not_processed"
+    settled = "dispute_closed.settled"
+    item_fine_cancel_dispute = "dispute_open.item_fine"
+    invalid_in_transit = "dispute_open.invalid_in_transit"
+    invalid_in_transit_keep_open = "dispute_open.invalid_in_transit_keep_open"
+    seller_beats_aliexpress = "dispute_open.seller_beats_aliexpress"
+    aliexpress_offer = "dispute_open.aliexpress_offer"
+    seller_gives_what_was_asked = "dispute_open.seller_gives_what_was_asked"
+    seller_offer_too_low = "dispute_open.seller_offer_too_low"
+    no_offer_yet = "dispute_open.no_offer_yet"
+    before_estimated_delivery = "not_received.before_estimated_delivery"
+    due_after_protection = "not_received.due_after_protection"
+    early_but_running_out = "not_received.early_but_protection_running_out"
+    too_early_not_received = "not_received.too_early"
+    dispute_blocked = "not_received.dispute_blocked"
+    late_claim = "not_received.after_protection_window"
+    not_received_too_late = "not_received.protection_over"
+    delivered_running_out = "not_received.delivered_protection_running_out"
+    delivered_seller_silent = "not_received.delivered_seller_silent"
+    delivered_ask_seller = "not_received.delivered_ask_seller"
+    returned_to_seller = "not_received.returned_to_seller"
+    in_transit_running_out = "not_received.in_transit_protection_running_out"
+    in_transit = "not_received.in_transit"
+    no_news_running_out = "not_received.protection_running_out"
+    seller_silent = "not_received.seller_silent"
+    ask_seller = "not_received.ask_seller"
+    all_fine_confirm = "received.all_fine.confirm"
+    all_fine_confirmed = "received.all_fine.confirmed"
+    too_early_received = "received.too_early"
+    received_too_late = "received.protection_over"
+    not_as_described = "received.not_as_described"
+    fake = "received.fake"
+    wrong_item = "received.wrong_item"
+    slightly_imperfect = "received.slightly_imperfect"
+    incomplete = "received.incomplete"
+    wrong_shipping_paid_and_late = "received.wrong_shipping_paid_and_late"
+    wrong_shipping_confirm = "received.wrong_shipping_no_claim.confirm"
+    wrong_shipping_confirmed = "received.wrong_shipping_no_claim.confirmed"
+    changed_mind = "received.changed_mind"
+
+
 class Deadline(BaseModel):
     """The one date that matters most now, and how many days are left until it."""
 
     label: str
     date: dt.date
     days_left: int
+    last_day: bool = Field(
+        description="True when the date is the last day to act (shown as urgent when near); "
+        "False for a day to wait for."
+    )
 
 
 class PlanDates(BaseModel):
-    """The order's protection windows; a date is null where it does not apply."""
+    """The order's protection windows and the days the advice changes; null where they do not apply."""
 
     earliest_dispute: dt.date | None = None
+    estimated_delivery: dt.date | None = None
+    seller_answer_due: dt.date | None = Field(
+        default=None, description="Two days after the seller was contacted: no answer by then, open a dispute."
+    )
+    running_out_from: dt.date | None = Field(
+        default=None, description="From this day protection is running out: open a dispute, whatever tracking says."
+    )
     protection_ends: dt.date | None = None
     dispute_deadline: dt.date | None = None
+    deadline_after_confirming: dt.date | None = Field(
+        default=None, description="The last day to dispute if the buyer confirms receipt today (15 days on)."
+    )
+    late_claim_deadline: dt.date | None = Field(
+        default=None,
+        description="For a parcel never received: the last day AliExpress still takes a refund request "
+        "after protection ends.",
+    )
     appeal_deadline: dt.date | None = None
     negotiation_ends: dt.date | None = None
     refund_expected_from: dt.date | None = None
@@ -200,23 +303,28 @@ class PlanDates(BaseModel):
 
 
 class Message(BaseModel):
-    """A ready-to-send draft: who it is for, a title, and the text to paste."""
+    """A ready-to-send draft: who it is for, a title, the text to paste, and what to fill in first."""
 
     kind: Literal["seller", "dispute", "appeal", "support", "bank"]
     title: str
     body: str
+    fill_in: list[str] = Field(
+        default_factory=list,
+        description="Every [placeholder] in the body, without brackets, for the buyer to replace before sending.",
+    )
 
 
 class Plan(BaseModel):
     """What to do today, what to ask for, by when, and how."""
 
-    rule: str = Field(description="Which line of the rules table decided, e.g. 'received.fake'.")
+    rule: Rule = Field(description="Which line of the rules table decided, e.g. 'received.fake'.")
     today: dt.date = Field(description="The day the plan was made for; days_left counts from it.")
     action: Action
     refund: RefundKind
     refund_amount: Money | None
     return_item: bool
     currency: str
+    money: str = Field(description="What the plan asks for or accepts, in one line of words.")
     next_deadline: Deadline | None
     dates: PlanDates
     headline: str

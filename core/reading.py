@@ -72,7 +72,8 @@ def contradictions(case: Case, today: dt.date) -> list[CaseProblem]:
     def problem(field: str, message: str) -> None:
         found.append(CaseProblem(field, message))
 
-    if today < order.placed_on:
+    placed = order.placed_on
+    if placed is not None and today < placed:
         problem("today", _("Today ({today}) is before the order was placed ({placed}).").format(
             today=today, placed=order.placed_on))
     past_events = {
@@ -87,9 +88,9 @@ def contradictions(case: Case, today: dt.date) -> list[CaseProblem]:
             "dispute.refund_processed_on": dispute.refund_processed_on,
         }
     for field, day in past_events.items():
-        if day is not None and order.placed_on <= today < day:
+        if day is not None and (placed is None or placed <= today) and today < day:
             problem(field, _("This has already happened, so it can't be after today ({today}).").format(today=today))
-    if order.shipped_on is not None and order.shipped_on < order.placed_on:
+    if order.shipped_on is not None and placed is not None and order.shipped_on < placed:
         problem("order.shipped_on", _("The order can't ship before it was placed ({placed}).").format(
             placed=order.placed_on))
     if order.received and order.shipped_on is None and dispute is None:
@@ -106,6 +107,9 @@ def contradictions(case: Case, today: dt.date) -> list[CaseProblem]:
     if case.missing_items_value is not None and case.missing_items_value > order.total_paid:
         problem("missing_items_value", _("The missing items ({value}) can't be worth more than the order ({total}).").format(
             value=case.missing_items_value, total=order.total_paid))
+    if case.refund_wanted is not None and order.total_paid > 0 and case.refund_wanted > order.total_paid:
+        problem("refund_wanted", _("The refund you want ({value}) can't be more than the order cost ({total}).").format(
+            value=case.refund_wanted, total=order.total_paid))
     if order.received and case.problem in (Problem.not_arrived, Problem.delivered_not_received):
         problem("problem", _("“{problem}” does not fit an order marked as received.").format(problem=case.problem.value))
     if case.country is not None:

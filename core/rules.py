@@ -1,20 +1,23 @@
-"""The guide's rules: which action a case calls for, and what money it asks for.
+"""The guide's rules: which line of the rules table a case falls on, and what money it asks for.
 
-Each group below is one branch of the guide's decision tree, and inside a group the
-first rule that matches wins, in the order written. Every rule is one `return` with
-a rule id (`group.situation`) and the guide sections it rests on, so a reader can go
-from a line of the rules table to the code and to the guide.
+Each line is a `Rule`; `LINES` gives every line its action, the date it points to and the
+guide sections it rests on, and core.wording gives it its words. The decision functions
+below follow the guide's decision tree: inside a group the first line that matches wins,
+in the order written. Where we depart from the guide (README, "Where we depart from the
+guide"), the constant or the line says why.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal
+from types import MappingProxyType
 
 from core import guide
 from core.dates import add_days, add_working_days
-from core.models import Case, DisputeStatus, Judgement, Offer, PlanDates, Problem, Tracking
+from core.models import Action, Case, DisputeStatus, Judgement, Offer, PlanDates, Problem, Rule, Tracking
 
 DAYS_BEFORE_DISPUTE = 10
 """A dispute can be opened 10 days after shipping ("Why won't AliExpress let me open a dispute")."""
@@ -25,23 +28,121 @@ DAYS_TO_APPEAL = 7
 REFUND_WORKING_DAYS = (3, 20)
 """A processed refund lands in 3 to 20 working days ("Refund processing": how long does it take?)."""
 RUNNING_OUT_DAYS = 5
-"""Protection is running out when this many days or fewer are left before the dispute deadline."""
+"""Protection is running out when this many days or fewer are left before the dispute deadline:
+a dispute takes days to handle, so from here on the plan is to open one now, whatever tracking says."""
 SELLER_ANSWER_DAYS = 2
 """The seller gets a couple of days to answer before we advise a dispute ("When you have not received the order")."""
+LATE_CLAIM_DAYS = 15
+"""Beyond the guide: AliExpress still takes a refund request for a parcel that never came for 15
+days after protection ends (AliExpress's help pages and their copies, as found in November 2026;
+the guide says no claim is possible then)."""
+EXTEND_MARGIN_DAYS = 7
+"""Ask the seller to extend protection this many days past the estimated delivery, for a late parcel."""
+
+
+@dataclass(frozen=True)
+class Line:
+    """What one line of the rules table does: its action, the date that matters, its guide sections."""
+
+    action: Action
+    sources: tuple[str, ...]
+    deadline: str | None = None
+    """The name of the `PlanDates` field that matters most now, if any."""
+
+
+LINES: Mapping[Rule, Line] = MappingProxyType({
+    Rule.payment_pending: Line("cancel_order", (guide.NOT_SHIPPED,)),
+    Rule.payment_confirmed: Line("request_cancellation", (guide.NOT_SHIPPED, guide.PAYMENT_CONFIRMED)),
+    Rule.appeal: Line("appeal", (guide.APPEAL, guide.REOPEN), "appeal_deadline"),
+    Rule.too_late_to_appeal: Line("contact_support", (guide.APPEAL, guide.SUPPORT)),
+    Rule.refund_overdue: Line("check_with_bank", (guide.NOT_REFUNDING, guide.REFUND_STATUS), "refund_expected_by"),
+    Rule.refund_on_its_way: Line("wait", (guide.REFUND_TIME, guide.REFUND_STATUS), "refund_expected_by"),
+    Rule.refund_not_processed: Line("wait", (guide.REFUND_TIME, guide.REFUND_STATUS)),
+    Rule.settled: Line("nothing_to_do", (guide.INCOMPLETE_REFUND,)),
+    Rule.item_fine_cancel_dispute: Line("cancel_dispute", (guide.CANCEL_DISPUTE,), "dispute_deadline"),
+    Rule.invalid_in_transit: Line("cancel_dispute", (guide.JUDGEMENT, guide.CANCEL_DISPUTE), "dispute_deadline"),
+    Rule.invalid_in_transit_keep_open: Line(
+        "contact_support", (guide.JUDGEMENT, guide.REOPEN, guide.SUPPORT), "dispute_deadline"),
+    Rule.seller_beats_aliexpress: Line("accept_seller_offer", (guide.PHASES, guide.ACCEPT_PROPOSAL), "negotiation_ends"),
+    Rule.aliexpress_offer: Line("accept_aliexpress_offer", (guide.PHASES, guide.ACCEPT_PROPOSAL), "negotiation_ends"),
+    Rule.seller_gives_what_was_asked: Line(
+        "accept_seller_offer", (guide.PHASES, guide.ACCEPT_PROPOSAL), "negotiation_ends"),
+    Rule.seller_offer_too_low: Line("wait", (guide.PHASES, guide.TRICKS), "negotiation_ends"),
+    Rule.no_offer_yet: Line("wait", (guide.PHASES, guide.TRICKS), "negotiation_ends"),
+    Rule.before_estimated_delivery: Line("wait", (guide.NOT_RECEIVED,), "estimated_delivery"),
+    Rule.due_after_protection: Line("wait", (guide.NOT_RECEIVED, guide.PROTECTION), "running_out_from"),
+    Rule.early_but_running_out: Line("open_dispute", (guide.DID_NOT_ARRIVE, guide.JUDGEMENT), "dispute_deadline"),
+    Rule.too_early_not_received: Line("wait", (guide.CANNOT_OPEN, guide.NOT_RECEIVED), "earliest_dispute"),
+    Rule.dispute_blocked: Line("contact_support", (guide.CANNOT_OPEN, guide.SUPPORT), "dispute_deadline"),
+    Rule.late_claim: Line("open_dispute", (guide.NOT_RECEIVED, guide.SUPPORT), "late_claim_deadline"),
+    Rule.not_received_too_late: Line("contact_support", (guide.NOT_RECEIVED, guide.SUPPORT)),
+    Rule.delivered_running_out: Line(
+        "open_dispute", (guide.DELIVERED_NOT_RECEIVED, guide.HOW_TO_OPEN), "dispute_deadline"),
+    Rule.delivered_seller_silent: Line(
+        "open_dispute", (guide.DELIVERED_NOT_RECEIVED, guide.HOW_TO_OPEN), "dispute_deadline"),
+    Rule.delivered_ask_seller: Line("contact_seller", (guide.DELIVERED_NOT_RECEIVED,), "seller_answer_due"),
+    Rule.returned_to_seller: Line(
+        "open_dispute", (guide.DID_NOT_ARRIVE, guide.JUDGEMENT, guide.HOW_TO_OPEN), "dispute_deadline"),
+    Rule.in_transit_running_out: Line("open_dispute", (guide.JUDGEMENT, guide.DID_NOT_ARRIVE), "dispute_deadline"),
+    Rule.in_transit: Line("contact_seller", (guide.CANNOT_OPEN, guide.NOT_RECEIVED), "running_out_from"),
+    Rule.no_news_running_out: Line("open_dispute", (guide.NOT_RECEIVED, guide.DID_NOT_ARRIVE), "dispute_deadline"),
+    Rule.seller_silent: Line(
+        "open_dispute", (guide.NOT_RECEIVED, guide.DID_NOT_ARRIVE, guide.HOW_TO_OPEN), "dispute_deadline"),
+    Rule.ask_seller: Line("contact_seller", (guide.NOT_RECEIVED,), "seller_answer_due"),
+    Rule.all_fine_confirm: Line("confirm_receipt", (guide.AFTER_RECEIPT,), "deadline_after_confirming"),
+    Rule.all_fine_confirmed: Line("nothing_to_do", (guide.AFTER_RECEIPT,)),
+    Rule.too_early_received: Line("wait", (guide.CANNOT_OPEN,), "earliest_dispute"),
+    Rule.received_too_late: Line("contact_support", (guide.AFTER_RECEIPT, guide.CANNOT_OPEN, guide.SUPPORT)),
+    Rule.not_as_described: Line("open_dispute", (guide.FAULTY, guide.NOT_MATCHING, guide.TRICKS), "dispute_deadline"),
+    Rule.fake: Line("open_dispute", (guide.FAKE, guide.TRICKS), "dispute_deadline"),
+    Rule.wrong_item: Line("open_dispute", (guide.WRONG_ITEM, guide.HOW_TO_OPEN), "dispute_deadline"),
+    Rule.slightly_imperfect: Line("open_dispute", (guide.SLIGHTLY_IMPERFECT, guide.TRICKS), "dispute_deadline"),
+    Rule.incomplete: Line("open_dispute", (guide.INCOMPLETE, guide.HOW_TO_OPEN), "dispute_deadline"),
+    Rule.wrong_shipping_paid_and_late: Line("open_dispute", (guide.SHIPPING_METHOD,), "dispute_deadline"),
+    Rule.wrong_shipping_confirm: Line(
+        "confirm_receipt", (guide.SHIPPING_METHOD, guide.AFTER_RECEIPT), "deadline_after_confirming"),
+    Rule.wrong_shipping_confirmed: Line("nothing_to_do", (guide.SHIPPING_METHOD, guide.AFTER_RECEIPT)),
+    Rule.changed_mind: Line("open_dispute", (guide.RETURNS, guide.HOW_TO_OPEN), "dispute_deadline"),
+})
+
+NOT_SHIPPED_RULES = frozenset((Rule.payment_pending, Rule.payment_confirmed))
+"""Lines for an order that has not shipped: with nothing wrong, such an order is just waiting."""
+MISSED_RULES = frozenset((Rule.too_late_to_appeal, Rule.not_received_too_late, Rule.received_too_late,
+                          Rule.late_claim))
+"""Lines reached because a window was missed: the buyer has to act today."""
+NOT_RECEIVED_RULES = frozenset((
+    Rule.before_estimated_delivery, Rule.due_after_protection, Rule.early_but_running_out,
+    Rule.too_early_not_received, Rule.dispute_blocked, Rule.late_claim, Rule.not_received_too_late,
+    Rule.delivered_running_out, Rule.delivered_seller_silent, Rule.delivered_ask_seller, Rule.returned_to_seller,
+    Rule.in_transit_running_out, Rule.in_transit, Rule.no_news_running_out, Rule.seller_silent, Rule.ask_seller,
+))
+"""Lines for a parcel that never came, outside a dispute."""
 
 
 @dataclass(frozen=True)
 class Decision:
-    """What a rule decided: the action, the money it asks for, and which date matters now."""
+    """What a rule decided: its line of the table, and the money it asks for or accepts."""
 
-    rule: str
-    action: str
-    sources: tuple[str, ...]
+    rule: Rule
     refund: str = "none"
     refund_amount: Decimal | None = None
     return_item: bool = False
-    deadline: str | None = None
-    """The name of the `PlanDates` field that matters most now, if any."""
+
+    @property
+    def line(self) -> Line:
+        return LINES[self.rule]
+
+    @property
+    def action(self) -> str:
+        return self.line.action
+
+    @property
+    def deadline(self) -> str | None:
+        return self.line.deadline
+
+    @property
+    def sources(self) -> tuple[str, ...]:
+        return self.line.sources
 
 
 @dataclass(frozen=True)
@@ -76,13 +177,24 @@ class Facts:
         return left is not None and 0 <= left <= RUNNING_OUT_DAYS
 
     @property
+    def enough_time_to_reopen(self) -> bool:
+        """A cancelled dispute can only be opened again while protection lasts, with room to spare."""
+        left = self.days_to_deadline
+        return left is not None and left > RUNNING_OUT_DAYS
+
+    @property
+    def late_claim_open(self) -> bool:
+        late = self.dates.late_claim_deadline
+        return late is not None and self.today <= late
+
+    @property
     def seller_had_two_days(self) -> bool:
         contacted = self.case.seller_contacted_on
         return contacted is not None and (self.today - contacted).days >= SELLER_ANSWER_DAYS
 
 
 def protection_dates(case: Case, today: dt.date) -> PlanDates:
-    """Every window of the order, from the guide's day counts."""
+    """Every window of the order, from the guide's day counts, and the days the advice changes on."""
     order, dispute = case.order, case.dispute
     earliest = protection_ends = deadline = None
     if order.shipped_on is not None:
@@ -91,10 +203,21 @@ def protection_dates(case: Case, today: dt.date) -> PlanDates:
         deadline = protection_ends
     if order.receipt_confirmed_on is not None:
         deadline = add_days(order.receipt_confirmed_on, DAYS_AFTER_RECEIPT)
+    closed = dispute is not None and dispute.status is DisputeStatus.closed
+    waiting_for_parcel = not order.received and not closed
+    seller_due = running_out = late_claim = after_confirming = None
+    if waiting_for_parcel and order.shipped_on is not None:
+        # Counted from today when the seller has not been written to yet: the plan says to write today.
+        seller_due = add_days(case.seller_contacted_on or today, SELLER_ANSWER_DAYS)
+    if waiting_for_parcel and deadline is not None:
+        running_out = add_days(deadline, -RUNNING_OUT_DAYS)
+        late_claim = add_days(deadline, LATE_CLAIM_DAYS)
+    if order.received and order.receipt_confirmed_on is None and dispute is None:
+        after_confirming = add_days(today, DAYS_AFTER_RECEIPT)
     appeal = negotiation = refund_from = refund_by = None
     if dispute is not None:
         negotiation = dispute.negotiation_ends_on
-        if dispute.status is DisputeStatus.closed and dispute.closed_on is not None:
+        if closed and dispute.closed_on is not None:
             appeal = add_days(dispute.closed_on, DAYS_TO_APPEAL)
         if dispute.refund_processed_on is not None:
             first, last = REFUND_WORKING_DAYS
@@ -102,8 +225,13 @@ def protection_dates(case: Case, today: dt.date) -> PlanDates:
             refund_by = add_working_days(dispute.refund_processed_on, last, case.country)
     return PlanDates(
         earliest_dispute=earliest,
+        estimated_delivery=order.estimated_delivery if waiting_for_parcel else None,
+        seller_answer_due=seller_due,
+        running_out_from=running_out,
         protection_ends=protection_ends,
         dispute_deadline=deadline,
+        deadline_after_confirming=after_confirming,
+        late_claim_deadline=late_claim,
         appeal_deadline=appeal,
         negotiation_ends=negotiation,
         refund_expected_from=refund_from,
@@ -131,26 +259,17 @@ def decide(case: Case, today: dt.date) -> tuple[Decision, PlanDates]:
     return decision, facts.dates
 
 
-def full_refund(facts: Facts) -> dict:
-    return {"refund": "full", "refund_amount": facts.order.total_paid}
-
-
-def partial_refund(amount: Decimal | None) -> dict:
-    return {"refund": "partial", "refund_amount": amount}
+def full_refund(facts: Facts, rule: Rule) -> Decision:
+    """All the money back; the amount only when the buyer told us what they paid."""
+    paid = facts.order.total_paid
+    return Decision(rule, refund="full", refund_amount=paid if paid > 0 else None)
 
 
 def not_shipped(facts: Facts) -> Decision:
     """Guide: "When the order has not been shipped yet" and "When payment of the order has been confirmed"."""
     if not facts.order.payment_confirmed:
-        return Decision(
-            "not_shipped.payment_pending", "cancel_order", (guide.NOT_SHIPPED,), **full_refund(facts)
-        )
-    return Decision(
-        "not_shipped.payment_confirmed",
-        "request_cancellation",
-        (guide.NOT_SHIPPED, guide.PAYMENT_CONFIRMED),
-        **full_refund(facts),
-    )
+        return full_refund(facts, Rule.payment_pending)
+    return full_refund(facts, Rule.payment_confirmed)
 
 
 def dispute_closed(facts: Facts) -> Decision:
@@ -159,27 +278,15 @@ def dispute_closed(facts: Facts) -> Decision:
     appeal_deadline = facts.dates.appeal_deadline
     if not dispute.satisfied:
         if appeal_deadline is None or facts.today <= appeal_deadline:
-            return Decision(
-                "dispute_closed.appeal", "appeal", (guide.APPEAL, guide.REOPEN), deadline="appeal_deadline"
-            )
-        return Decision("dispute_closed.too_late_to_appeal", "contact_support", (guide.APPEAL, guide.SUPPORT))
+            return Decision(Rule.appeal)
+        return Decision(Rule.too_late_to_appeal)
     if dispute.refund_processed_on is not None and not dispute.refund_received:
         if facts.today > facts.dates.refund_expected_by:
-            return Decision(
-                "dispute_closed.refund_overdue",
-                "check_with_bank",
-                (guide.NOT_REFUNDING, guide.REFUND_STATUS),
-                deadline="refund_expected_by",
-            )
-        return Decision(
-            "dispute_closed.refund_on_its_way",
-            "wait",
-            (guide.REFUND_TIME, guide.REFUND_STATUS),
-            deadline="refund_expected_by",
-        )
+            return Decision(Rule.refund_overdue)
+        return Decision(Rule.refund_on_its_way)
     if not dispute.refund_received:
-        return Decision("dispute_closed.refund_not_processed", "wait", (guide.REFUND_TIME, guide.REFUND_STATUS))
-    return Decision("dispute_closed.settled", "nothing_to_do", (guide.INCOMPLETE_REFUND,))
+        return Decision(Rule.refund_not_processed)
+    return Decision(Rule.settled)
 
 
 def seller_beats_aliexpress(seller: Offer, aliexpress: Offer) -> bool:
@@ -189,23 +296,18 @@ def seller_beats_aliexpress(seller: Offer, aliexpress: Offer) -> bool:
     return aliexpress.return_required and not seller.return_required
 
 
-def accept(rule: str, action: str, offer: Offer, facts: Facts, sources: tuple[str, ...]) -> Decision:
+def accept(rule: Rule, offer: Offer, facts: Facts) -> Decision:
     """Accepting an offer gives that offer's own amount and return (never more than was paid)."""
-    amount = min(offer.refund_amount, facts.order.total_paid)
-    if amount >= facts.order.total_paid and amount > 0:
+    paid = facts.order.total_paid
+    amount = min(offer.refund_amount, paid) if paid > 0 else offer.refund_amount
+    if paid > 0 and amount >= paid:
         kind = "full"
     elif amount > 0:
         kind = "partial"
     else:
         kind = "none"
     return Decision(
-        rule,
-        action,
-        sources,
-        refund=kind,
-        refund_amount=amount if kind != "none" else None,
-        return_item=offer.return_required,
-        deadline="negotiation_ends",
+        rule, refund=kind, refund_amount=amount if kind != "none" else None, return_item=offer.return_required
     )
 
 
@@ -213,94 +315,65 @@ def dispute_open(facts: Facts) -> Decision:
     """Guide: "Phases of the dispute", "AliExpress judgement", "How to cancel a dispute", "How to accept..."."""
     case, dispute = facts.case, facts.case.dispute
     if case.order.received and case.problem is Problem.none:
-        return Decision(
-            "dispute_open.item_fine", "cancel_dispute", (guide.CANCEL_DISPUTE,), deadline="dispute_deadline"
-        )
+        return Decision(Rule.item_fine_cancel_dispute)
     if dispute.judgement is Judgement.invalid and case.order.tracking is Tracking.in_transit:
-        return Decision(
-            "dispute_open.invalid_in_transit",
-            "cancel_dispute",
-            (guide.JUDGEMENT, guide.CANCEL_DISPUTE),
-            deadline="dispute_deadline",
-        )
+        # The guide says cancel and wait; that is only safe while a new dispute can still be opened.
+        if facts.enough_time_to_reopen:
+            return Decision(Rule.invalid_in_transit)
+        return Decision(Rule.invalid_in_transit_keep_open)
     seller, aliexpress = dispute.seller_offer, dispute.aliexpress_offer
     if aliexpress is not None:
         if seller is not None and seller_beats_aliexpress(seller, aliexpress):
-            return accept(
-                "dispute_open.seller_beats_aliexpress", "accept_seller_offer", seller, facts,
-                (guide.PHASES, guide.ACCEPT_PROPOSAL),
-            )
-        return accept(
-            "dispute_open.aliexpress_offer", "accept_aliexpress_offer", aliexpress, facts,
-            (guide.PHASES, guide.ACCEPT_PROPOSAL),
-        )
+            return accept(Rule.seller_beats_aliexpress, seller, facts)
+        return accept(Rule.aliexpress_offer, aliexpress, facts)
     if seller is not None:
         asked = dispute.requested_refund if dispute.requested_refund is not None else case.order.total_paid
         if seller.refund_amount >= asked and not seller.return_required:
-            return accept(
-                "dispute_open.seller_gives_what_was_asked", "accept_seller_offer", seller, facts,
-                (guide.PHASES, guide.ACCEPT_PROPOSAL),
-            )
-        return Decision(
-            "dispute_open.seller_offer_too_low", "wait", (guide.PHASES, guide.TRICKS), deadline="negotiation_ends"
-        )
-    return Decision(
-        "dispute_open.no_offer_yet", "wait", (guide.PHASES, guide.TRICKS), deadline="negotiation_ends"
-    )
+            return accept(Rule.seller_gives_what_was_asked, seller, facts)
+        return Decision(Rule.seller_offer_too_low)
+    return Decision(Rule.no_offer_yet)
 
 
 def shipped_not_received(facts: Facts) -> Decision:
-    """Guide: "When you have not received the order", "The order didn't arrive", "Order delivered but not received"."""
+    """Guide: "When you have not received the order", "The order didn't arrive", "Order delivered but not received".
+
+    Departs from the guide where waiting would let protection lapse: once protection is
+    running out the plan is a dispute now, whatever tracking says; after it ends, the 15 days
+    AliExpress still gives are used before support.
+    """
     order = facts.order
-    dispute_full = {"deadline": "dispute_deadline", **full_refund(facts)}
-    if facts.too_early_to_dispute:
-        return Decision(
-            "not_received.too_early", "wait", (guide.CANNOT_OPEN, guide.NOT_RECEIVED), deadline="earliest_dispute"
-        )
     if facts.protection_over:
-        return Decision("not_received.protection_over", "contact_support", (guide.CANNOT_OPEN, guide.SUPPORT))
-    if order.tracking is Tracking.delivered:
-        if facts.seller_had_two_days:
-            return Decision(
-                "not_received.delivered_seller_silent", "open_dispute",
-                (guide.DELIVERED_NOT_RECEIVED, guide.HOW_TO_OPEN), **dispute_full,
-            )
-        return Decision(
-            "not_received.delivered_ask_seller", "contact_seller",
-            (guide.DELIVERED_NOT_RECEIVED,), deadline="dispute_deadline",
-        )
-    if order.tracking is Tracking.returned_to_seller:
-        return Decision(
-            "not_received.returned_to_seller", "open_dispute",
-            (guide.DID_NOT_ARRIVE, guide.JUDGEMENT, guide.HOW_TO_OPEN), **dispute_full,
-        )
-    if order.estimated_delivery is not None and facts.today < order.estimated_delivery:
+        if facts.late_claim_open:
+            return full_refund(facts, Rule.late_claim)
+        return Decision(Rule.not_received_too_late)
+    still_coming = order.tracking in (Tracking.in_transit, Tracking.no_updates, Tracking.none)
+    if still_coming and order.estimated_delivery is not None and facts.today < order.estimated_delivery:
         if facts.protection_running_out:
-            return Decision(
-                "not_received.early_but_protection_running_out", "open_dispute",
-                (guide.DID_NOT_ARRIVE, guide.JUDGEMENT), **dispute_full,
-            )
-        return Decision(
-            "not_received.before_estimated_delivery", "wait", (guide.NOT_RECEIVED,), deadline="dispute_deadline"
-        )
+            return full_refund(facts, Rule.early_but_running_out)
+        if order.estimated_delivery >= facts.dates.running_out_from:
+            return Decision(Rule.due_after_protection)
+        return Decision(Rule.before_estimated_delivery)
+    if facts.too_early_to_dispute:
+        return Decision(Rule.too_early_not_received)
+    if facts.case.dispute_blocked:
+        return Decision(Rule.dispute_blocked)
+    if order.tracking is Tracking.delivered:
+        if facts.protection_running_out:
+            return full_refund(facts, Rule.delivered_running_out)
+        if facts.seller_had_two_days:
+            return full_refund(facts, Rule.delivered_seller_silent)
+        return Decision(Rule.delivered_ask_seller)
+    if order.tracking is Tracking.returned_to_seller:
+        return full_refund(facts, Rule.returned_to_seller)
     if order.tracking is Tracking.in_transit:
         if facts.protection_running_out:
-            return Decision(
-                "not_received.in_transit_protection_running_out", "open_dispute",
-                (guide.JUDGEMENT, guide.DID_NOT_ARRIVE), **dispute_full,
-            )
-        return Decision(
-            "not_received.in_transit", "contact_seller",
-            (guide.CANNOT_OPEN, guide.NOT_RECEIVED), deadline="dispute_deadline",
-        )
+            return full_refund(facts, Rule.in_transit_running_out)
+        return Decision(Rule.in_transit)
+    if facts.protection_running_out:
+        return full_refund(facts, Rule.no_news_running_out)
     if facts.seller_had_two_days:
-        return Decision(
-            "not_received.seller_silent", "open_dispute",
-            (guide.NOT_RECEIVED, guide.DID_NOT_ARRIVE, guide.HOW_TO_OPEN), **dispute_full,
-        )
-    return Decision(
-        "not_received.ask_seller", "contact_seller", (guide.NOT_RECEIVED,), deadline="dispute_deadline"
-    )
+        return full_refund(facts, Rule.seller_silent)
+    return Decision(Rule.ask_seller)
 
 
 def received(facts: Facts) -> Decision:
@@ -308,57 +381,31 @@ def received(facts: Facts) -> Decision:
     case, order = facts.case, facts.order
     problem = case.problem
     if problem is Problem.none:
-        return nothing_wrong(facts, "received.all_fine")
+        return nothing_wrong(facts, Rule.all_fine_confirm, Rule.all_fine_confirmed)
     if facts.too_early_to_dispute:
-        return Decision(
-            "received.too_early", "wait", (guide.CANNOT_OPEN,), deadline="earliest_dispute"
-        )
+        return Decision(Rule.too_early_received)
     if facts.protection_over:
-        return Decision(
-            "received.protection_over", "contact_support", (guide.AFTER_RECEIPT, guide.CANNOT_OPEN, guide.SUPPORT)
-        )
-    dispute = {"deadline": "dispute_deadline"}
+        return Decision(Rule.received_too_late)
     if problem is Problem.not_as_described:
-        return Decision(
-            "received.not_as_described", "open_dispute",
-            (guide.FAULTY, guide.NOT_MATCHING, guide.TRICKS), **full_refund(facts), **dispute,
-        )
+        return full_refund(facts, Rule.not_as_described)
     if problem is Problem.fake:
-        return Decision(
-            "received.fake", "open_dispute", (guide.FAKE, guide.TRICKS), **full_refund(facts), **dispute
-        )
+        return full_refund(facts, Rule.fake)
     if problem is Problem.wrong_item:
-        return Decision(
-            "received.wrong_item", "open_dispute", (guide.WRONG_ITEM, guide.HOW_TO_OPEN),
-            **full_refund(facts), **dispute,
-        )
+        return full_refund(facts, Rule.wrong_item)
     if problem is Problem.slightly_imperfect:
-        return Decision(
-            "received.slightly_imperfect", "open_dispute", (guide.SLIGHTLY_IMPERFECT, guide.TRICKS),
-            **partial_refund(None), **dispute,
-        )
+        return Decision(Rule.slightly_imperfect, refund="partial", refund_amount=case.refund_wanted)
     if problem is Problem.incomplete:
-        return Decision(
-            "received.incomplete", "open_dispute", (guide.INCOMPLETE, guide.HOW_TO_OPEN),
-            **partial_refund(case.missing_items_value), **dispute,
-        )
+        return Decision(Rule.incomplete, refund="partial", refund_amount=case.missing_items_value)
     if problem is Problem.wrong_shipping_method:
         if order.shipping_paid > 0 and case.arrived_late:
-            return Decision(
-                "received.wrong_shipping_paid_and_late", "open_dispute", (guide.SHIPPING_METHOD,),
-                **partial_refund(order.shipping_paid), **dispute,
-            )
-        return nothing_wrong(facts, "received.wrong_shipping_no_claim", (guide.SHIPPING_METHOD,))
-    return Decision(
-        "received.changed_mind", "open_dispute", (guide.RETURNS, guide.HOW_TO_OPEN),
-        **full_refund(facts), return_item=True, **dispute,
-    )
+            return Decision(Rule.wrong_shipping_paid_and_late, refund="partial", refund_amount=order.shipping_paid)
+        return nothing_wrong(facts, Rule.wrong_shipping_confirm, Rule.wrong_shipping_confirmed)
+    decision = full_refund(facts, Rule.changed_mind)
+    return Decision(decision.rule, decision.refund, decision.refund_amount, return_item=True)
 
 
-def nothing_wrong(facts: Facts, rule: str, sources: tuple[str, ...] = ()) -> Decision:
+def nothing_wrong(facts: Facts, confirm: Rule, confirmed: Rule) -> Decision:
     """A received order with nothing to claim: confirm receipt, or nothing left to do."""
     if facts.order.receipt_confirmed_on is None:
-        return Decision(
-            f"{rule}.confirm", "confirm_receipt", sources + (guide.AFTER_RECEIPT,), deadline="dispute_deadline"
-        )
-    return Decision(f"{rule}.confirmed", "nothing_to_do", sources + (guide.AFTER_RECEIPT,))
+        return Decision(confirm)
+    return Decision(confirmed)
