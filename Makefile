@@ -76,5 +76,5 @@ bench: $(DEV_STAMP) chromium
 
 messages: $(RUN_STAMP)
 	@mkdir -p locale
-	$(VENV)/bin/pybabel extract -F babel.cfg -k _ -k N_ -k ngettext:1,2 \
+	$(VENV)/bin/pybabel extract -F babel.cfg -k _ -k N_ -k said -k ngettext:1,2 \
 		--project="AliExpress Dispute Wizard" -o locale/messages.pot .

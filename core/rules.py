@@ -62,7 +62,7 @@ LINES: Mapping[Rule, Line] = MappingProxyType({
     Rule.item_fine_cancel_dispute: Line("cancel_dispute", (guide.CANCEL_DISPUTE,), "dispute_deadline"),
     Rule.invalid_in_transit: Line("cancel_dispute", (guide.JUDGEMENT, guide.CANCEL_DISPUTE), "dispute_deadline"),
     Rule.invalid_in_transit_keep_open: Line(
-        "contact_support", (guide.JUDGEMENT, guide.REOPEN, guide.SUPPORT), "dispute_deadline"),
+        "contact_support", (guide.JUDGEMENT, guide.REOPEN, guide.SUPPORT), "protection_ends"),
     Rule.seller_beats_aliexpress: Line("accept_seller_offer", (guide.PHASES, guide.ACCEPT_PROPOSAL), "negotiation_ends"),
     Rule.aliexpress_offer: Line("accept_aliexpress_offer", (guide.PHASES, guide.ACCEPT_PROPOSAL), "negotiation_ends"),
     Rule.seller_gives_what_was_asked: Line(

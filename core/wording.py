@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from types import MappingProxyType
 
-from core.i18n import N_, _, show_date, show_money
+from core.i18n import N_, _, days_phrase, show_date, show_money
 from core.models import Case, DisputeStatus, Message, PlanDates, Problem, Rule, Tracking
 from core.rules import DAYS_AFTER_RECEIPT, EXTEND_MARGIN_DAYS, LATE_CLAIM_DAYS, RUNNING_OUT_DAYS, Decision
 
@@ -118,6 +118,14 @@ class Said:
     def eta_passed(self) -> bool:
         eta = self.order.estimated_delivery
         return eta is not None and eta < self.today
+
+    @property
+    def protection_end(self) -> str:
+        """ "protection ends on <day>", or "ended" once it has passed."""
+        ends = self.dates.protection_ends
+        if ends < self.today:
+            return _("protection ended on {day}").format(day=show_date(ends))
+        return _("protection ends on {day}").format(day=show_date(ends))
 
     @property
     def extension_days(self) -> int:
@@ -239,20 +247,20 @@ def cancel_dispute_steps(w: Said) -> list[str]:
              else _("Keep an eye on tracking: the parcel is still on its way."))
     listed = [first, _("Open the dispute and tap “Cancel dispute”. Don't “close” it: a closed dispute can't be reopened.")]
     if not w.order.received:
-        listed.append(_("If it hasn't arrived by {day}, open a new dispute that day: it is the last day of protection.")
-                      .format(day=w.day("running_out_from")) if w.dates.running_out_from else
+        listed.append(_("If it hasn't arrived by {day}, open a new dispute that day; protection ends on {end}.")
+                      .format(day=w.day("running_out_from"), end=w.day("dispute_deadline")) if w.dates.running_out_from else
                       _("If it still hasn't arrived, open a new dispute while protection lasts."))
     return listed
 
 
 def keep_open_steps(w: Said) -> list[str]:
     return [
-        _("Don't cancel the dispute: protection ends on {day}, and after that no new dispute can be opened.")
-        .format(day=w.day("dispute_deadline")),
+        _("Don't cancel the dispute: {protection}, and after that no new dispute can be opened.")
+        .format(protection=w.protection_end),
         _("Add the latest tracking page to the dispute as proof."),
-        _("Send the seller the message below, asking them to extend your buyer protection."),
         _("Send AliExpress's support the message below, asking them to keep the case open until the parcel arrives."),
-    ]
+    ] + ([_("Send the seller the message below, asking them to extend your buyer protection.")]
+         if w.dates.protection_ends >= w.today else [])
 
 
 def accept_steps(w: Said) -> list[str]:
@@ -323,9 +331,7 @@ def blocked_steps(w: Said) -> list[str]:
     return [
         _("Take a screenshot of the order page showing that you can't open a dispute."),
         _("Send the seller the message below, asking them to extend your buyer protection."),
-        _("Send AliExpress's support the message below, with the screenshot, by {day}.").format(
-            day=w.day("running_out_from") if w.dates.running_out_from and w.dates.running_out_from >= w.today
-            else w.day("dispute_deadline")),
+        _("Send AliExpress's support the message below today, with the screenshot."),
         _("Try “Open dispute” again every day or two: the last day is {day}.").format(day=w.day("dispute_deadline")),
     ]
 
@@ -338,6 +344,9 @@ def open_dispute_steps(w: Said) -> list[str]:
     elif d.rule in (Rule.early_but_running_out, Rule.in_transit_running_out, Rule.no_news_running_out,
                     Rule.delivered_running_out):
         listed.append(_("Open the dispute today: waiting for the seller would let protection run out."))
+        if w.case.seller_contacted_on is not None:
+            listed.append(_("You wrote to the seller on {day} ({ago}): don't wait any longer for their answer.").format(
+                day=w.contacted, ago=days_phrase((w.case.seller_contacted_on - w.today).days)))
     listed += [
         _("Go to My Orders, find the order and tap “Open dispute”."),
         _("Choose “Refund and return”: you send the item back.") if d.return_item
@@ -453,7 +462,10 @@ def appeal_proof(w: Said) -> list[str]:
 
 
 def blocked_proof(w: Said) -> list[str]:
-    return [_("A screenshot of the order page showing that you can't open a dispute.")] + parcel_proof(w)
+    listed = [_("A screenshot of the order page showing that you can't open a dispute.")]
+    if w.order.tracking is not Tracking.none:
+        listed.append(_("A screenshot of the tracking page with its latest update."))
+    return listed
 
 
 # --- Warnings --------------------------------------------------------------------------------
@@ -468,7 +480,7 @@ def open_dispute_warnings(w: Said) -> list[str]:
         _("Never close a dispute because the seller promises something: you couldn't open another one."),
         _("Don't accept an offer that is worse than AliExpress's proposal: AliExpress's is the one that counts."),
     ]
-    if w.dispute is not None and w.dispute.aliexpress_offer is not None:
+    if w.dispute is not None and w.dispute.aliexpress_offer is not None and w.dates.negotiation_ends is None:
         listed.append(_("If you choose nothing by the end of the negotiation, AliExpress's proposal is applied."))
     return listed
 
@@ -520,17 +532,16 @@ def blocked_warning(w: Said) -> list[str]:
 def not_arrived_sentence(w: Said) -> str:
     """What the buyer can truthfully say about a parcel that hasn't come, from tracking and the dates given."""
     tracking = w.order.tracking
+    due = _("It was due by {day}.").format(day=w.eta) + " " if w.eta_passed else ""
     if tracking is Tracking.delivered:
-        return _("The tracking says it was delivered, but I have not received anything.")
+        return due + _("The tracking says it was delivered, but I have not received it.")
     if tracking is Tracking.returned_to_seller:
-        return _("The tracking shows it was sent back to you, and I never received it.")
-    due = (_("It was due by {day} and has not arrived.").format(day=w.eta) if w.eta_passed
-           else _("It has not arrived yet."))
+        return due + _("The tracking shows it was sent back to the seller, and I never received it.")
     if tracking is Tracking.in_transit:
-        return due + " " + _("The tracking still shows it on its way.")
+        return due + _("I have not received it, and the tracking still shows it on its way.")
     if tracking is Tracking.no_updates:
-        return due + " " + _("The tracking has shown no new updates for a while.")
-    return due + " " + _("There is no tracking for it.")
+        return due + _("I have not received it, and the tracking has shown no updates for a while.")
+    return due + _("I have not received it, and there is no tracking for it.")
 
 
 def shipped_clause(w: Said) -> str:
@@ -570,7 +581,7 @@ def problem_sentence(w: Said) -> str:
     problem = w.case.problem
     if problem is Problem.wrong_shipping_method:
         late = " " + _("It arrived late.") if w.case.arrived_late else ""
-        return _("It was sent by a cheaper shipping method than the one I paid for.") + late
+        return _("It was sent by a different shipping method from the one I paid for.") + late
     text = _(PROBLEM_SENTENCE[problem])
     if problem is Problem.incomplete and w.case.missing_items_value is not None:
         text += " " + _("They are worth {amount}.").format(amount=w.money(w.case.missing_items_value))
@@ -580,6 +591,13 @@ def problem_sentence(w: Said) -> str:
 def seller_about_problem(w: Said) -> list[Message]:
     body = _("Hello, I am writing about {order}. {problem} I am opening a dispute asking for {asked}. "
              "Thank you.").format(order=w.order_ref, problem=problem_sentence(w), asked=w.asked)
+    return [message("seller", _("To the seller"), body)]
+
+
+def seller_before_dispute_allowed(w: Said) -> list[Message]:
+    body = _("Hello, I am writing about {order}. {problem} Could you please tell me how you will sort it out? "
+             "If we can't agree, I will open a dispute on {day}. Thank you.").format(
+        order=w.order_ref, problem=problem_sentence(w), day=w.day("earliest_dispute"))
     return [message("seller", _("To the seller"), body)]
 
 
@@ -602,15 +620,18 @@ def seller_dispute_opened(w: Said) -> list[Message]:
 
 def seller_extend(w: Said) -> list[Message]:
     due = " " + _("It is expected by {day}.").format(day=w.eta) if w.eta and not w.eta_passed else ""
+    otherwise = (_("My dispute stays open until the parcel arrives.") if w.dispute is not None
+                 else _("If it is not extended, I will have to open a dispute by {day}.").format(
+                     day=w.day("dispute_deadline")))
     body = _("Hello, I am writing about {order}. {situation}{due} My buyer protection ends on {ends}. Could you "
-             "please extend it by {n} days? If it is not extended, I will have to open a dispute by {ends}. "
-             "Thank you.").format(order=w.order_ref, situation=not_arrived_sentence(w), due=due,
-                                  ends=w.day("dispute_deadline"), n=w.extension_days)
+             "please extend it by {n} days? {otherwise} Thank you.").format(
+        order=w.order_ref, situation=not_arrived_sentence(w), due=due, ends=w.day("dispute_deadline"),
+        n=w.extension_days, otherwise=otherwise)
     return [message("seller", _("To the seller: extend protection"), body)]
 
 
 def dispute_not_received(w: Said) -> list[Message]:
-    body = _("The parcel for {order} has not reached me.{shipped} {situation}{contact} I request {asked}.").format(
+    body = _("This dispute is about {order}.{shipped} {situation}{contact} I request {asked}.").format(
         order=w.order_ref, shipped=shipped_clause(w), situation=not_arrived_sentence(w),
         contact=contact_sentence(w), asked=w.asked)
     return [message("dispute", _("Dispute description"), body)]
@@ -649,7 +670,7 @@ def support_too_late_to_appeal(w: Said) -> list[Message]:
 
 
 def support_never_arrived(w: Said) -> list[Message]:
-    body = _("Hello, I need help with {order}, which never reached me.{shipped} {situation}{contact} Buyer "
+    body = _("Hello, I need help with {order}.{shipped} {situation}{contact} Buyer "
              "protection ended on {ends}. Could you please refund me? Screenshots of the order page and the "
              "tracking are attached. Thank you.").format(
         order=w.order_ref, shipped=shipped_clause(w), situation=not_arrived_sentence(w), contact=contact_sentence(w),
@@ -664,6 +685,10 @@ def support_received_too_late(w: Said) -> list[Message]:
     return [message("support", _("To AliExpress customer support"), body)]
 
 
+def seller_extend_while_protected(w: Said) -> list[Message]:
+    return seller_extend(w) if w.dates.protection_ends >= w.today else []
+
+
 def support_blocked(w: Said) -> list[Message]:
     body = _("Hello, I need help with {order}.{shipped} {situation} The order page does not let me open a "
              "dispute, and my buyer protection ends on {day}. Could you please open the dispute for me, or keep "
@@ -673,7 +698,7 @@ def support_blocked(w: Said) -> list[Message]:
 
 
 def support_late_claim(w: Said) -> list[Message]:
-    body = _("Hello, {order} never reached me and there is no “Open dispute” button. Buyer protection ended on "
+    body = _("Hello, I never received {order}, and there is no Open dispute button on it. Buyer protection ended on "
              "{ends}; I understand a refund can still be requested until {day}. Could you please refund me? "
              "A screenshot of the order page is attached. Thank you.").format(
         order=w.order_ref, ends=w.day("protection_ends"), day=w.day("late_claim_deadline"))
@@ -682,9 +707,9 @@ def support_late_claim(w: Said) -> list[Message]:
 
 def support_keep_open(w: Said) -> list[Message]:
     body = _("Hello, about the dispute on {order}: it was judged invalid because the parcel is still moving, but "
-             "my buyer protection ends on {day}. Please keep the dispute open until the parcel arrives: if I "
-             "cancelled it, I could not open a new one. The latest tracking page is attached. Thank you.").format(
-        order=w.order_ref, day=w.day("dispute_deadline"))
+             "my buyer {protection}. Please keep the dispute open until the parcel arrives: if I cancelled it, I "
+             "could not open a new one. The latest tracking page is attached. Thank you.").format(
+        order=w.order_ref, protection=w.protection_end)
     return [message("support", _("To AliExpress customer support"), body)]
 
 
@@ -756,10 +781,10 @@ WORDS: Mapping[Rule, Words] = MappingProxyType({
              day="dispute_deadline"),
         cancel_dispute_steps, parcel_proof, cancel_trap, nothing),
     Rule.invalid_in_transit_keep_open: Words(
-        said("Keep the dispute open: protection ends on {day}, so a cancelled dispute couldn't be opened again.",
-             day="dispute_deadline"),
+        lambda w: _("Keep the dispute open: {protection}, so a cancelled dispute couldn't be opened again.").format(
+            protection=w.protection_end),
         keep_open_steps, parcel_proof, join(cancel_trap, open_dispute_warnings),
-        join(seller_extend, support_keep_open)),
+        join(support_keep_open, seller_extend_while_protected)),
     Rule.seller_beats_aliexpress: Words(
         lambda w: _("Accept the seller's offer ({offer}): it beats AliExpress's proposal.").format(offer=w.offer),
         accept_steps, nothing, accept_warning, nothing),
@@ -789,8 +814,8 @@ WORDS: Mapping[Rule, Words] = MappingProxyType({
     Rule.too_early_not_received: Words(
         too_early, wait_for_parcel_steps, nothing, nothing, nothing),
     Rule.dispute_blocked: Words(
-        said("AliExpress won't let you open a dispute yet: ask the seller to extend protection, and support to "
-             "help, before {day}.", day="dispute_deadline"),
+        said("AliExpress won't let you open a dispute yet: ask the seller to extend protection, and write to "
+             "support today."),
         blocked_steps, blocked_proof, blocked_warning, join(seller_extend, support_blocked)),
     Rule.late_claim: Words(
         said("Protection has ended, but you can still ask for your money back: open a dispute by {day}.",
@@ -852,7 +877,7 @@ WORDS: Mapping[Rule, Words] = MappingProxyType({
         too_early,
         lambda w: [_("Send the seller a message about the problem now."),
                    _("You can open a dispute from {day}, 10 days after shipping.").format(day=w.day("earliest_dispute"))],
-        problem_proof, outside_offers, seller_about_problem),
+        problem_proof, outside_offers, seller_before_dispute_allowed),
     Rule.received_too_late: Words(
         said("The time to open a dispute has passed: ask AliExpress's customer support instead."),
         support_steps, problem_proof, nothing, support_received_too_late),
@@ -893,6 +918,7 @@ DEADLINE_LABELS = {
     "estimated_delivery": N_("Estimated delivery"),
     "seller_answer_due": N_("No answer from the seller by then? Open a dispute"),
     "running_out_from": N_("Open a dispute that day if it hasn't come"),
+    "protection_ends": N_("Buyer protection ends"),
     "dispute_deadline": N_("Last day to open a dispute"),
     "deadline_after_confirming": N_("Last day to dispute if you confirm today"),
     "late_claim_deadline": N_("Last day to ask for a refund after protection"),
@@ -901,7 +927,7 @@ DEADLINE_LABELS = {
     "refund_expected_by": N_("Refund should arrive by"),
 }
 """What each date of the plan means, as a deadline's label and a calendar reminder's title."""
-LAST_DAYS = frozenset(("dispute_deadline", "deadline_after_confirming", "late_claim_deadline", "appeal_deadline",
+LAST_DAYS = frozenset(("protection_ends", "dispute_deadline", "deadline_after_confirming", "late_claim_deadline", "appeal_deadline",
                        "negotiation_ends"))
 """Dates that are the last day to act, not a day to wait for: only these are shown as urgent."""
 
