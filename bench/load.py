@@ -140,7 +140,7 @@ ROUTES: dict[str, tuple[list[tuple[str, str]], str]] = {
     "received, wrong item": ([("stage", "received"), ("problem", "wrong_item"), ("shipped", "2026-11-01"),
                               ("receipt", "no")], "open_dispute"),
     "received, slightly off": ([("stage", "received"), ("problem", "slightly_imperfect"), ("shipped", "2026-11-01"),
-                                ("receipt", "no")], "open_dispute"),
+                                ("receipt", "no"), ("total", "30 USD"), ("wanted", "8")], "open_dispute"),
     "received, parts missing": ([("stage", "received"), ("problem", "incomplete"), ("shipped", "2026-11-01"),
                                  ("receipt", "no"), ("total", "40 EUR"), ("missing", "12.5")], "open_dispute"),
     "received, wrong shipping, paid and late": ([("stage", "received"), ("problem", "wrong_shipping_method"),
