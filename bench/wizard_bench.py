@@ -353,7 +353,7 @@ PLAN_CODE = """
 import datetime as dt
 from core import advise
 from core.calendar import plan_calendar
-from core.report import plan_markdown
+from core.report import plan_text
 from core.timeline import order_timeline
 from core.wizard import to_case
 from ui.timeline import order_figure
@@ -361,7 +361,7 @@ today = dt.date.today()
 case = to_case({"stage": "received", "problem": "incomplete", "shipped": (today - dt.timedelta(days=25)).isoformat(),
                 "receipt": "no", "total": "40.00 EUR", "missing": "12.50 EUR"}, today)
 plan = advise(case, today=today)
-plan_calendar(case, plan), plan_markdown(case, plan), order_figure(order_timeline(case, plan)).to_json()
+plan_calendar(case, plan), plan_text(case, plan), order_figure(order_timeline(case, plan)).to_json()
 """
 
 HEAP_STEPS = [

@@ -1,12 +1,20 @@
 """Deadlines as calendar reminders (.ics), so the date nobody was watching still rings.
 
+Besides the last days to act, the days the advice changes (the estimated delivery, the
+seller's two days, protection running out, the refund request after protection) get a
+reminder too, so the buyer comes back on the day the plan would change.
+
 Each reminder's id comes from the order and the deadline, not from the export, so
-importing a newer file updates the reminders instead of adding a second set.
+importing a newer file updates the reminders instead of adding a second set. The orders
+page names each order by its row id; the wizard has none, so its order is named by the
+order itself (`own_order_id`).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import json
 import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -15,19 +23,49 @@ from icalendar import Alarm, Calendar
 from icalendar import Event as CalendarEvent
 
 from core.dates import add_days
-from core.i18n import _, show_date
-from core.models import Case, Plan
-from core.wording import DEADLINE_LABELS
-from core.timeline import plan_day
+from core.i18n import N_, _, show_date
+from core.models import Case, DisputeStatus, Order, Plan
+from core.report import order_name
+from core.rules import LINES
+from core.timeline import outside_dispute, plan_day, waiting_for_parcel
+from core.wording import DEADLINE_LABELS, LAST_DAYS
 
 PRODID = "-//AliExpress Dispute Wizard//Deadlines//EN"
 UID_NAMESPACE = uuid.UUID("69adcdb0-ccfb-42db-9aeb-9f3cf24ca32f")
 """Fixed for good: changing it would give every reminder a new id and duplicate them all."""
 
-DEADLINE_KEYS = ("earliest_dispute", "dispute_deadline", "appeal_deadline", "negotiation_ends", "refund_expected_by")
-"""The plan's dates a buyer should be reminded of, in the order they usually come."""
-BEFORE_DISPUTE = ("earliest_dispute", "dispute_deadline")
-"""Dates that stop mattering once a dispute has closed: only appeal and refund dates are left."""
+DEADLINE_KEYS = (
+    "earliest_dispute", "estimated_delivery", "seller_answer_due", "running_out_from", "dispute_deadline",
+    "deadline_after_confirming", "late_claim_deadline", "appeal_deadline", "negotiation_ends", "refund_expected_by",
+)
+"""The plan's dates a buyer may be reminded of, in the order they usually come (same-day reminders keep it)."""
+BEFORE_DISPUTE = frozenset(("earliest_dispute", "dispute_deadline"))
+"""Days for opening a dispute: no use while one is in progress (core.timeline.outside_dispute)."""
+WAITING_KEYS = frozenset(("estimated_delivery", "running_out_from", "late_claim_deadline"))
+"""Days that matter while a parcel is awaited outside a dispute (core.timeline.waiting_for_parcel)."""
+OWN_DEADLINE_ONLY = frozenset(("seller_answer_due", "deadline_after_confirming"))
+"""Days reminded only when they are the plan's own deadline. The rules also count the seller's two days
+from today when nobody wrote yet, and the 15 days after confirming from today for any received order:
+a reminder on those would contradict a plan that says to wait, or not to confirm."""
+AFTER_CLOSING = frozenset(("appeal_deadline", "refund_expected_by"))
+"""Once a dispute has closed, only appeal and refund dates are left."""
+REMINDER_NOTES = {
+    "earliest_dispute": N_("From today AliExpress lets you open a dispute on this order, if you need one."),
+    "estimated_delivery": N_("The estimated delivery is today. If the parcel hasn't come by tonight, come back "
+                             "to the wizard tomorrow: the plan changes."),
+    "running_out_from": N_("Buyer protection is running out. If the parcel hasn't come, open a dispute today, "
+                           "whatever the tracking says."),
+    "dispute_deadline": N_("Last day to open a dispute on this order: do it today if anything is still wrong."),
+    "late_claim_deadline": N_("Last day AliExpress still takes a refund request for a parcel that never came: "
+                              "open a dispute today, or write to support if the button is missing."),
+    "appeal_deadline": N_("Last day to appeal the dispute's outcome."),
+    "negotiation_ends": N_("Last day to choose in the dispute: if you choose nothing, AliExpress's proposal "
+                           "is applied."),
+    "refund_expected_by": N_("If the refund hasn't arrived, ask your bank to trace it with the refund's ARN code."),
+}
+"""What to do on a reminder's day. The headline is today's advice: it fits only the plan's own last day
+(written for it) and the days with no note here (the seller's two days, the 15 days after confirming,
+which are reminded only as the plan's own deadline). On any other day the advice has changed by then."""
 
 
 @dataclass(frozen=True)
@@ -87,23 +125,97 @@ def _event(reminder: Reminder, uid: str, stamp: dt.datetime) -> CalendarEvent:
     return event
 
 
-def plan_reminders(case: Case, plan: Plan, order_id: str, *, today: dt.date | None = None) -> list[Reminder]:
-    """The plan's deadlines from today on; a past one is no use as a reminder."""
+def own_order_id(order: Order) -> str:
+    """A name for an order with no row id (the wizard's): the same order always gives the same one.
+
+    The order number when the buyer gave it (it names one order for good); otherwise a hash
+    of the other facts that tell one order from another: shipped_on, placed_on,
+    estimated_delivery, label, total_paid and currency. Two orders differ in at least one of
+    them, and reloading the page changes none (the day the plan is made for is not one).
+    Changing one of them (adding the item's name, say) makes it a new order for the
+    calendar: its reminders get new ids, and the old ones stay until deleted.
+    """
+    if order.order_number:
+        return "number-" + order.order_number
+    facts = {
+        "shipped_on": order.shipped_on and order.shipped_on.isoformat(),
+        "placed_on": order.placed_on and order.placed_on.isoformat(),
+        "estimated_delivery": order.estimated_delivery and order.estimated_delivery.isoformat(),
+        "label": order.label,
+        "total_paid": f"{order.total_paid:.2f}",
+        "currency": order.currency,
+    }
+    digest = hashlib.sha256(json.dumps(facts, sort_keys=True).encode("utf-8")).hexdigest()
+    return "facts-" + digest[:32]
+
+
+def reminder_label(order: Order) -> str:
+    """The order in a reminder's title: its item and/or number, else the day it was placed when given."""
+    name = order_name(order)
+    if name is not None:
+        return name
+    if order.placed_on is not None:
+        return _("AliExpress order placed on {day}").format(day=show_date(order.placed_on))
+    return _("AliExpress order")
+
+
+def reminded_keys(case: Case, plan: Plan) -> list[str]:
+    """Which of the plan's dates are worth a reminder in this case, whatever their dates.
+
+    The plan's own deadline always is. Once a dispute has closed, only appeal and refund
+    dates are; while one is in progress, not the days for opening one or waiting for the parcel;
+    and a plan to confirm receipt is reminded of the last day that confirming sets, not of
+    the protection's end, which confirming moves.
+    """
+    own = LINES[plan.rule].deadline
+    dispute = case.dispute
+    if dispute is not None and dispute.status is DisputeStatus.closed:
+        return [key for key in DEADLINE_KEYS if key in AFTER_CLOSING]
+    outside, waiting = outside_dispute(case, plan), waiting_for_parcel(case, plan)
+
+    def wanted(key: str) -> bool:
+        if key == own:
+            return True
+        if key in OWN_DEADLINE_ONLY:
+            return False
+        if key == "dispute_deadline" and own == "deadline_after_confirming":
+            # The plan is to confirm receipt, which moves the last day to 15 days after confirming.
+            return False
+        if key in BEFORE_DISPUTE:
+            return outside
+        if key in WAITING_KEYS:
+            return waiting
+        return True
+
+    return [key for key in DEADLINE_KEYS if wanted(key)]
+
+
+def plan_reminders(
+    case: Case, plan: Plan, order_id: str | None = None, *, today: dt.date | None = None
+) -> list[Reminder]:
+    """The plan's deadlines and the days its advice changes, from today on; a past one is no use as a reminder.
+
+    `order_id` keeps the reminders of different orders apart (the orders page passes its row id);
+    without it, the order's own id (`own_order_id`).
+    """
     day = plan_day(case, plan, today)
-    order = case.order
-    label = order.label or _("Order placed on {day}").format(day=show_date(order.placed_on))
+    own_id = order_id if order_id is not None else own_order_id(case.order)
+    label = reminder_label(case.order)
+    own = LINES[plan.rule].deadline
     found = []
-    for key in DEADLINE_KEYS:
-        if case.dispute is not None and case.dispute.status.value == "closed" and key in BEFORE_DISPUTE:
-            continue
+    for key in reminded_keys(case, plan):
         date = getattr(plan.dates, key)
-        if date is not None and date >= day:
-            found.append(Reminder(order_id, label, key, _(DEADLINE_LABELS[key]), date, plan.headline))
-    return found
+        if date is None or date < day:
+            continue
+        action = plan.headline if key == own and (key in LAST_DAYS or key not in REMINDER_NOTES) else _(
+            REMINDER_NOTES[key])
+        found.append(Reminder(own_id, label, key, _(DEADLINE_LABELS[key]), date, action))
+    return sorted(found, key=lambda reminder: reminder.date)
 
 
 def plan_calendar(
-    case: Case, plan: Plan, order_id: str = "wizard", *, today: dt.date | None = None, now: dt.datetime | None = None
+    case: Case, plan: Plan, order_id: str | None = None, *, today: dt.date | None = None,
+    now: dt.datetime | None = None,
 ) -> bytes:
-    """One order's upcoming deadlines as an .ics file."""
+    """One order's upcoming deadlines as an .ics file; see `plan_reminders` for `order_id`."""
     return deadline_calendar(plan_reminders(case, plan, order_id, today=today), now=now)

@@ -1,115 +1,110 @@
-"""The whole plan as one Markdown file, to keep, print or send to a friend.
+"""The whole plan as one plain-text file, to keep, print or send to a friend.
 
-The order's name is the buyer's own text, so it is escaped before it reaches the file:
-a name must never turn into a link, a picture or HTML in whatever app opens the file.
+Plain text, not Markdown: the file is mostly opened on a phone, in whatever viewer it
+lands in, and most show Markdown as it is written, with its escapes (`\\$`, `\\-`) in the
+middle of the buyer's amounts and dates. Plain text reads the same everywhere, nothing in
+it is ever rendered, so nothing needs escaping, and the messages can be copied as they are.
+Headings are a line with a line of `=` or `-` under it, lists start with "- ", and the
+things to do with "[ ] ", to tick on paper.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import re
 
-from core.i18n import _, days_phrase, show_date, show_money
-from core.models import Case, Plan
-from core.timeline import order_timeline, plan_day, timeline_rows
+from core.i18n import _, days_phrase, show_date
+from core.models import Case, Message, Order, Plan
+from core.timeline import Window, in_date_order, order_timeline, plan_day
 
-_MARKUP = re.compile(r"([\\`*_\[\]<>|~&#$])")
-_PUNCTUATION = re.compile(r"([!-/:-@\[-`{-~])")
-_LIST_MARK = re.compile(r"^([-+=>])")
-_NUMBERED = re.compile(r"^(\d+)([.)])")
-_BACKTICKS = re.compile(r"`+")
+RULE_MAX = 40
+"""The longest line of `=` or `-` under a heading: a longer one wraps on a phone's screen."""
 
 
-def plan_markdown(case: Case, plan: Plan, *, today: dt.date | None = None) -> str:
-    """Headline, money, next deadline, key dates, checklists, warnings, messages and the guide's sections."""
+def plan_text(case: Case, plan: Plan, *, today: dt.date | None = None) -> str:
+    """Headline, money, next date, key dates, checklists, warnings, messages and the guide's sections."""
     day = plan_day(case, plan, today)
-    order = case.order
-    name = user_text(order.label) if order.label else text(
-        _("Order placed on {day}").format(day=show_date(order.placed_on))
-    )
+    title = _("Plan for {order}").format(order=order_name(case.order) or _unnamed(case.order))
     parts = [
-        "# " + text(_("Plan for {order}")).format(order=name),
-        "_" + text(_("Made on {day}").format(day=show_date(day))) + "_",
-        "## " + text(_("What to do")),
-        "**" + text(plan.headline) + "**",
-        "## " + text(_("Money")),
-        "\n".join("- " + text(line) for line in money_lines(plan)),
+        _heading(title, "="),
+        _("Made on {day}").format(day=show_date(day)),
+        _heading(_("What to do")) + plan.headline,
+        _heading(_("Money")) + plan.money,
     ]
     if plan.next_deadline is not None:
         deadline = plan.next_deadline
-        parts += [
-            "## " + text(_("Next deadline")),
-            text(_("{what}: {day} ({left})")).format(
-                what=text(deadline.label),
-                day="**" + text(show_date(deadline.date)) + "**",
-                left=text(days_phrase(deadline.days_left)),
-            ),
-        ]
-    parts += ["## " + text(_("Key dates")), _table(timeline_rows(order_timeline(case, plan, today=day)))]
-    parts += _section(_("Steps"), plan.steps, "- [ ] ")
-    parts += _section(_("Proof to gather"), plan.evidence, "- [ ] ")
+        parts.append(_heading(_("Next deadline") if deadline.last_day else _("Next date to watch")) + _(
+            "{what}: {day} ({left})"
+        ).format(what=deadline.label, day=show_date(deadline.date), left=days_phrase(deadline.days_left)))
+    dates = key_dates(case, plan, day)
+    if dates:
+        parts.append(_heading(_("Key dates")) + "\n".join("- " + line for line in dates))
+    parts += _section(_("Steps"), plan.steps, "[ ] ")
+    parts += _section(_("Proof to gather"), plan.evidence, "[ ] ")
     parts += _section(_("Watch out"), plan.warnings, "- ")
     if plan.messages:
-        parts.append("## " + text(_("Messages to send")))
-        for message in plan.messages:
-            parts += ["### " + text(message.title), fenced(message.body)]
+        parts.append(_heading(_("Messages to send")).rstrip("\n"))
+        parts += [message_text(message) for message in plan.messages]
     if plan.sources:
-        parts += [
-            "## " + text(_("Why")),
-            text(_("This plan follows these sections of the AliExpress disputes guide:")),
-            "\n".join("- " + text(source) for source in plan.sources),
-        ]
+        parts.append(
+            _heading(_("Why"))
+            + _("This plan follows these sections of the AliExpress disputes guide:") + "\n"
+            + "\n".join("- " + source for source in plan.sources)
+        )
     return "\n\n".join(parts) + "\n"
 
 
-def money_lines(plan: Plan) -> list[str]:
-    """What the plan asks for or accepts, and whether the item goes back."""
-    amount = show_money(plan.refund_amount, plan.currency) if plan.refund_amount is not None else None
-    if plan.refund == "full":
-        lines = [_("A full refund of {amount}.").format(amount=amount)]
-    elif plan.refund == "partial" and amount is not None:
-        lines = [_("A partial refund of {amount}.").format(amount=amount)]
-    elif plan.refund == "partial":
-        lines = [_("A partial refund: an amount you think is fair.")]
-    else:
-        return [_("No money to ask for.")]
-    return lines + [_("Send the item back.") if plan.return_item else _("Keep the item.")]
+def order_name(order: Order) -> str | None:
+    """The order as the buyer knows it: the item's name and/or the order number, or None when neither is given.
+
+    The name is the buyer's own text, already one clean line (core.models.plain_line);
+    it is flattened once more so that no line break can ever split a heading.
+    """
+    label = " ".join(order.label.split()) if order.label else ""
+    number = order.order_number
+    if label and number:
+        return _("{item} (order {number})").format(item=label, number=number)
+    if number:
+        return _("order {number}").format(number=number)
+    return label or None
+
+
+def _unnamed(order: Order) -> str:
+    """An order without a name or number: by the day it was placed, only when the buyer gave it."""
+    if order.placed_on is not None:
+        return _("your order placed on {day}").format(day=show_date(order.placed_on))
+    return _("your order")
+
+
+def key_dates(case: Case, plan: Plan, today: dt.date) -> list[str]:
+    """The timeline's windows and events as lines in date order ("Dispute window: Sat 7 Nov 2026 – ...")."""
+    lines = []
+    for item in in_date_order(order_timeline(case, plan, today=today)):
+        if isinstance(item, Window):
+            when = show_date(item.start) if item.start == item.end else _("{start} – {end}").format(
+                start=show_date(item.start), end=show_date(item.end))
+        else:
+            when = show_date(item.date)
+        lines.append(_("{what}: {when}").format(what=item.label, when=when))
+    return lines
+
+
+def message_text(message: Message) -> str:
+    """A message's title, what to fill in before sending it (when anything), then its text as is."""
+    head = "--- " + message.title + " ---"
+    if message.fill_in:
+        head += "\n" + _("Fill in before sending: {names}").format(names=", ".join(message.fill_in))
+    return head + "\n\n" + message.body
+
+
+def _heading(title: str, rule: str = "-") -> str:
+    """A heading on its own line, underlined, and the line where its section starts."""
+    line = " ".join(title.split())
+    underline = rule * min(max(len(line), 3), RULE_MAX)
+    return line + "\n" + underline + ("" if rule == "=" else "\n")
 
 
 def _section(title: str, items: list[str], bullet: str) -> list[str]:
     """A heading and its list, or nothing at all when the list is empty."""
     if not items:
         return []
-    return ["## " + text(title), "\n".join(bullet + text(item) for item in items)]
-
-
-def _table(rows: list[dict[str, str]]) -> str:
-    """A Markdown table whose columns are the rows' keys."""
-    if not rows:
-        return ""
-    heads = list(rows[0])
-    lines = [
-        "| " + " | ".join(text(head) for head in heads) + " |",
-        "|" + "---|" * len(heads),
-    ]
-    lines += ["| " + " | ".join(text(row[head]) for head in heads) + " |" for row in rows]
-    return "\n".join(lines)
-
-
-def fenced(body: str) -> str:
-    """A code block that nothing in `body` can close early: the fence outgrows its longest run of backticks."""
-    longest = max((len(run) for run in _BACKTICKS.findall(body)), default=0)
-    fence = "`" * max(3, longest + 1)
-    return f"{fence}text\n{body}\n{fence}"
-
-
-def text(value: str) -> str:
-    """Our own words on one line, with the characters Markdown would act on escaped ($ too: some apps read maths)."""
-    flat = " ".join(value.split())
-    escaped = _LIST_MARK.sub(r"\\\1", _MARKUP.sub(r"\\\1", flat))
-    return _NUMBERED.sub(r"\1\\\2", escaped)
-
-
-def user_text(value: str) -> str:
-    """The buyer's words: every punctuation mark escaped, so no link, address, picture or HTML can form."""
-    return _PUNCTUATION.sub(r"\\\1", " ".join(value.split()))
+    return [_heading(title) + "\n".join(bullet + " ".join(item.split()) for item in items)]

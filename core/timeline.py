@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from core.dates import add_days
 from core.i18n import _, show_date
-from core.models import Case, Plan
+from core.models import Case, DisputeStatus, Plan
 
 
 @dataclass(frozen=True)
@@ -50,6 +50,18 @@ def plan_day(case: Case, plan: Plan, today: dt.date | None = None) -> dt.date:
     return today or plan.today
 
 
+def outside_dispute(case: Case, plan: Plan) -> bool:
+    """No dispute is in progress: none yet, one cancelled, or one the plan says to cancel."""
+    dispute = case.dispute
+    return dispute is None or dispute.status is DisputeStatus.cancelled or plan.action == "cancel_dispute"
+
+
+def waiting_for_parcel(case: Case, plan: Plan) -> bool:
+    """The buyer still waits for the parcel outside a dispute, so its days (the estimated
+    delivery, protection running out, the refund request after protection) matter."""
+    return not case.order.received and outside_dispute(case, plan)
+
+
 def order_timeline(case: Case, plan: Plan, *, today: dt.date | None = None) -> Timeline:
     """Every window and event of the order that has its dates, from the plan's own dates."""
     day = plan_day(case, plan, today)
@@ -79,6 +91,13 @@ def _windows(case: Case, plan: Plan, today: dt.date) -> list[Window]:
             before = min(before, dates.protection_ends)
         found += _window("dispute", _("Dispute window"), dates.earliest_dispute, before)
         found += _window("after_receipt", _("15 days after receipt"), receipt, dates.dispute_deadline)
+    ended = dates.protection_ends is not None and today > dates.protection_ends
+    if dates.late_claim_deadline is not None and ended and waiting_for_parcel(case, plan):
+        # For a parcel that never came AliExpress still takes a refund request for 15 days
+        # after protection ends (core.rules.LATE_CLAIM_DAYS). Shown only once protection has
+        # ended: the plan never counts on it before.
+        found += _window("late_claim", _("Refund request after protection"),
+                         add_days(dates.protection_ends, 1), dates.late_claim_deadline)
     if dates.negotiation_ends is not None:
         opened = dispute.opened_on if dispute is not None and dispute.opened_on else min(today, dates.negotiation_ends)
         found += _window("negotiation", _("Negotiation"), opened, dates.negotiation_ends)
@@ -89,6 +108,7 @@ def _windows(case: Case, plan: Plan, today: dt.date) -> list[Window]:
 
 
 def _events(case: Case) -> list[Event]:
+    """The days the case gives; an order placed on an unknown day (the wizard never asks) has no "Placed"."""
     order, dispute = case.order, case.dispute
     known = [
         ("placed", _("Placed"), order.placed_on),
@@ -102,10 +122,6 @@ def _events(case: Case) -> list[Event]:
             ("dispute_closed", _("Dispute closed"), dispute.closed_on),
             ("refund_processed", _("Refund processed"), dispute.refund_processed_on),
         ]
-    if order.placed_on == (order.shipped_on or case.today):
-        # The wizard doesn't ask when an order was placed; a marker on the day of
-        # shipping (or on today) would only repeat, or invent, a date.
-        known = known[1:]
     events = [Event(key=key, label=label, date=day) for key, label, day in known if day is not None]
     return sorted(events, key=lambda event: event.date)
 

@@ -25,6 +25,7 @@ WINDOW_COLOURS = {
     "negotiation": "#0072B2",
     "appeal": "#CC79A7",
     "refund": "#56B4E9",
+    "late_claim": "#F0E442",
 }
 """Okabe and Ito's colour-blind-safe palette, grey for the days nothing can be done yet."""
 

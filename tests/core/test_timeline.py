@@ -1,6 +1,7 @@
 """core.timeline: the windows and events of an order, taken from the plan's own dates.
 
-TODAY is Thursday 2026-11-26; every case is a plain dict as the wizard would send it.
+TODAY is Thursday 2026-11-26; every case is a plain dict as the wizard would send it
+(the wizard never asks when the order was placed; tests that give the day are the orders page).
 """
 
 from __future__ import annotations
@@ -48,6 +49,52 @@ def test_not_shipped_has_only_the_day_it_was_placed():
     assert timeline.today == TODAY
 
 
+def test_an_order_date_not_given_is_never_shown():
+    _case, _plan, timeline = timeline_of(case_of({}))
+    assert timeline.windows == () and timeline.events == ()
+    data = case_of({"shipped_on": day(-38), "estimated_delivery": day(-5)}, problem="not_arrived")
+    _case, _plan, timeline = timeline_of(data)
+    assert "placed" not in events(timeline)
+    assert events(timeline) == {"shipped": day(-38), "estimated_delivery": day(-5)}
+    assert all(row["What"] != "Placed" for row in timeline_rows(timeline))
+    first = min([e.date for e in timeline.events] + [w.start for w in timeline.windows])
+    assert first == day(-38)
+
+
+def test_an_order_date_given_is_shown_even_on_the_day_it_shipped_or_today():
+    for placed in (day(-38), TODAY):
+        shipped = day(-38) if placed == day(-38) else None
+        order = {"placed_on": placed, **({"shipped_on": shipped} if shipped else {})}
+        _case, _plan, timeline = timeline_of(case_of(order, problem="not_arrived" if shipped else "none"))
+        assert events(timeline)["placed"] == placed
+
+
+def test_a_parcel_lost_after_protection_has_the_refund_request_window():
+    data = case_of({"shipped_on": day(-65), "total_paid": "30"}, problem="not_arrived")
+    _case, plan, timeline = timeline_of(data)
+    assert plan.dates.protection_ends == day(-5) and plan.dates.late_claim_deadline == day(10)
+    assert windows(timeline)["late_claim"] == (day(-4), day(10))
+    window = next(w for w in timeline.windows if w.key == "late_claim")
+    assert window.label == "Refund request after protection"
+    assert [w.key for w in timeline.windows] == ["too_early", "dispute", "late_claim"]
+
+
+def test_no_refund_request_window_for_a_received_order_or_a_dispute_in_progress():
+    received = case_of({"shipped_on": day(-65), "received": True, "tracking": "delivered"}, problem="fake")
+    assert "late_claim" not in windows(timeline_of(received)[2])
+    in_progress = case_of({"shipped_on": day(-20)}, problem="not_arrived",
+                          dispute={"status": "open", "negotiation_ends_on": day(4).isoformat()})
+    _case, plan, timeline = timeline_of(in_progress)
+    assert plan.dates.late_claim_deadline is not None
+    assert "late_claim" not in windows(timeline)
+    # Nor before protection has ended: the plan never counts on those 15 days in advance.
+    cancel = case_of({"shipped_on": day(-20), "tracking": "in_transit"}, problem="not_arrived",
+                     dispute={"status": "open", "judgement": "invalid"})
+    _case, plan, timeline = timeline_of(cancel)
+    assert plan.action == "cancel_dispute"
+    assert "late_claim" not in windows(timeline)
+
+
 def test_shipped_not_received_windows_follow_the_plan_dates():
     data = case_of(
         {"placed_on": day(-40), "shipped_on": day(-38), "estimated_delivery": day(-5)}, problem="not_arrived"
@@ -58,6 +105,7 @@ def test_shipped_not_received_windows_follow_the_plan_dates():
         "dispute": (plan.dates.earliest_dispute, plan.dates.dispute_deadline),
     }
     assert plan.dates.earliest_dispute == day(-28) and plan.dates.dispute_deadline == day(22)
+    assert plan.dates.late_claim_deadline == day(37)
     assert events(timeline) == {"placed": day(-40), "shipped": day(-38), "estimated_delivery": day(-5)}
     assert [w.label for w in timeline.windows] == ["Too early to dispute", "Dispute window"]
 
