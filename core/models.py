@@ -54,7 +54,7 @@ def order_number_digits(value: Any) -> Any:
     if not isinstance(value, str):
         return value
     digits = re.sub(r"[\s-]", "", value)
-    if not re.fullmatch(r"\d{8,20}", digits):
+    if not re.fullmatch(r"[0-9]{8,20}", digits):
         raise ValueError("an order number is 8 to 20 digits, as shown on the order page")
     return digits
 
@@ -243,6 +243,7 @@ class Rule(str, Enum):
     delivered_seller_silent = "not_received.delivered_seller_silent"
     delivered_ask_seller = "not_received.delivered_ask_seller"
     returned_to_seller = "not_received.returned_to_seller"
+    returned_running_out = "not_received.returned_protection_running_out"
     in_transit_running_out = "not_received.in_transit_protection_running_out"
     in_transit = "not_received.in_transit"
     no_news_running_out = "not_received.protection_running_out"

@@ -34,13 +34,14 @@ from core.models import (
     Label,
     Money,
     Order,
+    OrderNumber,
     Plan,
     Problem,
     Strict,
     Tracking,
 )
 from core.reading import CaseError, CaseProblem
-from core.rules import RUNNING_OUT_DAYS
+from core.rules import MISSED_RULES, NOT_SHIPPED_RULES, RUNNING_OUT_DAYS
 
 MAX_FILE_BYTES = 1024 * 1024
 """Bigger files are refused unread: a year of orders fits in a few kilobytes."""
@@ -84,6 +85,7 @@ class OrderRow(Strict):
 
     id: RowId = Field(default_factory=new_id, description="Stable id: importing the same order again updates nothing.")
     label: Label = Field(default="", description="What it is, in the buyer's words.")
+    order_number: OrderNumber | None = Field(default=None, description="The order number from the order page.")
     placed_on: Day
     shipped_on: MaybeDay = None
     estimated_delivery: MaybeDay = None
@@ -152,6 +154,7 @@ def row_to_case(row: OrderRow, today: dt.date | None = None, country: str | None
         today=today,
         order=Order(
             label=row.label or None,
+            order_number=row.order_number,
             placed_on=row.placed_on,
             shipped_on=row.shipped_on,
             estimated_delivery=row.estimated_delivery,
@@ -193,8 +196,6 @@ class Urgency(str, Enum):
 
 _RANK = {urgency: rank for rank, urgency in enumerate(Urgency)}
 _NO_ACTION = frozenset(("wait",))
-_MISSED = frozenset(("contact_support",))
-"""The advisor sends the buyer to support only once a window has been missed."""
 
 
 @dataclass(frozen=True)
@@ -223,10 +224,10 @@ def urgency_of(plan: Plan, row: OrderRow) -> Urgency:
     """
     if plan.action == "nothing_to_do":
         return Urgency.settled
-    if plan.rule.startswith("not_shipped.") and row.problem is Problem.none:
+    if plan.rule in NOT_SHIPPED_RULES and row.problem is Problem.none:
         return Urgency.waiting
     days = plan.next_deadline.days_left if plan.next_deadline is not None else None
-    if plan.action in _MISSED or (days is not None and days < 0):
+    if plan.rule in MISSED_RULES or (days is not None and days < 0):
         return Urgency.overdue
     if plan.action in _NO_ACTION:
         return Urgency.waiting
@@ -386,6 +387,7 @@ def _hint(field: str) -> str:
     texts = {
         "id": _("An id is 1 to 64 letters, digits, - or _."),
         "label": _("Text of at most 120 characters."),
+        "order_number": _("An order number is 8 to 20 digits, as shown on the order page."),
         "protection_days": _("A whole number of days from 1 to 180."),
         "currency": _("A three-letter currency code such as USD or EUR."),
     }

@@ -83,6 +83,8 @@ LINES: Mapping[Rule, Line] = MappingProxyType({
     Rule.delivered_ask_seller: Line("contact_seller", (guide.DELIVERED_NOT_RECEIVED,), "seller_answer_due"),
     Rule.returned_to_seller: Line(
         "open_dispute", (guide.DID_NOT_ARRIVE, guide.JUDGEMENT, guide.HOW_TO_OPEN), "dispute_deadline"),
+    Rule.returned_running_out: Line(
+        "open_dispute", (guide.DID_NOT_ARRIVE, guide.JUDGEMENT, guide.HOW_TO_OPEN), "dispute_deadline"),
     Rule.in_transit_running_out: Line("open_dispute", (guide.JUDGEMENT, guide.DID_NOT_ARRIVE), "dispute_deadline"),
     Rule.in_transit: Line("contact_seller", (guide.CANNOT_OPEN, guide.NOT_RECEIVED), "running_out_from"),
     Rule.no_news_running_out: Line("open_dispute", (guide.NOT_RECEIVED, guide.DID_NOT_ARRIVE), "dispute_deadline"),
@@ -114,6 +116,7 @@ NOT_RECEIVED_RULES = frozenset((
     Rule.before_estimated_delivery, Rule.due_after_protection, Rule.early_but_running_out,
     Rule.too_early_not_received, Rule.dispute_blocked, Rule.late_claim, Rule.not_received_too_late,
     Rule.delivered_running_out, Rule.delivered_seller_silent, Rule.delivered_ask_seller, Rule.returned_to_seller,
+    Rule.returned_running_out,
     Rule.in_transit_running_out, Rule.in_transit, Rule.no_news_running_out, Rule.seller_silent, Rule.ask_seller,
 ))
 """Lines for a parcel that never came, outside a dispute."""
@@ -212,7 +215,8 @@ def protection_dates(case: Case, today: dt.date) -> PlanDates:
     if waiting_for_parcel and deadline is not None:
         running_out = add_days(deadline, -RUNNING_OUT_DAYS)
         late_claim = add_days(deadline, LATE_CLAIM_DAYS)
-    if order.received and order.receipt_confirmed_on is None and dispute is None:
+    no_dispute = dispute is None or dispute.status is DisputeStatus.cancelled
+    if order.received and order.receipt_confirmed_on is None and no_dispute:
         after_confirming = add_days(today, DAYS_AFTER_RECEIPT)
     appeal = negotiation = refund_from = refund_by = None
     if dispute is not None:
@@ -348,6 +352,8 @@ def shipped_not_received(facts: Facts) -> Decision:
         return Decision(Rule.not_received_too_late)
     still_coming = order.tracking in (Tracking.in_transit, Tracking.no_updates, Tracking.none)
     if still_coming and order.estimated_delivery is not None and facts.today < order.estimated_delivery:
+        if facts.protection_running_out and facts.case.dispute_blocked:
+            return Decision(Rule.dispute_blocked)
         if facts.protection_running_out:
             return full_refund(facts, Rule.early_but_running_out)
         if order.estimated_delivery >= facts.dates.running_out_from:
@@ -364,6 +370,8 @@ def shipped_not_received(facts: Facts) -> Decision:
             return full_refund(facts, Rule.delivered_seller_silent)
         return Decision(Rule.delivered_ask_seller)
     if order.tracking is Tracking.returned_to_seller:
+        if facts.protection_running_out:
+            return full_refund(facts, Rule.returned_running_out)
         return full_refund(facts, Rule.returned_to_seller)
     if order.tracking is Tracking.in_transit:
         if facts.protection_running_out:

@@ -16,7 +16,7 @@ from types import MappingProxyType
 
 from core.dates import add_days
 from core.i18n import _, current_language, show_date, show_money
-from core.models import Case
+from core.models import Case, order_number_digits
 from core.reading import CaseError, CaseProblem, read_case
 
 MAX_AMOUNT = Decimal("10000000")
@@ -112,6 +112,9 @@ def _worded(language: str) -> Mapping[str, Question]:
         Question("total", "money", _("How much did you pay for the order?"), summary=_("Paid"),
                  help=_("The total on the order page, shipping included.")),
         Question("missing", "money", _("How much are the missing items worth?"), summary=_("Missing items")),
+        Question("wanted", "money", _("How much would you like back?"), summary=_("Refund wanted"),
+                 help=_("A partial refund needs an amount. A fair one is what it would cost to put right, "
+                        "or the difference in price to a similar item that is right.")),
         Question("shipping", "money", _("How much did you pay for shipping?"), summary=_("Shipping paid"),
                  help=_("Zero if shipping was free.")),
         Question("late", "choice", _("Did it arrive late because of it?"), summary=_("Arrived late"), choices=(
@@ -158,6 +161,11 @@ def _worded(language: str) -> Mapping[str, Question]:
                      Choice("not_yet", _("Not processed yet")),
                  )),
         Question("processed", "date", _("When was the refund processed?"), summary=_("Refund processed on")),
+        Question("blocked", "choice", _("Can you open a dispute on the order page?"), summary=_("Can open a dispute"),
+                 help=_("The button may be missing, or AliExpress may say the parcel will arrive soon."), choices=(
+                     Choice("no", _("Yes, I can open one")),
+                     Choice("yes", _("No, AliExpress won't let me")),
+                 )),
     ]
     return MappingProxyType({q.key: q for q in listed})
 
@@ -165,6 +173,8 @@ def _worded(language: str) -> Mapping[str, Question]:
 NOT_ARRIVED = ("not_arrived", "delivered_not_received")
 PAST_EVENTS = ("shipped", "contacted", "receipt", "closed", "processed")
 PARTIAL_CLAIMS = ("slightly_imperfect", "incomplete", "wrong_shipping_method")
+ON_REQUEST = ("blocked",)
+"""Questions never asked on the way: the buyer brings them up from the plan, and the route keeps them."""
 
 
 def route(answers: dict[str, str]) -> list[str]:
@@ -180,9 +190,9 @@ def route(answers: dict[str, str]) -> list[str]:
             keys.append("eta")
         if tracking in ("no_updates", "none"):
             keys.append("contacted")
-        return keys
+        return keys + on_request(answers)
     if stage == "delivered_missing":
-        return keys + ["shipped", "contacted"]
+        return keys + ["shipped", "contacted"] + on_request(answers)
     if stage == "received":
         keys += ["problem", "shipped", "receipt"]
         return keys + problem_details(answers.get("problem"), answers)
@@ -215,10 +225,17 @@ def route(answers: dict[str, str]) -> list[str]:
     return keys
 
 
+def on_request(answers: dict[str, str]) -> list[str]:
+    """The questions the buyer brought up from the plan ("AliExpress won't let me open a dispute")."""
+    return [key for key in ON_REQUEST if key in answers]
+
+
 def problem_details(problem: str | None, answers: dict[str, str]) -> list[str]:
     """The extra questions a received problem needs to put a figure on the claim."""
     if problem == "incomplete":
         return ["total", "missing"]
+    if problem == "slightly_imperfect":
+        return ["total", "wanted"]
     if problem == "wrong_shipping_method":
         keys = ["total", "shipping"]
         shipping = answers.get("shipping")
@@ -279,6 +296,8 @@ def answer_problem(question: Question, text: str) -> str | None:
         amount, currency = parse_money(body)
         if amount is None:
             return _("Please enter an amount of 0 or more, with at most two decimals.")
+        if question.key == "wanted" and amount == 0:
+            return _("Please enter the amount you would like back: a partial refund needs one.")
         if currency and currency not in CURRENCIES:
             return _("That currency isn't one we know.")
         return None
@@ -287,31 +306,47 @@ def answer_problem(question: Question, text: str) -> str | None:
 
 @dataclass(frozen=True)
 class Details:
-    """Optional extras the plan page asks for: a name for the order, protection days, country."""
+    """Optional extras the plan page asks for: what was ordered, its number, protection days, country."""
 
     label: str | None = None
+    order_number: str | None = None
     protection_days: int = 60
     country: str | None = None
 
 
+def read_order_number(text: str) -> tuple[str | None, str | None]:
+    """(the number as digits, None), or (None, why it can't be one); a blank box is no number and no problem."""
+    if not text.strip():
+        return None, None
+    try:
+        return order_number_digits(text), None
+    except ValueError:
+        return None, _("An order number is 8 to 20 digits, as shown on the order page.")
+
+
 def to_case(answers: dict[str, str], today: dt.date, details: Details | None = None) -> Case:
-    """The case the answers describe; raises CaseError naming the answer that doesn't fit."""
+    """The case the answers describe, and nothing they don't say; raises CaseError naming the answer that doesn't fit.
+
+    The wizard never asks when the order was placed, so the case has no such date.
+    """
     details = details or Details()
     get = answers.get
     stage = get("stage")
-    order: dict = {"placed_on": today.isoformat(), "protection_days": details.protection_days}
+    order: dict = {"protection_days": details.protection_days}
     if details.label:
         order["label"] = details.label
-    case: dict = {"today": today.isoformat(), "order": order}
+    if details.order_number:
+        order["order_number"] = details.order_number
+    case: dict = {"today": today.isoformat(), "order": order, "dispute_blocked": get("blocked") == "yes"}
     if details.country:
         case["country"] = details.country
     if get("shipped"):
         order["shipped_on"] = get("shipped")
-        order["placed_on"] = min(parse_day(get("shipped")) or today, today).isoformat()
     if stage == "not_shipped":
         order["payment_confirmed"] = get("payment") != "pending"
-    total, currency = parse_money(get("total", "0 USD"))
-    order["total_paid"] = str(total or 0)
+    total, currency = parse_money(get("total", ""))
+    if total is not None:
+        order["total_paid"] = str(total)
     if currency:
         order["currency"] = currency
     if stage == "on_the_way":
@@ -331,6 +366,8 @@ def to_case(answers: dict[str, str], today: dt.date, details: Details | None = N
             order["receipt_confirmed_on"] = get("receipt")
         if get("missing"):
             case["missing_items_value"] = str(parse_money(get("missing"))[0])
+        if get("wanted"):
+            case["refund_wanted"] = str(parse_money(get("wanted"))[0])
         if get("shipping"):
             order["shipping_paid"] = str(parse_money(get("shipping"))[0])
         case["arrived_late"] = get("late") == "yes"
@@ -399,6 +436,7 @@ FIELD_TO_ANSWER = {
     "order.shipping_paid": "shipping",
     "order.total_paid": "total",
     "missing_items_value": "missing",
+    "refund_wanted": "wanted",
     "seller_contacted_on": "contacted",
     "dispute.seller_offer.refund_amount": "seller_offer",
     "dispute.requested_refund": "asked",
@@ -425,7 +463,8 @@ def load_answers(params: dict[str, str], today: dt.date, details: Details | None
     answers: dict[str, str] = {}
     notes: list[str] = []
     for _round in range(len(catalog)):
-        key = next_question(answers)
+        key = next_question(answers) or next(
+            (k for k in ON_REQUEST if k in params and k not in answers and k in route({**answers, k: params[k]})), None)
         if key is None or key not in params:
             break
         problem = answer_problem(catalog[key], params[key])

@@ -75,30 +75,37 @@ class Said:
         return self.order.total_paid if self.order.total_paid > 0 else None
 
     @property
+    def amount(self) -> Decimal | None:
+        """The plan's refund amount, or None when it is not known (a zero is never said as "$0.00")."""
+        amount = self.decision.refund_amount
+        return amount if amount is not None and amount > 0 else None
+
+    @property
     def asked(self) -> str:
         """The refund the plan asks for, in words: "a full refund of $40.00"."""
         d = self.decision
         if d.refund == "full":
-            if d.refund_amount is not None:
-                return _("a full refund of {amount}").format(amount=self.money(d.refund_amount))
+            if self.amount is not None:
+                return _("a full refund of {amount}").format(amount=self.money(self.amount))
             return _("a full refund")
-        if d.refund_amount is not None:
-            return _("a partial refund of {amount}").format(amount=self.money(d.refund_amount))
+        if self.amount is not None:
+            return _("a partial refund of {amount}").format(amount=self.money(self.amount))
         return _("a partial refund of [amount]")
 
     @property
     def asked_step(self) -> str:
         """The refund to ask for, as advice to the buyer (a message would hold a placeholder instead)."""
-        if self.decision.refund == "partial" and self.decision.refund_amount is None:
+        if self.decision.refund == "partial" and self.amount is None:
             return _("Ask for a partial refund: choose an amount you think is fair, and write it in the messages.")
         return _("Ask for {asked}.").format(asked=self.asked)
 
     @property
     def offer(self) -> str:
-        """The offer being accepted: its amount, and the return when one is asked."""
-        d = self.decision
-        amount = self.money(d.refund_amount) if d.refund_amount is not None else self.money(Decimal(0))
-        return _("{amount}, sending the item back").format(amount=amount) if d.return_item else amount
+        """The offer being accepted: its amount ("no refund" for none), and the return when one is asked."""
+        if self.amount is None:
+            return _("no refund, sending the item back") if self.decision.return_item else _("no refund")
+        amount = self.money(self.amount)
+        return _("{amount}, sending the item back").format(amount=amount) if self.decision.return_item else amount
 
     @property
     def contacted(self) -> str | None:
@@ -154,8 +161,7 @@ def nothing(w: Said) -> list:
 def refund_headline(with_amount: str, without: str) -> Callable[[Said], str]:
     """A headline that names the amount when the plan knows it."""
     def words(w: Said) -> str:
-        amount = w.decision.refund_amount
-        return _(with_amount).format(amount=w.money(amount)) if amount is not None else _(without)
+        return _(with_amount).format(amount=w.money(w.amount)) if w.amount is not None else _(without)
     return words
 
 
@@ -336,13 +342,17 @@ def blocked_steps(w: Said) -> list[str]:
     ]
 
 
+_DISPUTE_NOW_RULES = (Rule.early_but_running_out, Rule.in_transit_running_out, Rule.no_news_running_out,
+                      Rule.delivered_running_out, Rule.returned_running_out)
+"""Not-received lines that open a dispute today, before the seller answers: the seller gets a message too."""
+
+
 def open_dispute_steps(w: Said) -> list[str]:
     d = w.decision
     listed: list[str] = []
     if w.order.received:
         listed.append(_("Send the seller the message below: tell them the problem and that you are opening a dispute."))
-    elif d.rule in (Rule.early_but_running_out, Rule.in_transit_running_out, Rule.no_news_running_out,
-                    Rule.delivered_running_out):
+    elif d.rule in _DISPUTE_NOW_RULES:
         listed.append(_("Open the dispute today: waiting for the seller would let protection run out."))
         if w.case.seller_contacted_on is not None:
             listed.append(_("You wrote to the seller on {day} ({ago}): don't wait any longer for their answer.").format(
@@ -361,14 +371,14 @@ def open_dispute_steps(w: Said) -> list[str]:
                         "that same day, with a screenshot of the order page.").format(day=w.day("late_claim_deadline")))
     else:
         listed.append(_("Do it by {day}.").format(day=w.day("dispute_deadline")))
-    if not w.order.received and d.rule is not Rule.returned_to_seller:
+    if d.rule in _DISPUTE_NOW_RULES:
         listed.append(_("Send the seller the message below too, so they know."))
     return listed
 
 
 def late_claim_note(w: Said) -> list[str]:
-    return [_("Buyer protection ended on {ended}, but AliExpress still takes a refund request for a parcel that "
-              "never came for {n} more days (its help pages, as found in November 2026; the guide doesn't say so).")
+    return [_("Buyer protection ended on {ended}, but for {n} more days AliExpress still takes a refund request "
+              "for a parcel that never came (its help pages, as found in November 2026; the guide doesn't say so).")
             .format(ended=w.day("protection_ends"), n=LATE_CLAIM_DAYS)]
 
 
@@ -377,7 +387,8 @@ def confirm_steps(w: Said) -> list[str]:
         _("Check that everything in the parcel works and matches the listing."),
         _("Tap “Confirm receipt” on the order. It doesn't put your money at risk."),
         _("If you confirm today, you can still open a dispute by {day}, {n} days later.").format(
-            day=w.day("deadline_after_confirming"), n=DAYS_AFTER_RECEIPT),
+            day=w.day("deadline_after_confirming"), n=DAYS_AFTER_RECEIPT) if w.dates.deadline_after_confirming
+        else _("After you confirm, you can still open a dispute for {n} days.").format(n=DAYS_AFTER_RECEIPT),
     ]
 
 
@@ -559,18 +570,18 @@ PROBLEM_SENTENCE = {
     Problem.not_as_described: N_("The item is not as described: [what is wrong, in one line]."),
     Problem.slightly_imperfect: N_("The item is usable, but not as described: [what is different, in one line]."),
     Problem.incomplete: N_("Some items are missing from the parcel: [what is missing]."),
-    Problem.fake: N_("The item is not original, although the listing says it is: [what shows it is fake]."),
+    Problem.fake: N_("The listing says the item is original, but it is a fake: [what shows it is fake]."),
     Problem.wrong_item: N_("I received a different item from the one I ordered: [what you received]."),
     Problem.changed_mind: N_("I would like to return it: nothing is wrong with it."),
 }
 """What went wrong, in the buyer's voice, with a placeholder for the one detail only they know."""
 
 PROBLEM_ATTACHMENTS = {
-    Problem.not_as_described: N_("Photos and a video of the problem, and screenshots of the listing, are attached."),
+    Problem.not_as_described: N_("Photos of the problem and screenshots of the listing are attached."),
     Problem.slightly_imperfect: N_("Photos of the difference and screenshots of the listing are attached."),
-    Problem.incomplete: N_("A photo of the opened parcel and of the order page is attached."),
+    Problem.incomplete: N_("A photo of the opened parcel and a screenshot of the order page are attached."),
     Problem.fake: N_("Photos of the logos, labels and packaging, and screenshots of the listing, are attached."),
-    Problem.wrong_item: N_("Photos of what I received and of the shipping label are attached."),
+    Problem.wrong_item: N_("Photos of the item and of the shipping label are attached."),
     Problem.wrong_shipping_method: N_("Screenshots of the shipping method I paid for and of the tracking are attached."),
     Problem.changed_mind: N_("Photos of the item, unused and in its packaging, are attached."),
 }
@@ -583,7 +594,7 @@ def problem_sentence(w: Said) -> str:
         late = " " + _("It arrived late.") if w.case.arrived_late else ""
         return _("It was sent by a different shipping method from the one I paid for.") + late
     text = _(PROBLEM_SENTENCE[problem])
-    if problem is Problem.incomplete and w.case.missing_items_value is not None:
+    if problem is Problem.incomplete and w.case.missing_items_value:
         text += " " + _("They are worth {amount}.").format(amount=w.money(w.case.missing_items_value))
     return text
 
@@ -619,14 +630,20 @@ def seller_dispute_opened(w: Said) -> list[Message]:
 
 
 def seller_extend(w: Said) -> list[Message]:
-    due = " " + _("It is expected by {day}.").format(day=w.eta) if w.eta and not w.eta_passed else ""
+    ends = w.day("dispute_deadline")
+    # An estimated delivery still ahead is worth saying only while the parcel is on its way.
+    expected = w.eta and not w.eta_passed and w.order.tracking not in (Tracking.delivered, Tracking.returned_to_seller)
+    if expected and w.order.estimated_delivery == w.dates.dispute_deadline:
+        when = _("It is expected by {day}, the day my buyer protection ends.").format(day=ends)
+    elif expected:
+        when = _("It is expected by {day}, and my buyer protection ends on {ends}.").format(day=w.eta, ends=ends)
+    else:
+        when = _("My buyer protection ends on {ends}.").format(ends=ends)
     otherwise = (_("My dispute stays open until the parcel arrives.") if w.dispute is not None
-                 else _("If it is not extended, I will have to open a dispute by {day}.").format(
-                     day=w.day("dispute_deadline")))
-    body = _("Hello, I am writing about {order}. {situation}{due} My buyer protection ends on {ends}. Could you "
-             "please extend it by {n} days? {otherwise} Thank you.").format(
-        order=w.order_ref, situation=not_arrived_sentence(w), due=due, ends=w.day("dispute_deadline"),
-        n=w.extension_days, otherwise=otherwise)
+                 else _("If it is not extended, I will have to open a dispute by then."))
+    body = _("Hello, I am writing about {order}. {situation} {when} Could you please extend the protection by "
+             "{n} days? {otherwise} Thank you.").format(
+        order=w.order_ref, situation=not_arrived_sentence(w), when=when, n=w.extension_days, otherwise=otherwise)
     return [message("seller", _("To the seller: extend protection"), body)]
 
 
@@ -670,11 +687,12 @@ def support_too_late_to_appeal(w: Said) -> list[Message]:
 
 
 def support_never_arrived(w: Said) -> list[Message]:
+    attached = (_("Screenshots of the order page and the tracking are attached.")
+                if w.order.tracking is not Tracking.none else _("A screenshot of the order page is attached."))
     body = _("Hello, I need help with {order}.{shipped} {situation}{contact} Buyer "
-             "protection ended on {ends}. Could you please refund me? Screenshots of the order page and the "
-             "tracking are attached. Thank you.").format(
+             "protection ended on {ends}. Could you please refund me? {attached} Thank you.").format(
         order=w.order_ref, shipped=shipped_clause(w), situation=not_arrived_sentence(w), contact=contact_sentence(w),
-        ends=w.day("protection_ends"))
+        ends=w.day("protection_ends"), attached=attached)
     return [message("support", _("To AliExpress customer support"), body)]
 
 
@@ -698,7 +716,7 @@ def support_blocked(w: Said) -> list[Message]:
 
 
 def support_late_claim(w: Said) -> list[Message]:
-    body = _("Hello, I never received {order}, and there is no Open dispute button on it. Buyer protection ended on "
+    body = _("Hello, I never received {order}, and there is no \"Open dispute\" button on it. Buyer protection ended on "
              "{ends}; I understand a refund can still be requested until {day}. Could you please refund me? "
              "A screenshot of the order page is attached. Thank you.").format(
         order=w.order_ref, ends=w.day("protection_ends"), day=w.day("late_claim_deadline"))
@@ -715,8 +733,9 @@ def support_keep_open(w: Said) -> list[Message]:
 
 def bank_message(w: Said) -> list[Message]:
     processed = w.dispute.refund_processed_on
-    body = _("Hello, AliExpress processed a refund for {order} to my card ending in [last 4 digits] on {day}, "
-             "but I cannot see it. The refund's ARN code is [ARN code]. Could you please trace it? Thank you.").format(
+    body = _("Hello, on {day} AliExpress processed a refund of [refund amount] for {order} to my card ending in "
+             "[last 4 digits], but it has not reached my account. The refund's ARN code is [ARN code]. Could you "
+             "please trace it? Thank you.").format(
         order=w.order_ref, day=show_date(processed))
     return [message("bank", _("To your bank"), body)]
 
@@ -844,6 +863,11 @@ WORDS: Mapping[Rule, Words] = MappingProxyType({
         said("The parcel went back to the seller: open a dispute for a full refund."),
         open_dispute_steps, _parcel_dispute_proof, join(outside_offers, running_out, earlier_dispute_cancelled),
         dispute_not_received),
+    Rule.returned_running_out: Words(
+        said("The parcel went back to the seller and protection ends on {day}: open a dispute for a full refund "
+             "today.", day="dispute_deadline"),
+        open_dispute_steps, _parcel_dispute_proof, join(outside_offers, running_out, earlier_dispute_cancelled),
+        join(dispute_not_received, seller_dispute_opened)),
     Rule.in_transit_running_out: Words(
         said("Open a dispute now for a full refund: protection ends on {day} and the parcel is still on its way.",
              day="dispute_deadline"),
@@ -867,8 +891,9 @@ WORDS: Mapping[Rule, Words] = MappingProxyType({
              day="seller_answer_due"),
         contact_seller_steps, parcel_proof, join(outside_offers, earlier_dispute_cancelled), seller_where_is_it),
     Rule.all_fine_confirm: Words(
-        said("Confirm receipt: you'll still have 15 days, until {day}, to open a dispute if a problem shows up.",
-             day="deadline_after_confirming"),
+        lambda w: said("Confirm receipt: you'll still have 15 days, until {day}, to open a dispute if a problem "
+                       "shows up.", day="deadline_after_confirming")(w) if w.dates.deadline_after_confirming
+        else _("Confirm receipt: you'll still have 15 days to open a dispute if a problem shows up."),
         confirm_steps, nothing, nothing, nothing),
     Rule.all_fine_confirmed: Words(
         said("Nothing to do: your order arrived and receipt is confirmed."),
@@ -937,7 +962,7 @@ def money_words(w: Said) -> str:
     d = w.decision
     if d.refund == "none":
         return _("No money to ask for at this step.")
-    amount = d.refund_amount
+    amount = w.amount
     if d.refund == "full":
         what = _("Full refund: {amount}").format(amount=w.money(amount)) if amount is not None else _("Full refund")
     elif amount is not None:

@@ -108,7 +108,13 @@ def show_picked_plan(items: list[Assessed], today: dt.date) -> None:
         st.error(_("This order's dates don't fit together, so there is no plan yet:") + "\n" + "\n".join(
             f"- {escape(table.titles().get(p.field, p.field))}: {escape(p.message)}" for p in item.problems))
         return
-    show_plan(row_to_case(item.row, today, table.country()), item.plan, key=f"plan_{item.row.id}")
+    show_plan(row_to_case(item.row, today, table.country()), item.plan, key=f"plan_{item.row.id}",
+              names=None if item.row.order_number else show_number_hint)
+
+
+def show_number_hint() -> None:
+    """The orders page asks for nothing above the messages: the number belongs in the table."""
+    st.caption(_("Add the order number in the table to fill it in."))
 
 
 def show_files(items: list[Assessed], today: dt.date) -> None:

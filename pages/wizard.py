@@ -6,6 +6,7 @@ mean, core decides the plan; this page only asks and shows.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from urllib.parse import urlencode
 
 import streamlit as st
@@ -13,9 +14,9 @@ import streamlit as st
 from core import advise
 from core.dates import known_countries
 from core.i18n import _
-from core.models import plain_line
+from core.models import LABEL_MAX, Plan, plain_line
 from core.reading import CaseError
-from core.wizard import Details, questions, route, summary, to_case
+from core.wizard import questions, read_order_number, route, summary, to_case
 from ui import state
 from ui.plan_view import escape, show_plan
 from ui.questions import show_question
@@ -60,23 +61,57 @@ def show_navigation() -> None:
 
 def apply_details() -> None:
     """Runs before the script, so the plan drawn right after already uses the new details."""
-    label = plain_line(st.session_state.get("detail_label") or "")[:120]
     country = st.session_state.get("detail_country")
     days = st.session_state.get("detail_days")
     current = state.details()
-    state.set_details(Details(
-        label=label or None,
+    state.set_details(replace(
+        current,
         protection_days=int(days) if isinstance(days, int) and 1 <= days <= 180 else current.protection_days,
         country=country if country in known_countries() else None,
     ))
 
 
+def apply_label() -> None:
+    """Runs before the script, so the messages drawn right after already name the item."""
+    label = plain_line(st.session_state.get("detail_label") or "")[:LABEL_MAX]
+    state.set_details(replace(state.details(), label=label or None))
+
+
+def apply_number() -> None:
+    """A number that isn't one leaves the messages' placeholder in place; the box keeps what was typed."""
+    number, _problem = read_order_number(st.session_state.get("detail_number") or "")
+    state.set_details(replace(state.details(), order_number=number))
+
+
+def show_names() -> None:
+    """The order's number and what was ordered, asked where they are used: right above the messages."""
+    current = state.details()
+    left, right = st.columns(2)
+    typed = left.text_input(_("Order number (optional)"), value=current.order_number or "", max_chars=40,
+                            key="detail_number", placeholder=_("e.g. 8123456789012345"), on_change=apply_number,
+                            help=_("On the order page: usually 16 digits."))
+    problem = read_order_number(typed or "")[1]
+    if problem is not None:
+        left.error(problem, icon=":material/error:")
+    right.text_input(_("What you ordered (optional)"), value=current.label or "", max_chars=LABEL_MAX,
+                     key="detail_label", placeholder=_("e.g. Blue headphones"), on_change=apply_label)
+
+
+def show_blocked_button(plan: Plan) -> None:
+    """A way out when the plan says "open a dispute" but AliExpress won't let the buyer open one."""
+    answers = state.answers()
+    if plan.action != "open_dispute" or answers.get("blocked") == "yes" or "blocked" not in route(
+            {**answers, "blocked": "yes"}):
+        return
+    st.button(_("AliExpress won't let me open a dispute"), key="dispute_blocked", icon=":material/block:",
+              on_click=state.set_answer, args=("blocked", "yes"),
+              help=_("The button is missing, or AliExpress says the parcel will arrive soon."))
+
+
 def show_details() -> None:
-    """Optional extras that sharpen the plan: a name for the messages, protection days, country."""
+    """Optional extras that sharpen the plan: protection days and country."""
     current = state.details()
     with st.expander(_("Fine-tune (optional)")):
-        st.text_input(_("A name for this order, used in the messages"), value=current.label or "",
-                      max_chars=120, key="detail_label", placeholder=_("e.g. Blue headphones"), on_change=apply_details)
         st.number_input(_("Buyer protection days on this listing"), min_value=1, max_value=180,
                         value=current.protection_days, step=1, key="detail_days", on_change=apply_details,
                         help=_("Most listings give 60 days from shipping; some give more or less."))
@@ -91,7 +126,7 @@ def show_details() -> None:
 def show_share() -> None:
     with st.expander(_("Share this situation")):
         st.write(_("This link opens the same plan. It holds your answers (choices, dates and amounts) and "
-                   "nothing else: not the order's name, and nothing is saved on our side."))
+                   "nothing else: not what you ordered, not its number, and nothing is saved on our side."))
         base = (st.context.url or "").split("?")[0]
         params = state.url_params(include_private=False)
         params.pop("step", None)
@@ -106,7 +141,7 @@ def show_plan_step() -> None:
         st.error(_("Some answers don't fit together: {problem}").format(problem=error.problems[0]))
         return
     st.session_state.advised_action = plan.action
-    show_plan(case, plan)
+    show_plan(case, plan, after_steps=lambda: show_blocked_button(plan), names=show_names)
     show_details()
     show_share()
 

@@ -35,6 +35,7 @@ from core.orders import (
     read_row,
     row_to_case,
 )
+from core.rules import NOT_SHIPPED_RULES
 from core.timeline import Timeline, order_timeline
 from ui import state
 from ui.plan_view import escape
@@ -87,7 +88,7 @@ def action_words(item: Assessed) -> str:
     """What to do now, in a few words for a table cell."""
     if item.plan is None:
         return _("Fix this order's dates")
-    if item.urgency is Urgency.waiting and item.plan.rule.startswith("not_shipped."):
+    if item.urgency is Urgency.waiting and item.plan.rule in NOT_SHIPPED_RULES:
         return _("Wait for it to ship")
     return {
         "cancel_order": _("Cancel the order"),
@@ -111,6 +112,7 @@ def titles() -> dict[str, str]:
     return {
         "status": _("Status"),
         "label": _("Order"),
+        "order_number": _("Order number"),
         "action": _("Do now"),
         "deadline": _("By"),
         "days_left": _("Days left"),
@@ -315,6 +317,7 @@ def column_config() -> dict[str, Any]:
                                 help=_("Overdue and due within 5 days come first.")),
         "label": cc.TextColumn(title["label"], pinned=True, required=True, max_chars=120,
                                help=_("What it is, in your own words.")),
+        "order_number": cc.TextColumn(title["order_number"], max_chars=40, help=_("From the order page.")),
         "action": cc.TextColumn(title["action"], disabled=True, help=_("Pick the order below for the full plan.")),
         "deadline": cc.DateColumn(title["deadline"], disabled=True, format="YYYY-MM-DD", width=100,
                                   help=_("The next date that matters for this order.")),

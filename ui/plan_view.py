@@ -6,13 +6,16 @@ All user text is shown as text (st.text / st.code / markdown-escaped), never as 
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import plotly.graph_objects as go
 import streamlit as st
 
 from core.calendar import plan_calendar
-from core.i18n import _, current_language, days_phrase, show_date, show_money
-from core.models import Case, Plan
-from core.report import plan_markdown
+from core.i18n import _, current_language, days_phrase, ngettext, show_date
+from core.models import Case, Message, Plan
+from core.report import plan_text
+from core.rules import RUNNING_OUT_DAYS
 from core.timeline import Timeline, order_timeline, timeline_rows
 from ui import state
 from ui.timeline import CHART_CONFIG, order_figure
@@ -34,59 +37,70 @@ ACTION_ICONS = {
 }
 
 
-def money_line(plan: Plan) -> str:
-    """What the plan asks for, in one line: "Full refund: $40.00 · keep the item"."""
-    if plan.refund == "none":
-        return _("No money to ask for at this step.")
-    amount = plan.refund_amount
-    if plan.refund == "full":
-        what = _("Full refund") if not amount else _("Full refund: {amount}").format(
-            amount=show_money(amount, plan.currency))
-    elif amount is None:
-        what = _("Partial refund: the amount you think is fair")
-    else:
-        what = _("Partial refund: {amount}").format(amount=show_money(amount, plan.currency))
-    item = _("send the item back") if plan.return_item else _("keep the item")
-    return f"{what} · {item}"
-
-
 def deadline_line(plan: Plan) -> str | None:
+    """The next date in one line, as the downloaded plan writes it; "days left" only counts down to a last day."""
     deadline = plan.next_deadline
     if deadline is None:
         return None
-    if deadline.days_left < 0:
-        return _("{label}: {day} ({ago})").format(
-            label=deadline.label, day=show_date(deadline.date), ago=days_phrase(deadline.days_left))
-    return _("{left}: {label} {day}").format(
-        left=days_phrase(deadline.days_left).capitalize(), label=deadline.label.lower(), day=show_date(deadline.date))
+    days = deadline.days_left
+    if deadline.last_day or days < 2:
+        when = days_phrase(days)
+    else:
+        when = ngettext("in {n} day", "in {n} days", days).format(n=days)
+    return _("{what}: {day} ({left})").format(what=deadline.label, day=show_date(deadline.date), left=when)
 
 
-def show_plan(case: Case, plan: Plan, key: str = "plan") -> None:
-    """Draw the whole plan. `key` keeps widget keys apart when several plans can show."""
+def urgent(plan: Plan) -> bool:
+    """Red only for a last day that is close (or gone): a day to wait for is never an alarm."""
+    deadline = plan.next_deadline
+    return deadline is not None and deadline.last_day and deadline.days_left <= RUNNING_OUT_DAYS
+
+
+def fill_in_line(message: Message) -> str | None:
+    """What the buyer must replace in the message before sending it, or None when it is ready as is."""
+    if not message.fill_in:
+        return None
+    return _("Fill in before sending: {names}").format(names=escape(", ".join(message.fill_in)))
+
+
+def show_plan(case: Case, plan: Plan, key: str = "plan", after_steps: Callable[[], None] | None = None,
+              names: Callable[[], None] | None = None) -> None:
+    """Draw the whole plan. `key` keeps widget keys apart when several plans can show.
+
+    `after_steps` draws the page's own way out of the steps (the wizard's "won't let me"
+    button); `names` draws, right above the messages, where the order's number and name
+    are asked (the wizard) or where to add them (the orders page).
+    """
     st.markdown(f"### {ACTION_ICONS[plan.action]} " + escape(plan.headline))
     line = deadline_line(plan)
     if line is not None:
-        urgent = plan.next_deadline.days_left <= 5
-        (st.error if urgent else st.info)(escape(line), icon=":material/event:")
+        (st.error if urgent(plan) else st.info)(escape(line), icon=":material/event:")
     if plan.refund == "none":
-        st.caption(escape(money_line(plan)))
+        st.caption(escape(plan.money))
     else:
-        st.success(escape(money_line(plan)), icon=":material/payments:")
+        st.success(escape(plan.money), icon=":material/payments:")
     for warning in plan.warnings:
         st.warning(escape(warning), icon=":material/warning:")
 
     st.markdown("#### " + _("Steps"))
     for number, text in enumerate(plan.steps):
         st.checkbox(escape(text), key=f"{key}_step_{number}")
+    if after_steps is not None:
+        after_steps()
     if plan.evidence:
         st.markdown("#### " + _("Proof to gather"))
         for number, text in enumerate(plan.evidence):
             st.checkbox(escape(text), key=f"{key}_proof_{number}")
     if plan.messages:
         st.markdown("#### " + _("Ready-to-send messages"))
-        st.caption(_("Use the copy button at the top right of each message, then fill in anything in [brackets]."))
+        if names is not None:
+            names()
+        st.caption(_("Use the copy button at the top right of each message."))
         for message in plan.messages:
             st.markdown("**" + escape(message.title) + "**")
+            needed = fill_in_line(message)
+            if needed is not None:
+                st.caption(needed)
             st.code(message.body, language=None, wrap_lines=True)
 
     show_timeline(case, plan, key)
@@ -100,8 +114,8 @@ def show_plan(case: Case, plan: Plan, key: str = "plan") -> None:
         disabled=b"BEGIN:VEVENT" not in calendar,
     )
     right.download_button(
-        _("Download the plan"), plan_markdown(case, plan), file_name="aliexpress-plan.md", mime="text/markdown",
-        icon=":material/download:", key=f"{key}_md", on_click="ignore", width="stretch",
+        _("Download the plan"), plan_text(case, plan), file_name="aliexpress-plan.txt", mime="text/plain",
+        icon=":material/download:", key=f"{key}_text", on_click="ignore", width="stretch",
     )
     with st.expander(_("Why this advice")):
         st.write(_("This plan follows these parts of the buyer's guide:"))

@@ -28,6 +28,8 @@ from core.wizard import (
 )
 from ui import state
 
+FREE_AMOUNTS = ("total", "shipping")
+"""The amounts that can be nothing at all (a free order, free shipping)."""
 
 
 def widget_key(question: Question, part: str = "value") -> str:
@@ -166,7 +168,8 @@ def ask_money(question: Question, current: str | None) -> None:
     def use_amount() -> None:
         value = st.session_state.get(key)
         if value is None:
-            st.session_state.question_error = _("Please enter an amount (0 if it was free).")
+            st.session_state.question_error = (_("Please enter an amount (0 if it was free).")
+                                               if question.key in FREE_AMOUNTS else _("Please enter an amount."))
             return
         code = st.session_state.get(currency_key) if is_total else currency()
         submit(question, money_answer(round(Decimal(str(value)), 2), code))

@@ -17,13 +17,12 @@ import streamlit as st
 
 from core.dates import known_countries
 from core.i18n import _
-from core.models import plain_line
-from core.wizard import Details, load_answers, next_question, route
+from core.models import LABEL_MAX, plain_line
+from core.wizard import Details, load_answers, next_question, read_order_number, route
 
 T = TypeVar("T")
 
 PLAN = "plan"
-DETAIL_KEYS = ("label", "days", "country")
 
 
 def today() -> dt.date:
@@ -72,7 +71,10 @@ def start() -> None:
 def read_details(params: dict[str, str]) -> tuple[Details, list[str]]:
     """The optional extras from the link; a bad one is dropped with a note."""
     notes = []
-    label = plain_line(params.get("label", ""))[:120] or None
+    label = plain_line(params.get("label", ""))[:LABEL_MAX] or None
+    number, problem = read_order_number(params.get("number", ""))
+    if problem is not None:
+        notes.append(_("The link's order number wasn't one we can read, so it was left out."))
     days = 60
     if "days" in params:
         text = params["days"]
@@ -84,7 +86,7 @@ def read_details(params: dict[str, str]) -> tuple[Details, list[str]]:
     if country is not None and country not in known_countries():
         notes.append(_("The link's country wasn't one we know, so we count working days Monday to Friday."))
         country = None
-    return Details(label=label, protection_days=days, country=country), notes
+    return Details(label=label, order_number=number, protection_days=days, country=country), notes
 
 
 def answers() -> dict[str, str]:
@@ -145,7 +147,7 @@ def start_over() -> None:
 
 
 def url_params(include_private: bool = True) -> dict[str, str]:
-    """The query parameters that describe this situation; the share link leaves out the order's name."""
+    """The query parameters that describe this situation; the share link leaves out what was ordered and its number."""
     params = dict(st.session_state.answers)
     d = st.session_state.details
     if d.protection_days != 60:
@@ -154,6 +156,8 @@ def url_params(include_private: bool = True) -> dict[str, str]:
         params["country"] = d.country
     if include_private and d.label:
         params["label"] = d.label
+    if include_private and d.order_number:
+        params["number"] = d.order_number
     step_now = st.session_state.step
     if step_now != next_question(st.session_state.answers) and step_now != PLAN:
         params["step"] = step_now

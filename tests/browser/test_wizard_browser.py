@@ -1,4 +1,5 @@
-"""The wizard in real chromium: three routes clicked through to their plans, a reload mid-way, screenshots."""
+"""The wizard in real chromium: routes clicked through to their plans, a reload mid-way, the order number and
+"AliExpress won't let me" on the plan, screenshots."""
 
 from __future__ import annotations
 
@@ -86,4 +87,44 @@ def test_a_garbled_link_shows_a_note_not_an_error(open_app):
     page = open_app("/?stage=received&problem=%3Cscript%3Ealert(1)%3C/script%3E")
     heading(page, "What's wrong with it?")
     assert page.get_by_text("couldn't use the link's answer").count() == 1
+    assert page.locator('[data-testid="stException"]').count() == 0
+
+
+def messages_shown(page) -> list[str]:
+    """The ready-to-send messages on the plan (the share link is the st.code in a closed expander, or starts with http)."""
+    codes = [code.strip() for code in page.locator('[data-testid="stCode"]').all_inner_texts()]
+    return [code for code in codes if code and not code.startswith("http")]
+
+
+def test_order_number_typed_above_the_messages_fills_them(open_app):
+    shipped = dt.date.today() - dt.timedelta(days=20)
+    page = open_app(f"/?stage=received&problem=fake&shipped={shipped.isoformat()}&receipt=no")
+    page.get_by_text("Ready-to-send messages").wait_for(timeout=TIMEOUT)
+    box = page.get_by_role("textbox", name="Order number (optional)")
+    box.fill("8123 4567 8901 2345")
+    box.press("Enter")
+    page.wait_for_url("**number=8123456789012345**", timeout=TIMEOUT)
+    page.locator('[data-testid="stCode"]').filter(has_text="8123456789012345").first.wait_for(timeout=TIMEOUT)
+    shown = messages_shown(page)
+    assert shown and all("8123456789012345" in message for message in shown)
+
+    box.fill("8123-oops")
+    box.press("Enter")
+    page.get_by_text("An order number is 8 to 20 digits").wait_for(timeout=TIMEOUT)
+    assert box.input_value() == "8123-oops"
+    assert page.locator('[data-testid="stException"]').count() == 0
+
+
+def test_wont_let_me_open_a_dispute_changes_the_plan(open_app):
+    today = dt.date.today()
+    shipped, eta, contacted = (today - dt.timedelta(days=n) for n in (56, 16, 6))
+    page = open_app(f"/?stage=on_the_way&shipped={shipped.isoformat()}&tracking=no_updates&eta={eta.isoformat()}"
+                    f"&contacted={contacted.isoformat()}")
+    button = page.get_by_role("button", name="AliExpress won't let me open a dispute")
+    button.wait_for(timeout=TIMEOUT)
+    button.click()
+    page.wait_for_url("**blocked=yes**", timeout=TIMEOUT)
+    button.wait_for(state="detached", timeout=TIMEOUT)
+    page.get_by_text("Your answers (6)").click()
+    page.get_by_text("No, AliExpress won't let me").first.wait_for(timeout=TIMEOUT)
     assert page.locator('[data-testid="stException"]').count() == 0

@@ -11,12 +11,18 @@ names what matters to it:
 
 `make_case(order={...}, dispute={...}, **top)` merges `order` and `dispute` into
 those defaults (a dispute starts as {"status": "open", "opened_on": day(-3)});
-a value of DROP removes the key.
+a value of DROP removes the key (placed_on is optional: the wizard never asks for it).
+
+`not_received(n)` / `days_after_protection(n)` place the end of protection n days after /
+before TODAY. `plan_for(**kw)` advises on `make_case(**kw)`; `text_of`, `texts_of`,
+`message_of` and `dates_in` read a plan's words for the facts in them (dates are written
+"Thu 26 Nov 2026").
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from decimal import Decimal
 from typing import Any
 
@@ -138,3 +144,60 @@ def mentions_date(text: str, when: dt.date | str | None) -> bool:
 
 def mentions_any_date(text: str, dates: list[dt.date | str | None]) -> bool:
     return any(mentions_date(text, w) for w in dates)
+
+
+# --- Plans: building them and reading their words ------------------------------------
+
+WEEKDAY_DATE = re.compile(
+    r"\b(Mon|Tue|Wed|Thu|Fri|Sat|Sun) (\d{1,2}) (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) (\d{4})\b"
+)
+"""A date as the plans write it in English ("Thu 26 Nov 2026")."""
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+_WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+
+
+def dates_in(text: str) -> list[dt.date]:
+    """Every date written in the plans' style in `text`; a wrong weekday is an error, not a miss."""
+    found = []
+    for weekday, number, month, year in WEEKDAY_DATE.findall(text):
+        when = dt.date(int(year), _MONTHS.index(month) + 1, int(number))
+        assert _WEEKDAYS[when.weekday()] == weekday, f"{weekday} {number} {month} {year} is a {when:%a}"
+        found.append(when)
+    return found
+
+
+def plan_for(**kw: Any):
+    """The plan for `make_case(**kw)`."""
+    from core import advise
+
+    return advise(make_case(**kw))
+
+
+def texts_of(plan) -> list[str]:
+    """Every piece of words in a plan: headline, steps, evidence, warnings, money, messages."""
+    parts = [plan.headline, plan.money, *plan.steps, *plan.evidence, *plan.warnings]
+    for m in plan.messages:
+        parts += [m.title, m.body]
+    return parts
+
+
+def text_of(plan) -> str:
+    return "\n".join(texts_of(plan))
+
+
+def messages_of(plan, kind: str) -> list:
+    """The plan's messages of one kind ("seller", "dispute", "appeal", "support", "bank")."""
+    return [m for m in plan.messages if m.kind == kind]
+
+
+def message_of(plan, kind: str):
+    """The plan's one message of this kind (it must have one)."""
+    found = messages_of(plan, kind)
+    assert found, f"rule {plan.rule!r}: no {kind!r} message in {[m.kind for m in plan.messages]}"
+    return found[0]
+
+
+def days_after_protection(n: int, **order: Any) -> dict[str, Any]:
+    """Order overrides for a parcel with 60 days of protection that ended `n` days before TODAY
+    (n=1: yesterday), placed two days before it shipped."""
+    return {"placed_on": day(-62 - n), "shipped_on": day(-60 - n), "protection_days": 60, **order}

@@ -112,6 +112,52 @@ def test_today_option_changes_the_advice():
     assert json.loads(proc.stdout)["action"] == "open_dispute"
 
 
+def test_advise_names_the_rule_by_its_id():
+    proc = advise_json(make_case(order=received(), problem="fake"))
+    assert proc.returncode == 0, proc.stderr.decode()
+    assert json.loads(proc.stdout)["rule"] == "received.fake"
+
+
+def test_today_option_reaches_the_window_after_protection_and_its_end():
+    # Protection ends on day(22); AliExpress still takes a claim until day(37).
+    case = make_case(order={"tracking": "no_updates"})
+    out = json.loads(advise_json(case, "--today", day(23)).stdout)
+    assert (out["rule"], out["action"]) == ("not_received.after_protection_window", "open_dispute")
+    assert out["next_deadline"]["date"] == day(37)
+    assert out["next_deadline"]["last_day"] is True
+    assert out["dates"]["dispute_deadline"] == day(22)
+    out = json.loads(advise_json(case, "--today", day(38)).stdout)
+    assert (out["rule"], out["action"]) == ("not_received.protection_over", "contact_support")
+    assert out["next_deadline"] is None
+
+
+def test_a_case_without_placed_on_or_total_is_advised():
+    # The wizard asks neither when the order was placed nor what was paid (0 means unknown).
+    case = make_case(order={"placed_on": None, "total_paid": "0", "shipping_paid": "0",
+                            "tracking": "no_updates"}, seller_contacted_on=day(-2))
+    proc = advise_json(case)
+    assert proc.returncode == 0, proc.stderr.decode()
+    out = json.loads(proc.stdout)
+    assert out["action"] == "open_dispute"
+    assert out["refund"] == "full" and out["refund_amount"] is None
+
+
+def test_dispute_blocked_is_read_from_the_case():
+    proc = advise_json(make_case(order={"tracking": "no_updates"}, dispute_blocked=True))
+    assert proc.returncode == 0, proc.stderr.decode()
+    out = json.loads(proc.stdout)
+    assert (out["rule"], out["action"]) == ("not_received.dispute_blocked", "contact_support")
+    assert {m["kind"] for m in out["messages"]} >= {"seller", "support"}
+
+
+def test_order_number_is_written_in_the_messages_without_a_placeholder():
+    proc = advise_json(make_case(order={"order_number": "8123 4567 8901 2345", "tracking": "no_updates"}))
+    assert proc.returncode == 0, proc.stderr.decode()
+    for m in json.loads(proc.stdout)["messages"]:
+        assert "8123456789012345" in m["body"]
+        assert "order number" not in m["fill_in"]
+
+
 def test_today_option_when_the_case_has_no_today():
     case = make_case(order={"shipped_on": day(-5)})
     del case["today"]
@@ -212,6 +258,11 @@ def test_wrong_type_in_dispute_names_the_field():
     case = make_case(order=received(), problem="fake",
                      dispute={"seller_offer": {"refund_amount": "a lot", "return_required": False}})
     assert_rejected(advise_json(case), "dispute.seller_offer.refund_amount")
+
+
+@pytest.mark.parametrize("number", ["1234", "12345678901234567890123", "order 8123456789012345"])
+def test_bad_order_number_names_the_field(number):
+    assert_rejected(advise_json(make_case(order={"order_number": number})), "order.order_number")
 
 
 def test_unknown_top_level_field():

@@ -49,8 +49,8 @@ def row(label: str = "Headphones", **fields) -> OrderRow:
 
 
 def deadline_in(days: int, label: str, **fields) -> OrderRow:
-    """Not received, no tracking: the advisor says contact the seller, with protection ending in `days`."""
-    return row(label, shipped_on=day(-30), protection_days=30 + days, **fields)
+    """Not received, no tracking, the seller asked 10 days ago: open a dispute, with protection ending in `days`."""
+    return row(label, shipped_on=day(-30), protection_days=30 + days, seller_contacted_on=day(-10), **fields)
 
 
 def csv_bytes(*lines: str) -> bytes:
@@ -92,7 +92,21 @@ def test_row_to_case_carries_every_column():
 
 def test_no_dispute_and_no_label_read_as_none():
     case = row_to_case(row(""), TODAY)
-    assert case.dispute is None and case.order.label is None
+    assert case.dispute is None and case.order.label is None and case.order.order_number is None
+
+
+def test_the_order_number_is_kept_as_digits_and_reaches_the_case():
+    order = row(order_number="8123 4567-8901 2345")
+    assert order.order_number == "8123456789012345"
+    assert row_to_case(order, TODAY).order.order_number == "8123456789012345"
+
+
+@pytest.mark.parametrize("cell", ["1234567", "123456789012345678901", "81234567890123x5", "#8123456789012345"])
+def test_a_bad_order_number_is_reported_on_its_column_in_words(cell):
+    result = import_orders(csv_bytes("label,order_number,placed_on", f"Lamp,{cell},2026-10-01",
+                                     "Cable,8123456789012345,2026-10-01"), "o.csv")
+    assert [r.label for r in result.rows] == ["Cable"] and problems_of(result) == {(2, "order_number")}
+    assert "8 to 20 digits" in result.problems[0].message
 
 
 # --- Urgency ------------------------------------------------------------------------
@@ -237,6 +251,7 @@ def sample_rows() -> list[OrderRow]:
         row("", id="-starts-with-dash", tracking="in_transit", estimated_delivery=day(4), protection_days=90),
         row("=HYPERLINK(\"http://evil.example\",\"click\")"),
         row("'quoted already"),
+        row("Numbered", order_number="8123456789012345"),
     ]
 
 
@@ -244,6 +259,18 @@ def test_csv_round_trip():
     rows = sample_rows()
     result = import_orders(export_csv(rows).encode(CSV_ENCODING), "orders.csv")
     assert result.problems == [] and result.rows == rows
+
+
+def test_the_order_number_column_round_trips_as_text():
+    numbered = row("Lamp", order_number="0081234567890123")
+    text = export_csv([numbered, row("Cable")])
+    header, first, second = list(csv.reader(io.StringIO(text)))
+    assert header[:3] == ["id", "label", "order_number"]
+    assert first[2] == "0081234567890123" and second[2] == ""
+    assert import_orders(text.encode(CSV_ENCODING), "o.csv").rows == [numbered, row("Cable", id=second[0])]
+    saved = json.loads(export_json([numbered]))["orders"][0]
+    assert saved["order_number"] == "0081234567890123"
+    assert import_orders(export_json([numbered]).encode(), "o.json").rows == [numbered]
 
 
 def test_json_round_trip():
@@ -285,6 +312,7 @@ def order_rows(draw) -> OrderRow:
     return OrderRow(
         id=draw(st.from_regex(r"[A-Za-z0-9_-]{1,64}", fullmatch=True)),
         label=draw(st.text(max_size=120)),
+        order_number=draw(st.none() | st.from_regex(r"[0-9]{8,20}", fullmatch=True)),
         placed_on=draw(st.dates(dt.date(2000, 1, 1), dt.date(2100, 12, 31))),
         shipped_on=draw(dates), estimated_delivery=draw(dates), receipt_confirmed_on=draw(dates),
         dispute_opened_on=draw(dates), negotiation_ends_on=draw(dates), dispute_closed_on=draw(dates),

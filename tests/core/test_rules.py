@@ -1,52 +1,70 @@
-"""One test per line of issue 2's rules table, plus the boundaries.
+"""One test per line of the rules table, plus the boundaries between lines.
 
 The groups follow the table: dates, not shipped, dispute closed, dispute open,
 cancelled dispute, shipped not received, received.  Within a group the first
 matching line wins, so some tests check that an earlier line beats a later one.
+Each plan's `rule` is the `Rule` line that decided it; its value is the line's id
+("received.fake").
 
 All cases are built by `make_case` (see conftest.py): TODAY is Thursday
 2026-11-26, the order was shipped on day(-38) with 60 days of protection
 (so protection ends on day(22)), total 50.00 USD of which 5.00 shipping.
+The words change often, so tests check the facts in them (dates, amounts, the
+order's number, placeholders), not whole phrases. Issue 16's boundaries around the
+end of protection are in test_protection_end.py.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from decimal import Decimal
 
 import pytest
 
 from core import ACTIONS, advise, read_case
+from core.i18n import show_date, show_money
+from core.models import Rule
 
 from .conftest import (
+    DROP,
     SHIPPING,
     TODAY,
     TOTAL,
     d,
+    dates_in,
     day,
     make_case,
     mentions_amount,
-    mentions_any_date,
     mentions_currency,
     mentions_date,
+    message_of,
     not_received,
+    plan_for,
     received,
+    text_of,
+    texts_of,
 )
 
+LAST_DAY_FIELDS = {"protection_ends", "dispute_deadline", "deadline_after_confirming", "late_claim_deadline",
+                   "appeal_deadline", "negotiation_ends"}
+"""The plan dates that are the last day to act; every other date is a day to wait for."""
 
-def plan_for(**kw):
-    return advise(make_case(**kw))
 
-
-def assert_advice(plan, action, refund="none", amount=None, return_item=False):
-    """The action and the money it asks for or accepts."""
+def assert_advice(plan, action, refund="none", amount=None, return_item=False, rule=None):
+    """The action and the money it asks for or accepts (and the line that decided, when given)."""
     got = (plan.action, plan.refund, plan.refund_amount, plan.return_item)
     want = (action, refund, None if amount is None else Decimal(str(amount)), return_item)
     assert got == want, f"rule {plan.rule!r}: got {got}, want {want}"
+    if rule is not None:
+        assert plan.rule is rule, (plan.rule, rule)
 
 
-def assert_deadline(plan, iso):
-    """next_deadline is this date (None for no deadline), with days_left from TODAY."""
+def assert_deadline(plan, iso, field=None):
+    """next_deadline is this date (None for no deadline), with days_left from TODAY.
+
+    With `field`, the date is that `PlanDates` field, and last_day says whether it is a last day.
+    """
     if iso is None:
         assert plan.next_deadline is None, plan.next_deadline
         return
@@ -54,18 +72,12 @@ def assert_deadline(plan, iso):
     assert plan.next_deadline.date == d(iso)
     assert plan.next_deadline.days_left == (d(iso) - TODAY).days
     assert plan.next_deadline.label.strip()
+    if field is not None:
+        assert getattr(plan.dates, field) == d(iso), (field, plan.dates)
+        assert plan.next_deadline.last_day is (field in LAST_DAY_FIELDS), (field, plan.next_deadline)
 
 
-def message(plan, kind):
-    found = [m for m in plan.messages if m.kind == kind]
-    assert found, f"no {kind!r} message in {[m.kind for m in plan.messages]}"
-    return found[0]
-
-
-def text_of(plan) -> str:
-    parts = [plan.headline, *plan.steps, *plan.warnings, *plan.evidence]
-    parts += [m.title + "\n" + m.body for m in plan.messages]
-    return "\n".join(parts)
+message = message_of
 
 
 # =====================================================================================
@@ -147,6 +159,54 @@ class TestDates:
         assert p.dates.refund_expected_from == d(expected_from)
         assert p.dates.refund_expected_by == d(expected_by)
 
+    # --- the days the advice changes on (issues 9 and 16) ------------------------------
+
+    def test_seller_answer_due_is_two_days_after_contact(self):
+        p = plan_for(order={"tracking": "no_updates"}, seller_contacted_on=day(-1))
+        assert p.dates.seller_answer_due == d(day(1))
+
+    def test_seller_answer_due_counts_from_today_when_not_contacted(self):
+        # The plan says to write today, so the seller's two days start today.
+        p = plan_for(order={"tracking": "no_updates"})
+        assert p.dates.seller_answer_due == d(day(2))
+
+    def test_running_out_from_is_five_days_before_the_dispute_deadline(self):
+        p = plan_for(order={"tracking": "in_transit"})
+        assert p.dates.dispute_deadline == d(day(22))
+        assert p.dates.running_out_from == d(day(17))
+
+    def test_late_claim_deadline_is_fifteen_days_after_protection_ends(self):
+        p = plan_for(order={"tracking": "none"})
+        assert p.dates.protection_ends == d(day(22))
+        assert p.dates.late_claim_deadline == d(day(37))
+
+    def test_estimated_delivery_is_a_plan_date_while_waiting_for_the_parcel(self):
+        p = plan_for(order={"tracking": "in_transit", "estimated_delivery": day(3)})
+        assert p.dates.estimated_delivery == d(day(3))
+
+    def test_parcel_dates_do_not_apply_to_a_received_order(self):
+        p = plan_for(order=received(estimated_delivery=day(-5)), problem="fake")
+        assert p.dates.estimated_delivery is None
+        assert p.dates.seller_answer_due is None
+        assert p.dates.running_out_from is None
+        assert p.dates.late_claim_deadline is None
+
+    def test_parcel_dates_do_not_apply_once_a_dispute_closed(self):
+        p = plan_for(order={"tracking": "no_updates", "estimated_delivery": day(-5)},
+                     dispute=closed(satisfied=False, closed_on=day(-2)))
+        assert p.dates.estimated_delivery is None
+        assert p.dates.seller_answer_due is None
+        assert p.dates.running_out_from is None
+        assert p.dates.late_claim_deadline is None
+
+    def test_deadline_after_confirming_is_today_plus_15(self):
+        p = plan_for(order=received(), problem="none")
+        assert p.dates.deadline_after_confirming == d(day(15))
+
+    def test_no_deadline_after_confirming_once_confirmed(self):
+        p = plan_for(order=received(receipt_confirmed_on=day(-3)), problem="none")
+        assert p.dates.deadline_after_confirming is None
+
     def test_no_shipping_no_protection_dates(self):
         p = plan_for(order={"shipped_on": None}, problem="changed_mind")
         assert p.dates.earliest_dispute is None
@@ -174,6 +234,82 @@ class TestDates:
         case = make_case(order=received(), problem="incomplete", missing_items_value="12.34")
         assert advise(read_case(case)) == advise(case)
 
+    def test_placed_on_is_optional_and_changes_no_date(self):
+        with_it = plan_for(order={"tracking": "no_updates"}, seller_contacted_on=day(-2))
+        without = plan_for(order={"tracking": "no_updates", "placed_on": DROP}, seller_contacted_on=day(-2))
+        assert without.dates == with_it.dates
+        assert (without.rule, without.action, without.next_deadline) == (
+            with_it.rule, with_it.action, with_it.next_deadline)
+
+
+# =====================================================================================
+# The rule that decided
+# =====================================================================================
+
+
+class TestRuleId:
+    def test_rule_is_the_rule_enum_with_the_line_id_as_value(self):
+        p = plan_for(order=received(), problem="fake")
+        assert p.rule is Rule.fake
+        assert p.rule.value == "received.fake"
+        assert p.model_dump(mode="json")["rule"] == "received.fake"
+
+    def test_rule_is_read_back_from_json_as_the_enum(self):
+        from core import Plan
+
+        p = plan_for(order={"tracking": "in_transit"}, dispute={"judgement": "invalid"})
+        again = Plan.model_validate_json(p.model_dump_json())
+        assert again.rule is Rule.invalid_in_transit
+        assert again == p
+
+    def test_rule_ids_are_unique_and_grouped(self):
+        values = [rule.value for rule in Rule]
+        assert len(values) == len(set(values))
+        groups = {value.split(".")[0] for value in values}
+        assert groups == {"not_shipped", "dispute_closed", "dispute_open", "not_received", "received"}
+
+
+# =====================================================================================
+# Money: a full refund names an amount only when the buyer said what they paid
+# =====================================================================================
+
+
+class TestUnknownTotal:
+    """total_paid 0 means the wizard didn't ask: a full refund then has no amount."""
+
+    @pytest.mark.parametrize("kw", [
+        dict(order={"shipped_on": None, "payment_confirmed": False}),
+        dict(order={"shipped_on": None}),
+        dict(order={"tracking": "no_updates"}, seller_contacted_on=day(-2)),
+        dict(order=not_received(-3)),
+        dict(order=received(), problem="fake"),
+        dict(order=received(free_return=True), problem="changed_mind"),
+    ], ids=["cancel-order", "request-cancellation", "seller-silent", "after-protection", "fake",
+            "changed-mind"])
+    def test_full_refund_without_amount_when_nothing_paid_is_known(self, kw):
+        order = {**kw.pop("order"), "total_paid": "0", "shipping_paid": "0"}
+        p = plan_for(order=order, **kw)
+        assert p.refund == "full"
+        assert p.refund_amount is None
+        zero = show_money(Decimal(0), "USD")
+        for text in texts_of(p):
+            assert zero not in text, text
+
+    def test_full_refund_names_the_amount_when_paid_is_known(self):
+        p = plan_for(order=received(total_paid="43.50", shipping_paid="0", currency="EUR"), problem="fake")
+        assert (p.refund, p.refund_amount) == ("full", Decimal("43.50"))
+        assert mentions_amount(p.money, "43.50")
+
+    def test_offer_is_not_capped_when_paid_is_unknown(self):
+        p = plan_for(order=received(total_paid="0", shipping_paid="0"), problem="not_as_described",
+                     dispute={"aliexpress_offer": {"refund_amount": "30.00", "return_required": False}})
+        assert_advice(p, "accept_aliexpress_offer", "partial", "30.00")
+
+    def test_offer_is_capped_at_what_was_paid(self):
+        p = plan_for(order=received(), problem="not_as_described",
+                     dispute={"aliexpress_offer": {"refund_amount": "80.00", "return_required": False}})
+        assert_advice(p, "accept_aliexpress_offer", "full", TOTAL)
+
 
 # =====================================================================================
 # Not shipped
@@ -184,13 +320,13 @@ class TestNotShipped:
     @pytest.mark.parametrize("problem", ["changed_mind", "not_arrived"])
     def test_payment_not_confirmed_cancel_order(self, problem):
         p = plan_for(order={"shipped_on": None, "payment_confirmed": False}, problem=problem)
-        assert_advice(p, "cancel_order", "full", TOTAL)
+        assert_advice(p, "cancel_order", "full", TOTAL, rule=Rule.payment_pending)
         assert_deadline(p, None)
 
     @pytest.mark.parametrize("problem", ["changed_mind", "not_arrived"])
     def test_payment_confirmed_request_cancellation(self, problem):
         p = plan_for(order={"shipped_on": None, "payment_confirmed": True}, problem=problem)
-        assert_advice(p, "request_cancellation", "full", TOTAL)
+        assert_advice(p, "request_cancellation", "full", TOTAL, rule=Rule.payment_confirmed)
         assert_deadline(p, None)
 
     def test_request_cancellation_says_the_seller_may_refuse(self):
@@ -317,10 +453,28 @@ class TestDisputeOpen:
         assert "cancel" in text_of(p).lower()
 
     def test_judgement_invalid_while_in_transit_cancel_dispute(self):
+        # 22 days of protection left: a new dispute can be opened later if the parcel doesn't come.
         p = plan_for(order={"tracking": "in_transit"}, problem="not_arrived",
                      dispute={"judgement": "invalid"})
-        assert_advice(p, "cancel_dispute")
-        assert_deadline(p, day(22))
+        assert_advice(p, "cancel_dispute", rule=Rule.invalid_in_transit)
+        assert_deadline(p, day(22), "dispute_deadline")
+
+    @pytest.mark.parametrize("days_left, rule, action", [
+        (6, Rule.invalid_in_transit, "cancel_dispute"),
+        (5, Rule.invalid_in_transit_keep_open, "contact_support"),
+        (0, Rule.invalid_in_transit_keep_open, "contact_support"),
+        (-1, Rule.invalid_in_transit_keep_open, "contact_support"),
+    ])
+    def test_judgement_invalid_while_in_transit_cancel_only_with_time_to_reopen(self, days_left, rule, action):
+        p = plan_for(order=not_received(days_left, tracking="in_transit"), dispute={"judgement": "invalid"})
+        assert_advice(p, action, rule=rule)
+        assert_deadline(p, day(days_left), "dispute_deadline")
+
+    def test_item_fine_cancel_dispute_even_after_protection(self):
+        # Nothing is wrong with the item: cancelling loses nothing, however late.
+        p = plan_for(order=received(shipped_on=day(-70), placed_on=day(-72)), problem="none",
+                     dispute={"status": "open"})
+        assert_advice(p, "cancel_dispute", rule=Rule.item_fine_cancel_dispute)
 
     def test_judgement_invalid_without_transit_is_not_cancel(self):
         p = plan_for(order={"tracking": "no_updates"}, problem="not_arrived",
@@ -440,10 +594,17 @@ class TestCancelledDispute:
         assert (q.action, q.refund, q.refund_amount, q.next_deadline) == (
             p.action, p.refund, p.refund_amount, p.next_deadline)
 
-    def test_cancelled_dispute_after_protection_contact_support(self):
+    def test_cancelled_dispute_after_protection_uses_the_15_day_window(self):
         p = plan_for(order=not_received(-1, tracking="no_updates"), seller_contacted_on=day(-10),
                      dispute={"status": "cancelled"})
-        assert_advice(p, "contact_support")
+        assert_advice(p, "open_dispute", "full", TOTAL, rule=Rule.late_claim)
+        assert_deadline(p, day(14), "late_claim_deadline")
+
+    def test_cancelled_dispute_after_the_15_day_window_contact_support(self):
+        p = plan_for(order=not_received(-16, tracking="no_updates"), seller_contacted_on=day(-20),
+                     dispute={"status": "cancelled", "opened_on": day(-25)})
+        assert_advice(p, "contact_support", rule=Rule.not_received_too_late)
+        assert_deadline(p, None)
 
 
 # =====================================================================================
@@ -454,13 +615,13 @@ class TestCancelledDispute:
 class TestShippedNotReceived:
     def test_before_earliest_dispute_wait(self):
         p = plan_for(order={"shipped_on": day(-5)})
-        assert_advice(p, "wait")
+        assert_advice(p, "wait", rule=Rule.too_early_not_received)
         assert p.dates.earliest_dispute == d(day(5))
-        assert_deadline(p, day(5))
+        assert_deadline(p, day(5), "earliest_dispute")
 
     def test_before_earliest_dispute_wait_even_when_returned_to_seller(self):
         p = plan_for(order={"shipped_on": day(-5), "tracking": "returned_to_seller"})
-        assert_advice(p, "wait")
+        assert_advice(p, "wait", rule=Rule.too_early_not_received)
         assert_deadline(p, day(5))
 
     def test_one_day_before_earliest_dispute_still_wait(self):
@@ -471,121 +632,210 @@ class TestShippedNotReceived:
     def test_dispute_allowed_exactly_at_shipped_plus_10(self):
         p = plan_for(order={"shipped_on": day(-10)}, seller_contacted_on=day(-5))
         assert p.dates.earliest_dispute == TODAY
-        assert_advice(p, "open_dispute", "full", TOTAL)
+        assert_advice(p, "open_dispute", "full", TOTAL, rule=Rule.seller_silent)
 
-    def test_past_dispute_deadline_contact_support(self):
+    # --- protection over: the 15 days after, then support --------------------------------
+
+    def test_day_after_protection_open_dispute_in_the_late_claim_window(self):
         p = plan_for(order=not_received(-1, tracking="no_updates"), seller_contacted_on=day(-10))
         assert p.dates.dispute_deadline == d(day(-1))
-        assert_advice(p, "contact_support")
+        assert_advice(p, "open_dispute", "full", TOTAL, rule=Rule.late_claim)
+        assert_deadline(p, day(14), "late_claim_deadline")
+
+    def test_past_the_late_claim_window_contact_support(self):
+        p = plan_for(order=not_received(-16, tracking="no_updates"), seller_contacted_on=day(-20))
+        assert p.dates.dispute_deadline == d(day(-16))
+        assert p.dates.late_claim_deadline == d(day(-1))
+        assert_advice(p, "contact_support", rule=Rule.not_received_too_late)
         assert_deadline(p, None)
 
-    def test_past_dispute_deadline_wins_over_returned_to_seller(self):
-        p = plan_for(order=not_received(-1, tracking="returned_to_seller"))
-        assert_advice(p, "contact_support")
+    @pytest.mark.parametrize("days_after, rule", [(1, Rule.late_claim), (16, Rule.not_received_too_late)])
+    def test_protection_over_wins_over_returned_to_seller(self, days_after, rule):
+        p = plan_for(order=not_received(-days_after, tracking="returned_to_seller"))
+        assert p.rule is rule
+
+    def test_protection_over_wins_over_an_estimated_delivery_still_ahead(self):
+        p = plan_for(order=not_received(-1, tracking="in_transit", estimated_delivery=day(10)))
+        assert_advice(p, "open_dispute", "full", TOTAL, rule=Rule.late_claim)
+
+    def test_protection_over_wins_over_dispute_blocked(self):
+        p = plan_for(order=not_received(-1, tracking="no_updates"), dispute_blocked=True)
+        assert p.rule is Rule.late_claim
+        # What to do if the button is still not there: support, the same day.
+        message(p, "support")
 
     def test_dispute_deadline_is_inclusive(self):
         p = plan_for(order=not_received(0, tracking="no_updates"), seller_contacted_on=day(-10))
         assert p.dates.dispute_deadline == TODAY
-        assert_advice(p, "open_dispute", "full", TOTAL)
-        assert_deadline(p, day(0))
+        assert_advice(p, "open_dispute", "full", TOTAL, rule=Rule.no_news_running_out)
+        assert_deadline(p, day(0), "dispute_deadline")
 
     # --- tracking delivered ---------------------------------------------------------
 
     def test_delivered_seller_not_contacted_contact_seller(self):
         p = plan_for(order={"tracking": "delivered"}, problem="delivered_not_received")
-        assert_advice(p, "contact_seller")
-        assert_deadline(p, day(22))
+        assert_advice(p, "contact_seller", rule=Rule.delivered_ask_seller)
+        # Written to today, the seller has until the day after tomorrow.
+        assert_deadline(p, day(2), "seller_answer_due")
         message(p, "seller")
 
     def test_delivered_seller_had_1_day_contact_seller(self):
         p = plan_for(order={"tracking": "delivered"}, problem="delivered_not_received",
                      seller_contacted_on=day(-1))
-        assert_advice(p, "contact_seller")
+        assert_advice(p, "contact_seller", rule=Rule.delivered_ask_seller)
+        assert_deadline(p, day(1), "seller_answer_due")
 
     def test_delivered_seller_had_2_days_open_dispute(self):
         p = plan_for(order={"tracking": "delivered"}, problem="delivered_not_received",
                      seller_contacted_on=day(-2))
-        assert_advice(p, "open_dispute", "full", TOTAL)
-        assert_deadline(p, day(22))
+        assert_advice(p, "open_dispute", "full", TOTAL, rule=Rule.delivered_seller_silent)
+        assert_deadline(p, day(22), "dispute_deadline")
         message(p, "dispute")
+
+    @pytest.mark.parametrize("contacted", [None, day(-1), day(-10)])
+    def test_delivered_protection_running_out_open_dispute(self, contacted):
+        p = plan_for(order=not_received(4, tracking="delivered"), problem="delivered_not_received",
+                     seller_contacted_on=contacted)
+        assert_advice(p, "open_dispute", "full", TOTAL, rule=Rule.delivered_running_out)
+        assert_deadline(p, day(4), "dispute_deadline")
 
     def test_delivered_wins_over_estimated_delivery(self):
         p = plan_for(order={"tracking": "delivered", "estimated_delivery": day(10)},
                      problem="delivered_not_received")
-        assert_advice(p, "contact_seller")
+        assert_advice(p, "contact_seller", rule=Rule.delivered_ask_seller)
 
     # --- returned to seller ---------------------------------------------------------
 
     def test_returned_to_seller_open_dispute(self):
         # Even with the estimated delivery ahead and the seller never contacted.
         p = plan_for(order={"tracking": "returned_to_seller", "estimated_delivery": day(10)})
-        assert_advice(p, "open_dispute", "full", TOTAL)
-        assert_deadline(p, day(22))
+        assert_advice(p, "open_dispute", "full", TOTAL, rule=Rule.returned_to_seller)
+        assert_deadline(p, day(22), "dispute_deadline")
 
-    # --- before estimated delivery ----------------------------------------------------
+    # --- estimated delivery still ahead (tracking none, no updates or in transit) --------
 
-    def test_before_estimated_delivery_wait(self):
-        p = plan_for(order=not_received(20, estimated_delivery=day(3), tracking="none"),
+    @pytest.mark.parametrize("tracking", ["none", "no_updates", "in_transit"])
+    def test_before_estimated_delivery_wait_until_it(self, tracking):
+        p = plan_for(order=not_received(20, estimated_delivery=day(3), tracking=tracking),
                      seller_contacted_on=day(-10))
-        assert_advice(p, "wait")
-        assert_deadline(p, day(20))
+        assert_advice(p, "wait", rule=Rule.before_estimated_delivery)
+        # The day to come back is the estimated delivery: a day to wait for, not a last day.
+        assert_deadline(p, day(3), "estimated_delivery")
+        assert p.next_deadline.last_day is False
+
+    def test_before_estimated_delivery_wins_over_too_early(self):
+        # Shipped 5 days ago, due in 10: the plan says when it is due, not when a dispute opens.
+        p = plan_for(order={"shipped_on": day(-5), "estimated_delivery": day(10), "tracking": "in_transit"})
+        assert_advice(p, "wait", rule=Rule.before_estimated_delivery)
+        assert_deadline(p, day(10), "estimated_delivery")
+
+    def test_before_estimated_delivery_wins_over_dispute_blocked(self):
+        # "The parcel will arrive soon" while it is on time: wait for the estimated delivery.
+        p = plan_for(order={"tracking": "in_transit", "estimated_delivery": day(3)}, dispute_blocked=True)
+        assert_advice(p, "wait", rule=Rule.before_estimated_delivery)
 
     @pytest.mark.parametrize("days_left", [5, 0])
     def test_before_estimated_delivery_running_out_open_dispute(self, days_left):
         p = plan_for(order=not_received(days_left, estimated_delivery=day(30), tracking="in_transit"))
-        assert_advice(p, "open_dispute", "full", TOTAL)
-        assert_deadline(p, day(days_left))
+        assert_advice(p, "open_dispute", "full", TOTAL, rule=Rule.early_but_running_out)
+        assert_deadline(p, day(days_left), "dispute_deadline")
 
-    def test_before_estimated_delivery_6_days_left_is_not_running_out(self):
+    def test_due_after_protection_runs_low_wait_until_running_out(self):
+        # 6 days left, due in 30: wait, but only until protection starts running out (tomorrow).
         p = plan_for(order=not_received(6, estimated_delivery=day(30), tracking="in_transit"))
-        assert_advice(p, "wait")
-        assert_deadline(p, day(6))
+        assert_advice(p, "wait", rule=Rule.due_after_protection)
+        assert_deadline(p, day(1), "running_out_from")
+        assert p.next_deadline.last_day is False
+        assert "extend" in message(p, "seller").title.lower() + message(p, "seller").body.lower()
+
+    def test_due_on_the_day_protection_runs_low_is_due_after_protection(self):
+        # running_out_from is day(17): due that day is already too late to wait for.
+        p = plan_for(order={"tracking": "in_transit", "estimated_delivery": day(17)})
+        assert_advice(p, "wait", rule=Rule.due_after_protection)
+        assert_deadline(p, day(17), "running_out_from")
+
+    def test_due_the_day_before_protection_runs_low_is_before_estimated_delivery(self):
+        p = plan_for(order={"tracking": "in_transit", "estimated_delivery": day(16)})
+        assert_advice(p, "wait", rule=Rule.before_estimated_delivery)
+        assert_deadline(p, day(16), "estimated_delivery")
 
     def test_on_estimated_delivery_day_no_longer_wait(self):
         p = plan_for(order=not_received(20, estimated_delivery=day(0), tracking="no_updates"))
-        assert_advice(p, "contact_seller")
+        assert_advice(p, "contact_seller", rule=Rule.ask_seller)
+
+    # --- dispute blocked ---------------------------------------------------------------
+
+    @pytest.mark.parametrize("tracking", ["none", "no_updates", "in_transit", "delivered", "returned_to_seller"])
+    def test_dispute_blocked_contact_support(self, tracking):
+        p = plan_for(order={"tracking": tracking}, dispute_blocked=True)
+        assert_advice(p, "contact_support", rule=Rule.dispute_blocked)
+        assert_deadline(p, day(22), "dispute_deadline")
+
+    def test_too_early_wins_over_dispute_blocked(self):
+        # AliExpress refuses any dispute in the first 10 days: that is the reason, not a block.
+        p = plan_for(order={"shipped_on": day(-5)}, dispute_blocked=True)
+        assert_advice(p, "wait", rule=Rule.too_early_not_received)
 
     # --- in transit -----------------------------------------------------------------
 
     def test_in_transit_contact_seller_however_long_silent(self):
         p = plan_for(order=not_received(20, tracking="in_transit"), seller_contacted_on=day(-25))
-        assert_advice(p, "contact_seller")
-        assert_deadline(p, day(20))
+        assert_advice(p, "contact_seller", rule=Rule.in_transit)
+        # Wait while it moves, until protection starts running out.
+        assert_deadline(p, day(15), "running_out_from")
+        assert p.next_deadline.last_day is False
 
     @pytest.mark.parametrize("days_left", [5, 0])
     def test_in_transit_running_out_open_dispute(self, days_left):
         p = plan_for(order=not_received(days_left, tracking="in_transit"))
-        assert_advice(p, "open_dispute", "full", TOTAL)
-        assert_deadline(p, day(days_left))
+        assert_advice(p, "open_dispute", "full", TOTAL, rule=Rule.in_transit_running_out)
+        assert_deadline(p, day(days_left), "dispute_deadline")
 
     def test_in_transit_6_days_left_is_not_running_out(self):
         p = plan_for(order=not_received(6, tracking="in_transit"), seller_contacted_on=day(-25))
-        assert_advice(p, "contact_seller")
+        assert_advice(p, "contact_seller", rule=Rule.in_transit)
+        assert_deadline(p, day(1), "running_out_from")
 
     # --- no tracking or no updates ----------------------------------------------------
 
     @pytest.mark.parametrize("tracking", ["none", "no_updates"])
     def test_no_tracking_contact_seller(self, tracking):
         p = plan_for(order={"tracking": tracking})
-        assert_advice(p, "contact_seller")
-        assert_deadline(p, day(22))
+        assert_advice(p, "contact_seller", rule=Rule.ask_seller)
+        assert_deadline(p, day(2), "seller_answer_due")
         message(p, "seller")
 
     @pytest.mark.parametrize("tracking", ["none", "no_updates"])
     def test_no_tracking_seller_had_1_day_contact_seller(self, tracking):
         p = plan_for(order={"tracking": tracking}, seller_contacted_on=day(-1))
-        assert_advice(p, "contact_seller")
+        assert_advice(p, "contact_seller", rule=Rule.ask_seller)
+        assert_deadline(p, day(1), "seller_answer_due")
 
     @pytest.mark.parametrize("tracking", ["none", "no_updates"])
     def test_no_tracking_seller_had_2_days_open_dispute(self, tracking):
         p = plan_for(order={"tracking": tracking}, seller_contacted_on=day(-2))
-        assert_advice(p, "open_dispute", "full", TOTAL)
-        assert_deadline(p, day(22))
+        assert_advice(p, "open_dispute", "full", TOTAL, rule=Rule.seller_silent)
+        assert_deadline(p, day(22), "dispute_deadline")
         message(p, "dispute")
 
     def test_no_tracking_contacted_today_contact_seller(self):
         p = plan_for(order={"tracking": "none"}, seller_contacted_on=day(0))
-        assert_advice(p, "contact_seller")
+        assert_advice(p, "contact_seller", rule=Rule.ask_seller)
+        assert_deadline(p, day(2), "seller_answer_due")
+
+    @pytest.mark.parametrize("tracking", ["none", "no_updates"])
+    @pytest.mark.parametrize("contacted", [None, day(-1)])
+    def test_no_tracking_protection_running_out_open_dispute(self, tracking, contacted):
+        p = plan_for(order=not_received(2, tracking=tracking), seller_contacted_on=contacted)
+        assert_advice(p, "open_dispute", "full", TOTAL, rule=Rule.no_news_running_out)
+        assert_deadline(p, day(2), "dispute_deadline")
+
+    @pytest.mark.parametrize("tracking", ["none", "no_updates"])
+    def test_no_tracking_6_days_left_ask_the_seller_first(self, tracking):
+        # The seller's two days end on day(2), well before the last day, day(6).
+        p = plan_for(order=not_received(6, tracking=tracking))
+        assert_advice(p, "contact_seller", rule=Rule.ask_seller)
+        assert_deadline(p, day(2), "seller_answer_due")
 
 
 # =====================================================================================
@@ -595,9 +845,19 @@ class TestShippedNotReceived:
 
 class TestReceived:
     def test_nothing_wrong_confirm_receipt(self):
+        # Confirming sets the deadline: 15 days from confirming today, not the protection end.
         p = plan_for(order=received(), problem="none")
-        assert_advice(p, "confirm_receipt")
-        assert_deadline(p, day(22))
+        assert_advice(p, "confirm_receipt", rule=Rule.all_fine_confirm)
+        assert_deadline(p, day(15), "deadline_after_confirming")
+        assert p.next_deadline.last_day is True
+        assert mentions_date(p.headline + "\n" + "\n".join(p.steps), day(15))
+
+    def test_confirm_receipt_after_a_cancelled_dispute_names_the_deadline_confirming_sets(self):
+        # A cancelled dispute counts as none everywhere else in the rules.
+        p = plan_for(order=received(), problem="none", dispute={"status": "cancelled"})
+        assert_advice(p, "confirm_receipt", rule=Rule.all_fine_confirm)
+        assert_deadline(p, day(15), "deadline_after_confirming")
+        assert set(dates_in(text_of(p))) <= {d(day(15))}
 
     def test_nothing_wrong_already_confirmed_nothing_to_do(self):
         p = plan_for(order=received(receipt_confirmed_on=day(-3)), problem="none")
@@ -641,8 +901,16 @@ class TestReceived:
 
     def test_slightly_imperfect_open_dispute_partial_amount_left_to_buyer(self):
         p = plan_for(order=received(), problem="slightly_imperfect")
-        assert_advice(p, "open_dispute", "partial", None)
-        assert_deadline(p, day(22))
+        assert_advice(p, "open_dispute", "partial", None, rule=Rule.slightly_imperfect)
+        assert_deadline(p, day(22), "dispute_deadline")
+        # No amount to state: the messages leave it to the buyer and say so.
+        assert "amount" in message(p, "dispute").fill_in
+
+    def test_slightly_imperfect_open_dispute_partial_of_the_refund_wanted(self):
+        p = plan_for(order=received(), problem="slightly_imperfect", refund_wanted="15.00")
+        assert_advice(p, "open_dispute", "partial", "15.00", rule=Rule.slightly_imperfect)
+        assert mentions_amount(message(p, "dispute").body, "15.00")
+        assert "amount" not in message(p, "dispute").fill_in
 
     def test_incomplete_open_dispute_partial_of_missing_items(self):
         p = plan_for(order=received(), problem="incomplete", missing_items_value="12.34")
@@ -657,7 +925,8 @@ class TestReceived:
 
     def test_wrong_shipping_method_on_time_confirm_receipt(self):
         p = plan_for(order=received(), problem="wrong_shipping_method", arrived_late=False)
-        assert_advice(p, "confirm_receipt")
+        assert_advice(p, "confirm_receipt", rule=Rule.wrong_shipping_confirm)
+        assert_deadline(p, day(15), "deadline_after_confirming")
 
     def test_wrong_shipping_method_free_shipping_confirm_receipt(self):
         p = plan_for(order=received(shipping_paid="0"), problem="wrong_shipping_method",
@@ -689,39 +958,187 @@ class TestReceived:
 # =====================================================================================
 
 
+NUMBER = "8123456789012345"
+
+PLACEHOLDER = re.compile(r"\[([^\[\]]+)\]")
+CONTACT_CLAIM = re.compile(r"\b(wrote|written|contacted|asked|messaged)\b[^.]*\bseller\b|messages with the seller",
+                           re.IGNORECASE)
+"""A sentence that says the buyer was already in touch with the seller."""
+
+SAMPLES = {
+    "ask-seller": dict(order={"tracking": "no_updates"}),
+    "seller-silent": dict(order={"tracking": "none", "estimated_delivery": day(-6)}, seller_contacted_on=day(-3)),
+    "in-transit": dict(order={"tracking": "in_transit", "estimated_delivery": day(-2)}),
+    "before-eta": dict(order={"tracking": "in_transit", "estimated_delivery": day(4)}),
+    "due-after-protection": dict(order={"tracking": "in_transit", "estimated_delivery": day(30)}),
+    "running-out": dict(order=not_received(3, tracking="no_updates")),
+    "delivered": dict(order={"tracking": "delivered"}, problem="delivered_not_received"),
+    "returned": dict(order={"tracking": "returned_to_seller"}),
+    "blocked": dict(order={"tracking": "no_updates", "estimated_delivery": day(-1)}, dispute_blocked=True),
+    "late-claim": dict(order=not_received(-4, tracking="in_transit")),
+    "too-late": dict(order=not_received(-20)),
+    "keep-open": dict(order=not_received(2, tracking="in_transit"), dispute={"judgement": "invalid"}),
+    "fake": dict(order=received(), problem="fake"),
+    "incomplete": dict(order=received(), problem="incomplete", missing_items_value="12.34"),
+    "imperfect": dict(order=received(), problem="slightly_imperfect"),
+    "changed-mind": dict(order=received(), problem="changed_mind"),
+    "wrong-shipping": dict(order=received(), problem="wrong_shipping_method", arrived_late=True),
+    "too-early-received": dict(order=received(shipped_on=day(-4)), problem="wrong_item"),
+    "received-too-late": dict(order=received(receipt_confirmed_on=day(-20)), problem="not_as_described"),
+    "cancel": dict(order={"shipped_on": None}),
+    "appeal": dict(order=received(), problem="fake", dispute={"status": "closed", "opened_on": day(-20),
+                                                              "closed_on": day(-3), "satisfied": False}),
+    "too-late-to-appeal": dict(order=received(), problem="fake", dispute={
+        "status": "closed", "opened_on": day(-20), "closed_on": day(-12), "satisfied": False}),
+    "bank": dict(order=received(shipped_on=day(-90), placed_on=day(-95)), problem="fake", dispute={
+        "status": "closed", "opened_on": day(-60), "closed_on": day(-57), "refund_processed_on": day(-56)}),
+}
+"""A situation for most lines of the table that has messages, as the wizard builds them."""
+
+
+def sample(name, **extra_order):
+    kw = SAMPLES[name]
+    order = {**kw.get("order", {}), "placed_on": DROP, **extra_order}
+    return plan_for(**{**kw, "order": order})
+
+
+def case_dates(case: dict) -> set[dt.date]:
+    """Every date a case holds, except when the order was placed."""
+    order, dispute = case["order"], case.get("dispute") or {}
+    found = [order.get(k) for k in ("shipped_on", "estimated_delivery", "receipt_confirmed_on")]
+    found += [case.get("seller_contacted_on")]
+    found += [dispute.get(k) for k in ("opened_on", "closed_on", "refund_processed_on", "negotiation_ends_on")]
+    return {d(x) for x in found if x}
+
+
 class TestMessages:
-    def test_seller_message_names_the_order_its_total_and_a_date(self):
-        p = plan_for(order={"label": "Blue desk lamp", "total_paid": "43.50",
-                            "shipping_paid": "0", "currency": "EUR", "tracking": "no_updates"})
+    """Messages say only what the buyer told us, and list every [placeholder] to fill in."""
+
+    def test_seller_message_names_the_order_and_the_day_to_answer_by(self):
+        p = plan_for(order={"label": "Blue desk lamp", "order_number": NUMBER, "placed_on": DROP,
+                            "total_paid": "43.50", "shipping_paid": "0", "currency": "EUR",
+                            "tracking": "no_updates"})
         assert p.action == "contact_seller"
         assert p.currency == "EUR"
         body = message(p, "seller").body
         assert "Blue desk lamp" in body
-        assert mentions_amount(body, "43.50") and mentions_currency(body, "EUR")
-        assert mentions_any_date(body, [day(-40), day(-38), p.dates.dispute_deadline])
+        assert NUMBER in body
+        assert message(p, "seller").fill_in == []
+        assert mentions_date(body, day(-38))  # shipped
+        assert mentions_date(body, day(2))    # the seller's two days are up
+        assert not CONTACT_CLAIM.search(body)
 
-    def test_dispute_message_has_total_and_a_date(self):
-        p = plan_for(order=received(total_paid="43.50", shipping_paid="0", currency="EUR"),
+    def test_order_number_given_is_written_in_every_message(self):
+        for name in SAMPLES:
+            p = sample(name, order_number=NUMBER)
+            for m in p.messages:
+                assert NUMBER in m.body, (name, m.kind, m.body)
+                assert "order number" not in m.fill_in, (name, m.kind)
+
+    def test_order_number_formats_people_copy_are_read_as_digits(self):
+        p = plan_for(order={"order_number": "8123 4567-8901 2345", "tracking": "no_updates"})
+        assert NUMBER in message(p, "seller").body
+
+    def test_without_an_order_number_each_message_has_a_listed_placeholder(self):
+        for name in SAMPLES:
+            p = sample(name)
+            for m in p.messages:
+                assert "[order number]" in m.body, (name, m.kind, m.body)
+                assert "order number" in m.fill_in, (name, m.kind)
+
+    def test_fill_in_lists_exactly_the_placeholders_of_each_message(self):
+        for name in SAMPLES:
+            for number in (None, NUMBER):
+                p = sample(name, order_number=number)
+                for m in p.messages:
+                    assert m.fill_in == list(dict.fromkeys(PLACEHOLDER.findall(m.body))), (name, m.kind, m.body)
+                    assert "{" not in m.body and "}" not in m.body, (name, m.body)
+
+    def test_every_sample_but_an_on_time_parcel_has_messages(self):
+        # So the message checks above run over something; a parcel on time needs no message yet.
+        for name in SAMPLES:
+            assert bool(sample(name).messages) is (name != "before-eta"), name
+
+    def test_messages_state_only_dates_the_case_or_the_plan_holds(self):
+        # No order date (the wizard doesn't ask for it), no date made up.
+        for name in SAMPLES:
+            kw = SAMPLES[name]
+            case = make_case(**{**kw, "order": {**kw.get("order", {}), "placed_on": DROP}})
+            p = advise(case)
+            known = case_dates(case) | {v for v in p.dates.model_dump().values() if v}
+            for m in p.messages:
+                for when in dates_in(m.body):
+                    assert when in known, (name, m.kind, when, m.body)
+
+    def test_messages_claim_no_seller_contact_when_there_was_none(self):
+        for name in SAMPLES:
+            kw = SAMPLES[name]
+            if "seller_contacted_on" in kw:
+                continue
+            p = sample(name)
+            for m in p.messages:
+                if m.kind != "seller":
+                    assert not CONTACT_CLAIM.search(m.body), (name, m.kind, m.body)
+            for proof in p.evidence:
+                assert not CONTACT_CLAIM.search(proof), (name, proof)
+
+    def test_dispute_message_says_when_the_seller_was_contacted(self):
+        p = plan_for(order={"tracking": "no_updates", "placed_on": DROP}, seller_contacted_on=day(-3))
+        assert p.action == "open_dispute"
+        body = message(p, "dispute").body
+        assert mentions_date(body, day(-3))
+        assert CONTACT_CLAIM.search(body)
+        assert any(CONTACT_CLAIM.search(proof) for proof in p.evidence)
+
+    def test_dispute_message_has_the_amount_asked(self):
+        p = plan_for(order=received(total_paid="43.50", shipping_paid="0", currency="EUR", placed_on=DROP,
+                                    label="Red dress"),
                      problem="wrong_item")
         body = message(p, "dispute").body
         assert mentions_amount(body, "43.50") and mentions_currency(body, "EUR")
-        assert mentions_any_date(body, [day(-40), day(-38)])
+        assert "Red dress" in body
 
-    def test_appeal_message_has_total_and_closing_date(self):
-        p = plan_for(order=received(total_paid="43.50", shipping_paid="0", currency="EUR"),
-                     problem="fake", dispute=closed(satisfied=False, closed_on=day(-3)))
-        body = message(p, "appeal").body
-        assert mentions_amount(body, "43.50") and mentions_currency(body, "EUR")
-        assert mentions_any_date(body, [day(-3), day(-20), day(-40), day(-38)])
+    def test_dispute_message_of_a_parcel_past_its_estimated_delivery_says_when_it_was_due(self):
+        p = sample("seller-silent")
+        body = message(p, "dispute").body
+        assert mentions_date(body, day(-6))
+        assert mentions_date(body, day(-38))
 
-    def test_bank_message_has_total_and_processing_date(self):
-        p = plan_for(order=shipped_long_ago(total_paid="43.50", shipping_paid="0", currency="EUR"),
-                     problem="fake",
-                     dispute=closed(closed_on=day(-57), refund_processed_on=day(-56)))
+    def test_messages_of_a_parcel_on_time_say_nothing_is_late(self):
+        # Due in 4 days: no message or step may call it late or overdue.
+        p = sample("before-eta")
+        assert p.action == "wait"
+        for text in texts_of(p):
+            assert not re.search(r"\b(late|overdue)\b", text, re.IGNORECASE), text
+
+    def test_appeal_message_has_the_closing_date_and_placeholders_to_fill(self):
+        p = sample("appeal")
+        m = message(p, "appeal")
+        assert mentions_date(m.body, day(-3))
+        assert len(m.fill_in) >= 2  # what was decided, and why it is wrong, at least
+        assert "order number" in m.fill_in
+
+    def test_bank_message_has_the_processing_date(self):
+        p = sample("bank")
         assert p.action == "check_with_bank"
-        body = message(p, "bank").body
-        assert mentions_amount(body, "43.50") and mentions_currency(body, "EUR")
-        assert mentions_date(body, day(-56)) or mentions_any_date(body, [day(-57), day(-28)])
+        m = message(p, "bank")
+        assert mentions_date(m.body, day(-56))
+        assert "order number" in m.fill_in and len(m.fill_in) >= 2  # and the refund's code
+
+    def test_deadlines_are_worded_by_the_day_never_before_it(self):
+        for name in SAMPLES:
+            p = sample(name)
+            for text in texts_of(p):
+                for when in dates_in(text):
+                    assert not re.search(r"\bbefore\s+" + re.escape(show_date(when)), text), (name, text)
+
+    @pytest.mark.parametrize("name", ["seller-silent", "running-out", "returned", "fake", "incomplete",
+                                      "changed-mind"])
+    def test_an_open_dispute_plan_says_by_which_day(self, name):
+        p = sample(name)
+        assert p.action == "open_dispute"
+        deadline = show_date(p.dates.dispute_deadline)
+        assert any(re.search(r"\bby\s+" + re.escape(deadline), text) for text in texts_of(p)), name
 
 
 def test_all_actions_listed():

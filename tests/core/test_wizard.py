@@ -16,6 +16,7 @@ from core.i18n import show_money, use_language
 from core.reading import CaseError
 from core.wizard import (
     CURRENCIES,
+    FIELD_TO_ANSWER,
     Details,
     answer_problem,
     date_problem,
@@ -24,7 +25,9 @@ from core.wizard import (
     next_question,
     parse_money,
     questions,
+    read_order_number,
     route,
+    summary,
     to_case,
 )
 
@@ -94,6 +97,9 @@ def test_parse_money(text, expected):
     ("total", "12.00 XYZ", False),
     ("seller_offer", "12.00 USD return", True),
     ("total", "x" * 100, False),
+    ("total", "0.00 USD", True),
+    ("wanted", "0.00 USD", False),
+    ("wanted", "5.00 USD", True),
 ])
 def test_answer_problem(key, text, ok):
     assert (answer_problem(questions()[key], text) is None) is ok
@@ -120,6 +126,91 @@ def test_answers_become_the_case_the_rules_expect():
     plan = advise(case, today=TODAY)
     assert (plan.action, plan.refund, plan.refund_amount) == ("open_dispute", "partial", Decimal("12.50"))
     assert "Lamp" in plan.messages[0].body
+
+
+ANSWER_SETS = {
+    "not shipped": {"stage": "not_shipped", "payment": "confirmed"},
+    "on the way": {"stage": "on_the_way", "shipped": "2026-10-01", "tracking": "no_updates", "eta": "2026-11-10",
+                   "contacted": "2026-11-20"},
+    "delivered, missing": {"stage": "delivered_missing", "shipped": "2026-11-01", "contacted": "no"},
+    "received, fake": {"stage": "received", "problem": "fake", "shipped": "2026-11-01", "receipt": "no"},
+    "received, a bit off": {"stage": "received", "problem": "slightly_imperfect", "shipped": "2026-11-01",
+                            "receipt": "no", "total": "40.00 USD", "wanted": "10.00 USD"},
+    "dispute open": {"stage": "dispute_open", "dispute_about": "fake", "total": "50.00 USD", "seller_offer": "no",
+                     "aliexpress_offer": "no"},
+    "dispute closed": {"stage": "dispute_closed", "satisfied": "no", "closed": "2026-11-24"},
+}
+
+
+@pytest.mark.parametrize("name", list(ANSWER_SETS))
+def test_the_case_holds_no_order_date_and_no_amount_nobody_gave(name):
+    """The wizard never asks when the order was placed, nor what it cost unless the route does."""
+    answers = ANSWER_SETS[name]
+    case = to_case(answers, TODAY)
+    assert case.order.placed_on is None
+    assert ("total_paid" in case.order.model_fields_set) == ("total" in answers)
+    assert case.order.label is None and case.order.order_number is None
+
+
+def test_a_slightly_imperfect_item_asks_how_much_back_after_the_total():
+    answers = {"stage": "received", "problem": "slightly_imperfect", "shipped": "2026-11-01", "receipt": "no"}
+    assert route(answers)[-2:] == ["total", "wanted"]
+    question = questions()["wanted"]
+    assert question.kind == "money" and "partial refund needs an amount" in question.help
+    assert FIELD_TO_ANSWER["refund_wanted"] == "wanted"
+    case = to_case(ANSWER_SETS["received, a bit off"], TODAY)
+    assert case.refund_wanted == Decimal("10.00") and case.order.total_paid == Decimal("40.00")
+
+
+def test_wanting_back_more_than_was_paid_is_refused_on_that_answer():
+    with pytest.raises(CaseError) as error:
+        to_case({**ANSWER_SETS["received, a bit off"], "wanted": "60.00 USD"}, TODAY)
+    assert "refund_wanted" in [p.field for p in error.value.problems]
+
+
+def test_a_blocked_dispute_is_asked_only_once_the_buyer_says_so():
+    for name in ("on the way", "delivered, missing"):
+        answers = ANSWER_SETS[name]
+        assert "blocked" not in route(answers) and next_question(answers) is None
+        blocked = {**answers, "blocked": "yes"}
+        assert route(blocked)[-1] == "blocked" and next_question(blocked) is None
+        assert to_case(blocked, TODAY).dispute_blocked and not to_case(answers, TODAY).dispute_blocked
+        assert not to_case({**answers, "blocked": "no"}, TODAY).dispute_blocked
+    assert "blocked" not in route({**ANSWER_SETS["received, fake"], "blocked": "yes"})
+    assert ("blocked", "Can open a dispute", "No, AliExpress won't let me") in summary(
+        {**ANSWER_SETS["on the way"], "blocked": "yes"})
+
+
+def test_a_link_brings_back_a_blocked_dispute_only_where_it_applies():
+    answers = {**ANSWER_SETS["on the way"], "blocked": "yes"}
+    assert load_answers(answers, TODAY).answers == answers
+    assert load_answers({**ANSWER_SETS["received, fake"], "blocked": "yes"}, TODAY).answers == ANSWER_SETS[
+        "received, fake"]
+    garbled = load_answers({**ANSWER_SETS["on the way"], "blocked": "<b>maybe</b>"}, TODAY)
+    assert garbled.answers == ANSWER_SETS["on the way"] and len(garbled.notes) == 1
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("8123456789012345", ("8123456789012345", None)),
+    (" 8123-4567 8901-2345 ", ("8123456789012345", None)),
+    ("", (None, None)),
+    ("   ", (None, None)),
+    ("1234567", (None, "bad")),
+    ("123456789012345678901", (None, "bad")),
+    ("8123456789O12345", (None, "bad")),
+    ("<b>8123456789012345</b>", (None, "bad")),
+])
+def test_read_order_number(text, expected):
+    number, problem = read_order_number(text)
+    assert (number, "bad" if problem else None) == expected
+    if problem:
+        assert "8 to 20 digits" in problem
+
+
+def test_the_item_name_and_order_number_go_into_the_order():
+    case = to_case(ANSWER_SETS["received, fake"], TODAY, Details(label="Blue headphones",
+                                                                  order_number="8123456789012345"))
+    assert case.order.label == "Blue headphones" and case.order.order_number == "8123456789012345"
 
 
 def test_an_offer_above_the_total_is_caught_as_a_typo():

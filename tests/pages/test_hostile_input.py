@@ -34,9 +34,19 @@ from streamlit.proto.WidgetStates_pb2 import WidgetState
 from streamlit.testing.v1 import AppTest
 
 from core.models import plain_line
+from core.wording import form_safe
 
 from core.dates import known_countries
-from core.wizard import CURRENCIES, MAX_AMOUNT, PAST_EVENTS, next_question, parse_money, questions, route
+from core.wizard import (
+    CURRENCIES,
+    MAX_AMOUNT,
+    PAST_EVENTS,
+    next_question,
+    parse_money,
+    questions,
+    read_order_number,
+    route,
+)
 from ui.plan_view import escape
 from tests.pages.test_wizard import ROUTES, TODAY, start, walk
 from tests.pages.hostile_budget import LONG, budget
@@ -153,11 +163,13 @@ def links(draw) -> dict[str, str | list[str]]:
     if draw(st.booleans()):
         params["label"] = NAME_MARK + draw(values).replace(REJECT_MARK, "")
     if draw(st.booleans()):
+        params["number"] = draw(st.one_of(st.from_regex(r"[0-9][0-9 -]{6,24}[0-9]", fullmatch=True), values))
+    if draw(st.booleans()):
         params["days"] = draw(st.one_of(st.integers(-1000, 1000).map(str), values))
     if draw(st.booleans()):
         params["country"] = draw(st.one_of(st.sampled_from(sorted(COUNTRIES)), values))
     if draw(st.integers(0, 9)) == 0:
-        key = draw(st.sampled_from(sorted(set(params) - {"label"}) or ["stage"]))
+        key = draw(st.sampled_from(sorted(set(params) - {"label", "number"}) or ["stage"]))
         params[key] = [draw(values), draw(values)]
     return params
 
@@ -252,10 +264,15 @@ def test_any_link_lands_on_a_question_or_the_plan(params):
             assert details.country is None
             assert any("country" in note for note in infos(at)), infos(at)
     assert details.label == (plain_line(seen.get("label", ""))[:120] or None)
+    number, problem = read_order_number(seen.get("number", ""))
+    assert details.order_number == number
+    if problem is not None:
+        assert any("order number" in note for note in infos(at)), infos(at)
     if details.label and details.label.startswith(NAME_MARK) and is_plan(at):
         messages = [c.value for c in at.code if not c.value.startswith(("?", "http"))]
         if messages:
-            assert any(details.label in message for message in messages), "the name is used in the messages"
+            named = form_safe(details.label)
+            assert any(named in message for message in messages), "the name is used in the messages"
 
 
 # --- Widgets ----------------------------------------------------------------------------
@@ -310,8 +327,35 @@ def test_the_order_name_is_shown_as_text(name):
     assert at.session_state["details"].label == expected
     assert at.query_params["label"] == expected
     messages = [c.value for c in at.code if not c.value.startswith(("?", "http"))]
-    assert messages and all(expected in message for message in messages), "the name is used in each message"
+    assert messages and all(form_safe(expected) in message for message in messages), "the name is used in each message"
     assert marker_places(at, NAME_MARK) <= {("code", "code_text"), ("text_input", "default"), ("text_input", "value")}
+
+
+@budget(25)
+@given(st.one_of(names, st.from_regex(r"[0-9 -]{0,40}", fullmatch=True)))
+@example(NAME_MARK + "<script>alert(1)</script>" + BIG)
+@example("8123 4567-8901 2345")
+@example("1" * 5000)
+def test_the_order_number_box_takes_anything_and_keeps_it(typed):
+    """A number is stored as digits; anything else gets a short message under the box and is kept in it.
+
+    The box holds 40 characters (a browser sends no more; Streamlit cuts what a hand-made client sends).
+    """
+    at = start(PLAN_WITH_MESSAGES)
+    before = dict(at.session_state["answers"])
+    at.text_input(key="detail_number").set_value(typed)
+    at = at.run()
+    check_page(at)
+    assert at.session_state["step"] == "plan" and at.session_state["answers"] == before
+    kept = typed[:40]
+    number, problem = read_order_number(kept)
+    assert at.session_state["details"].order_number == number
+    assert at.query_params.get("number") == number
+    assert at.text_input(key="detail_number").value == kept
+    assert [e.value for e in at.error] == ([problem] if problem else [])
+    if number is not None:
+        messages = [c.value for c in at.code if not c.value.startswith(("?", "http"))]
+        assert messages and all(number in message for message in messages)
 
 
 amounts = st.one_of(
@@ -505,7 +549,7 @@ def test_a_crafted_country_is_refused_and_the_plan_stays(value):
     at = at.run()
     check_page(at)
     assert at.session_state["details"].country in (None, *COUNTRIES)
-    assert at.text_input(key="detail_label") is not None, "the Fine-tune box is still there to fix it"
+    assert at.selectbox(key="detail_country") is not None, "the Fine-tune box is still there to fix it"
 
 
 # --- Bugs found and fixed -----------------------------------------------------------------

@@ -30,9 +30,10 @@ def day(n: int) -> dt.date:
 
 
 def order(label: str, days_left: int, **fields) -> OrderRow:
-    """Shipped 30 days ago, not received: protection (and the next deadline) ends in `days_left` days."""
+    """Shipped 30 days ago, not received, the seller asked 10 days ago: protection (and the next deadline) ends in
+    `days_left` days."""
     base = {"id": label.lower().replace(" ", "-"), "label": label, "placed_on": day(-32), "shipped_on": day(-30),
-            "protection_days": 30 + days_left, "total_paid": Decimal("10.00")}
+            "protection_days": 30 + days_left, "total_paid": Decimal("10.00"), "seller_contacted_on": day(-10)}
     return OrderRow(**{**base, **fields})
 
 
@@ -228,6 +229,29 @@ def test_picking_an_order_opens_its_full_plan():
     assert not at.exception, at.exception
     shown = "\n".join(m.value for m in at.markdown)
     assert "Steps" in shown and at.get("plotly_chart")
+
+
+NUMBER_HINT = "Add the order number in the table to fill it in."
+
+
+def test_the_order_number_typed_in_the_table_fills_the_plans_messages():
+    at = start([order("Headphones", 2, problem="not_arrived")])
+    at.selectbox(key="orders_picked").set_value("headphones").run()
+    assert at.code and NUMBER_HINT in [c.value for c in at.caption]
+    at = edit(at, edited={0: {"order_number": "8123 4567 8901 2345"}})
+    [row] = rows_of(at)
+    assert row.order_number == "8123456789012345"
+    at.selectbox(key="orders_picked").set_value("headphones").run()
+    assert at.code and all("8123456789012345" in c.value for c in at.code)
+    assert NUMBER_HINT not in [c.value for c in at.caption]
+
+
+def test_a_bad_order_number_in_the_table_is_reported_and_undone():
+    at = start([order("Lamp", 25)])
+    before = rows_of(at)
+    at = edit(at, edited={0: {"order_number": "12-ab"}})
+    assert rows_of(at) == before
+    assert "Lamp, Order number: An order number is 8 to 20 digits" in messages(at)
 
 
 def test_picking_an_order_with_contradictions_lists_them():

@@ -10,7 +10,9 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from core.wizard import questions, route
+from core import advise
+from core.models import Rule
+from core.wizard import ON_REQUEST, questions, route, to_case
 
 APP = str(Path(__file__).resolve().parents[2] / "app.py")
 TODAY = dt.date(2026, 11, 26)
@@ -25,7 +27,13 @@ def start(params: dict[str, str] | None = None) -> AppTest:
 
 
 def answer(at: AppTest, key: str, value) -> AppTest:
-    """Answer the question on screen the way a person would: pick, type or tap."""
+    """Answer the question on screen the way a person would: pick, type or tap.
+
+    A question asked only on request ("blocked") is answered from the plan, by its button.
+    """
+    if key in ON_REQUEST and current_question(at) == "plan":
+        assert value == "yes"
+        return at.button(key="dispute_blocked").click().run()
     kind = questions()[key].kind
     if kind == "choice":
         return at.radio(key=f"q_{key}_value").set_value(value).run()
@@ -50,7 +58,7 @@ def walk(steps: list[tuple[str, str]], at: AppTest | None = None) -> AppTest:
     at = at or start()
     for key, value in steps:
         assert not at.exception, at.exception
-        assert current_question(at) == key, (key, shown_text(at))
+        assert current_question(at) == ("plan" if key in ON_REQUEST else key), (key, shown_text(at))
         at = answer(at, key, value)
     assert not at.exception, at.exception
     return at
@@ -74,7 +82,7 @@ ROUTES = {
         "cancel_order", ["Cancel the order now", "Full refund"], None),
     "not shipped, payment confirmed": (
         [("stage", "not_shipped"), ("payment", "confirmed")],
-        "request_cancellation", ["Ask for a cancellation"], None),
+        "request_cancellation", ["Ask to cancel the order"], "seller"),
     "late, no updates, seller silent": (
         [("stage", "on_the_way"), ("shipped", "2026-10-01"), ("tracking", "no_updates"), ("eta", "2026-11-10"),
          ("contacted", "2026-11-20")],
@@ -82,10 +90,11 @@ ROUTES = {
     "late, no tracking, seller not asked": (
         [("stage", "on_the_way"), ("shipped", "2026-10-20"), ("tracking", "none"), ("eta", "no"),
          ("contacted", "no")],
-        "contact_seller", ["Ask the seller where your order is", "Sat 19 Dec 2026"], "seller"),
+        "contact_seller", ["Ask the seller where your parcel is", "Sat 28 Nov 2026"], "seller"),
     "in transit": (
         [("stage", "on_the_way"), ("shipped", "2026-11-01"), ("tracking", "in_transit"), ("eta", "no")],
-        "contact_seller", ["a dispute is refused while tracking shows it moving", "Thu 31 Dec 2026"], "seller"),
+        "contact_seller", ["if it hasn't come by Sat 26 Dec 2026, open a dispute even if it is still moving"],
+        "seller"),
     "shipped too recently": (
         [("stage", "on_the_way"), ("shipped", "2026-11-20"), ("tracking", "none"), ("eta", "no"),
          ("contacted", "no")],
@@ -97,9 +106,14 @@ ROUTES = {
     "returned to seller": (
         [("stage", "on_the_way"), ("shipped", "2026-10-15"), ("tracking", "returned_to_seller")],
         "open_dispute", ["went back to the seller", "Full refund"], "dispute"),
+    "late, no updates, AliExpress won't let me dispute": (
+        [("stage", "on_the_way"), ("shipped", "2026-10-01"), ("tracking", "no_updates"), ("eta", "2026-11-10"),
+         ("contacted", "2026-11-20"), ("blocked", "yes")],
+        "contact_support", ["AliExpress won't let you open a dispute yet", "Mon 30 Nov 2026 (4 days left)"],
+        "support"),
     "delivered but missing": (
         [("stage", "delivered_missing"), ("shipped", "2026-11-01"), ("contacted", "no")],
-        "contact_seller", ["Tracking says delivered", "Thu 31 Dec 2026"], "seller"),
+        "contact_seller", ["Tracking says delivered", "Sat 28 Nov 2026"], "seller"),
     "delivered but missing, seller silent": (
         [("stage", "delivered_missing"), ("shipped", "2026-11-01"), ("contacted", "2026-11-23")],
         "open_dispute", ["Open a dispute for a full refund"], "dispute"),
@@ -108,16 +122,17 @@ ROUTES = {
         "confirm_receipt", ["Confirm receipt"], None),
     "received, broken": (
         [("stage", "received"), ("problem", "not_as_described"), ("shipped", "2026-11-01"), ("receipt", "no")],
-        "open_dispute", ["full refund, keeping the item", "keep the item"], "dispute"),
+        "open_dispute", ["full refund, and keep the item", "Full refund · keep the item"], "dispute"),
     "received, fake": (
         [("stage", "received"), ("problem", "fake"), ("shipped", "2026-11-01"), ("receipt", "2026-11-20")],
         "open_dispute", ["a fake", "Sat 5 Dec 2026"], "dispute"),
     "received, wrong item": (
         [("stage", "received"), ("problem", "wrong_item"), ("shipped", "2026-11-01"), ("receipt", "no")],
-        "open_dispute", ["something you did not order"], "dispute"),
+        "open_dispute", ["something you didn't order"], "dispute"),
     "received, slightly off": (
-        [("stage", "received"), ("problem", "slightly_imperfect"), ("shipped", "2026-11-01"), ("receipt", "no")],
-        "open_dispute", ["Partial refund: the amount you think is fair"], "dispute"),
+        [("stage", "received"), ("problem", "slightly_imperfect"), ("shipped", "2026-11-01"), ("receipt", "no"),
+         ("total", "40 USD"), ("wanted", "10")],
+        "open_dispute", ["Partial refund: $10.00 · keep the item"], "dispute"),
     "received, parts missing": (
         [("stage", "received"), ("problem", "incomplete"), ("shipped", "2026-11-01"), ("receipt", "no"),
          ("total", "40 EUR"), ("missing", "12.5")],
@@ -133,10 +148,10 @@ ROUTES = {
     "received, changed my mind": (
         [("stage", "received"), ("problem", "changed_mind"), ("shipped", "2026-11-01"), ("receipt", "no"),
          ("free_return", "no")],
-        "open_dispute", ["send the item back", "Returning is at your cost"], "dispute"),
+        "open_dispute", ["send the item back", "You pay the postage to send it back"], "dispute"),
     "received, too late to dispute": (
         [("stage", "received"), ("problem", "fake"), ("shipped", "2026-08-01"), ("receipt", "2026-09-01")],
-        "contact_support", ["contact customer support"], "support"),
+        "contact_support", ["ask AliExpress's customer support"], "support"),
     "dispute open, item fine after all": (
         [("stage", "dispute_open"), ("dispute_about", "none"), ("shipped", "2026-11-01")],
         "cancel_dispute", ["cancel the dispute", "Thu 31 Dec 2026"], None),
@@ -155,7 +170,7 @@ ROUTES = {
     "dispute open, seller offer needs a return": (
         [("stage", "dispute_open"), ("dispute_about", "not_as_described"), ("total", "50 USD"),
          ("seller_offer", "50 return"), ("aliexpress_offer", "no")],
-        "wait", ["Do not accept the seller's offer yet"], None),
+        "wait", ["Don't accept the seller's offer yet"], None),
     "dispute open, no offer yet": (
         [("stage", "dispute_open"), ("dispute_about", "not_arrived"), ("judgement", "none"), ("total", "50 USD"),
          ("seller_offer", "no"), ("aliexpress_offer", "no")],
@@ -165,7 +180,7 @@ ROUTES = {
         "appeal", ["Appeal the outcome by Tue 1 Dec 2026", "5 days left"], "appeal"),
     "dispute closed, unfair, too late": (
         [("stage", "dispute_closed"), ("satisfied", "no"), ("closed", "2026-11-01")],
-        "contact_support", ["appeal window has closed"], "support"),
+        "contact_support", ["The 7 days to appeal have passed"], "support"),
     "dispute closed, refund arrived": (
         [("stage", "dispute_closed"), ("satisfied", "yes"), ("refund", "received")],
         "nothing_to_do", ["All settled"], None),
@@ -198,10 +213,30 @@ def test_route_reaches_its_plan(name):
         assert "No dates to show yet." in text
     if message_kind is not None:
         assert at.code, "a ready-to-send message is shown"
+    case, plan = plan_of(at)
+    assert case.order.placed_on is None, "the wizard never asks when the order was placed"
+    for body in messages(at):
+        assert "placed on" not in body.lower(), body
+    assert [m.body for m in plan.messages] == messages(at)
     reopened = start(url_of(at))
     assert current_question(reopened) == "plan"
     assert reopened.session_state["advised_action"] == action
     assert shown_text(reopened) == text
+
+
+def plan_of(at: AppTest) -> tuple:
+    """The case the page built from its answers and details, and the plan it showed for it."""
+    case = to_case(at.session_state["answers"], TODAY, at.session_state["details"])
+    return case, advise(case, today=TODAY)
+
+
+def messages(at: AppTest) -> list[str]:
+    """The ready-to-send messages on screen (the share link is the last st.code, and starts with ?)."""
+    return [c.value for c in at.code if not c.value.startswith(("?", "http"))]
+
+
+def fill_in_captions(at: AppTest) -> list[str]:
+    return [re.sub(r"\\(.)", r"\1", c.value) for c in at.caption if c.value.startswith("Fill in before sending:")]
 
 
 def url_of(at: AppTest) -> dict[str, str]:
@@ -331,23 +366,38 @@ def test_receipt_before_shipping_is_refused_in_place():
     assert "before shipping" in at.error[0].value
 
 
-def test_share_link_carries_the_answers_but_not_the_name():
+def test_share_link_carries_the_answers_but_not_the_name_or_the_number():
     at = walk(ROUTES["received, fake"][0])
     at.text_input(key="detail_label").input("Grandma's <b>watch</b>")
+    at.text_input(key="detail_number").input("8123456789012345")
     at = at.run()
     share = at.code[-1].value
-    assert "stage=received" in share and "problem=fake" in share
+    assert share.startswith("?") and "stage=received" in share and "problem=fake" in share
     assert "watch" not in share and "label" not in share
-    assert url_of(at)["label"] == "Grandma's <b>watch</b>"
-    assert any("Grandma's <b>watch</b>" in c.value for c in at.code), "the name is used, as plain text"
+    assert "8123456789012345" not in share and "number" not in share
+    assert url_of(at)["label"] == "Grandma's <b>watch</b>" and url_of(at)["number"] == "8123456789012345"
+    assert all("Grandma's bwatch/b" in body for body in messages(at)), "the name is used, in characters forms take"
+    reopened = start(url_of(at))
+    assert reopened.session_state["details"].order_number == "8123456789012345"
+    assert reopened.text_input(key="detail_number").value == "8123456789012345"
+
+
+def test_the_item_name_is_asked_above_the_messages_not_in_fine_tune():
+    at = walk(ROUTES["received, fake"][0])
+    boxes = {box.key: box.label for box in at.text_input}
+    assert boxes == {"detail_number": "Order number (optional)", "detail_label": "What you ordered (optional)"}
+    [fine_tune] = [e for e in at.expander if e.label == "Fine-tune (optional)"]
+    assert not fine_tune.text_input and fine_tune.number_input and fine_tune.selectbox
+    plan_without_messages = walk(ROUTES["dispute closed, refund arrived"][0])
+    assert not plan_without_messages.text_input, "nothing to name where no message is shown"
 
 
 def test_protection_days_change_the_deadline():
-    at = walk(ROUTES["late, no tracking, seller not asked"][0])
-    assert "Sat 19 Dec 2026" in shown_text(at)
+    at = walk(ROUTES["received, broken"][0])
+    assert "Thu 31 Dec 2026" in shown_text(at)
     at.number_input(key="detail_days").set_value(90)
     at = at.run()
-    assert "Mon 18 Jan 2027" in shown_text(at)
+    assert "Sat 30 Jan 2027" in shown_text(at)
     assert url_of(at)["days"] == "90"
 
 
@@ -373,3 +423,97 @@ def test_a_garbled_time_zone_falls_back_to_the_servers_day():
     at = at.run()
     assert not at.exception
     assert current_question(at) == "stage"
+
+
+def test_a_slightly_imperfect_item_asks_how_much_back_and_the_dispute_asks_for_it():
+    steps = ROUTES["received, slightly off"][0]
+    at = walk(steps[:-1])
+    assert current_question(at) == "wanted"
+    assert "How much would you like back?" in shown_text(at)
+    assert "A partial refund needs an amount" in shown_text(at)
+    at = answer(at, "wanted", "12.5")
+    assert current_question(at) == "plan"
+    assert at.session_state["answers"]["wanted"] == "12.50 USD"
+    case, plan = plan_of(at)
+    assert case.refund_wanted == 12.5 and plan.refund == "partial"
+    [dispute] = [m for m in plan.messages if m.kind == "dispute"]
+    assert "12.50" in dispute.body
+    assert dispute.body in messages(at)
+    assert all("fair" not in body for body in messages(at)), "no note meant for the buyer inside a message"
+
+
+def test_wanting_back_more_than_was_paid_is_refused_in_place():
+    at = walk(ROUTES["received, slightly off"][0][:-1])
+    at = answer(at, "wanted", "50")
+    assert current_question(at) == "wanted"
+    assert at.error, "a short message says why"
+    assert at.session_state["answers"]["total"] == "40.00 USD" and "wanted" not in at.session_state["answers"]
+    assert at.number_input(key="q_wanted_value").value == 50.0
+
+
+def test_an_order_number_typed_above_the_messages_fills_every_message():
+    at = walk(ROUTES["received, fake"][0])
+    assert any("order number" in caption for caption in fill_in_captions(at)), fill_in_captions(at)
+    at.text_input(key="detail_number").input("8123-4567 8901-2345")
+    at = at.run()
+    assert not at.exception and not at.error
+    assert at.session_state["details"].order_number == "8123456789012345"
+    bodies = messages(at)
+    assert bodies and all("8123456789012345" in body for body in bodies)
+    assert all("[order number]" not in body for body in bodies)
+    assert not any("order number" in caption for caption in fill_in_captions(at)), fill_in_captions(at)
+
+
+def test_a_bad_order_number_shows_an_error_and_keeps_the_other_answers():
+    at = walk(ROUTES["received, fake"][0])
+    at.text_input(key="detail_label").input("Blue headphones")
+    at = at.run()
+    before = dict(at.session_state["answers"])
+    at.text_input(key="detail_number").input("81234-oops")
+    at = at.run()
+    assert not at.exception
+    assert current_question(at) == "plan" and at.session_state["answers"] == before
+    assert [e.value for e in at.error] == ["An order number is 8 to 20 digits, as shown on the order page."]
+    assert at.text_input(key="detail_number").value == "81234-oops", "what was typed stays in the box"
+    assert at.session_state["details"].order_number is None and at.session_state["details"].label == "Blue headphones"
+    assert "number" not in url_of(at)
+    assert any("order number" in caption for caption in fill_in_captions(at)), "the placeholder is still to fill in"
+    at.text_input(key="detail_number").input("8123456789012345")
+    at = at.run()
+    assert not at.error and all("8123456789012345" in body for body in messages(at))
+
+
+def test_a_bad_order_number_in_a_link_is_dropped_with_a_note():
+    at = start({**dict(ROUTES["received, fake"][0]), "number": "<b>123</b>", "label": "Lamp"})
+    assert current_question(at) == "plan"
+    assert at.session_state["details"].order_number is None and at.session_state["details"].label == "Lamp"
+    assert any("order number" in i.value for i in at.info)
+
+
+def test_wont_let_me_leads_to_a_plan_for_a_blocked_dispute_and_can_be_changed():
+    at = walk(ROUTES["late, no updates, seller silent"][0])
+    assert at.session_state["advised_action"] == "open_dispute"
+    at = at.button(key="dispute_blocked").click().run()
+    assert not at.exception
+    assert current_question(at) == "plan" and at.session_state["answers"]["blocked"] == "yes"
+    assert url_of(at)["blocked"] == "yes"
+    case, plan = plan_of(at)
+    assert case.dispute_blocked and plan.rule is Rule.dispute_blocked
+    assert plan.headline in shown_text(at)
+    assert "dispute_blocked" not in [b.key for b in at.button], "said once, changed in the answers"
+    assert at.button(key="change_blocked").label == "**Can open a dispute:** No, AliExpress won't let me"
+    at = at.button(key="change_blocked").click().run()
+    assert current_question(at) == "blocked"
+    at = answer(at, "blocked", "no")
+    assert current_question(at) == "plan" and at.session_state["advised_action"] == "open_dispute"
+    assert plan_of(at)[1].rule is not Rule.dispute_blocked
+
+
+def test_the_wont_let_me_button_shows_only_for_a_parcel_not_received():
+    at = walk(ROUTES["received, fake"][0])
+    assert at.session_state["advised_action"] == "open_dispute"
+    assert "dispute_blocked" not in [b.key for b in at.button]
+    at = walk(ROUTES["late, no tracking, seller not asked"][0])
+    assert at.session_state["advised_action"] != "open_dispute"
+    assert "dispute_blocked" not in [b.key for b in at.button]
+
