@@ -844,7 +844,7 @@ class WizardVisitor:
             self.conn.answered += 1
             self.expect_question(run, route, index + 1)
         if not route.via_link:
-            # Name the order on the plan, as the "Fine-tune" box offers: the name goes in the URL and messages.
+            # Name the order on the plan, in the box above the messages: the name goes in the URL and messages.
             if not await self.think():
                 return True
             box = run.widget("detail_label")

@@ -109,7 +109,7 @@ def show_picked_plan(items: list[Assessed], today: dt.date) -> None:
             f"- {escape(table.titles().get(p.field, p.field))}: {escape(p.message)}" for p in item.problems))
         return
     show_plan(row_to_case(item.row, today, table.country()), item.plan, key=f"plan_{item.row.id}",
-              names=None if item.row.order_number else show_number_hint)
+              names=None if item.row.order_number else show_number_hint, order_id=item.row.id)
 
 
 def show_number_hint() -> None:

@@ -64,12 +64,13 @@ def fill_in_line(message: Message) -> str | None:
 
 
 def show_plan(case: Case, plan: Plan, key: str = "plan", after_steps: Callable[[], None] | None = None,
-              names: Callable[[], None] | None = None) -> None:
+              names: Callable[[], None] | None = None, order_id: str | None = None) -> None:
     """Draw the whole plan. `key` keeps widget keys apart when several plans can show.
 
     `after_steps` draws the page's own way out of the steps (the wizard's "won't let me"
     button); `names` draws, right above the messages, where the order's number and name
-    are asked (the wizard) or where to add them (the orders page).
+    are asked (the wizard) or where to add them (the orders page). `order_id` names the order in
+    the calendar file as the orders page's own file does (the wizard leaves it to core).
     """
     st.markdown(f"### {ACTION_ICONS[plan.action]} " + escape(plan.headline))
     line = deadline_line(plan)
@@ -107,7 +108,7 @@ def show_plan(case: Case, plan: Plan, key: str = "plan", after_steps: Callable[[
 
     st.markdown("#### " + _("Take it with you"))
     left, right = st.columns(2)
-    calendar = plan_calendar(case, plan)
+    calendar = plan_calendar(case, plan, order_id)
     left.download_button(
         _("Add deadlines to my calendar"), calendar, file_name="aliexpress-deadlines.ics", mime="text/calendar",
         icon=":material/calendar_month:", key=f"{key}_ics", on_click="ignore", width="stretch",

@@ -231,6 +231,31 @@ def test_picking_an_order_opens_its_full_plan():
     assert "Steps" in shown and at.get("plotly_chart")
 
 
+def test_a_plans_calendar_names_the_order_as_the_pages_calendar_does(monkeypatch):
+    """Importing both files must update the same reminders, not add a second set."""
+    calendars: list[bytes] = []
+    deferred, sent = MediaFileManager.add_deferred, MediaFileManager.add
+
+    def capture_deferred(self, data_callable, mimetype, coordinates, file_name=None, **kwargs):
+        if file_name == "aliexpress-deadlines.ics":
+            calendars.append(data_callable())
+        return deferred(self, data_callable, mimetype, coordinates, file_name=file_name, **kwargs)
+
+    def capture_sent(self, data, mimetype, coordinates, file_name=None, **kwargs):
+        if file_name == "aliexpress-deadlines.ics":
+            calendars.append(data)
+        return sent(self, data, mimetype, coordinates, file_name=file_name, **kwargs)
+
+    monkeypatch.setattr(MediaFileManager, "add_deferred", capture_deferred)
+    monkeypatch.setattr(MediaFileManager, "add", capture_sent)
+    at = start([order("Headphones", 2, id="headphones", problem="not_arrived")])
+    calendars.clear()
+    at.selectbox(key="orders_picked").set_value("headphones").run()
+    uids = [{str(e["uid"]) for e in Calendar.from_ical(data).walk("VEVENT")} for data in calendars]
+    assert len(uids) == 2 and all(uids), "the page's calendar and the plan's"
+    assert uids[0] == uids[1]
+
+
 NUMBER_HINT = "Add the order number in the table to fill it in."
 
 
