@@ -49,5 +49,6 @@ def next_deadline(decision: Decision, dates: PlanDates, today: dt.date) -> Deadl
         label=_(DEADLINE_LABELS[decision.deadline]),
         date=day,
         days_left=(day - today).days,
-        last_day=decision.deadline in LAST_DAYS,
+        # A plan to wait has nothing to do by that day yet, so it is never shown as a last day.
+        last_day=decision.deadline in LAST_DAYS and decision.action != "wait",
     )

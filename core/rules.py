@@ -269,6 +269,11 @@ def full_refund(facts: Facts, rule: Rule) -> Decision:
     return Decision(rule, refund="full", refund_amount=paid if paid > 0 else None)
 
 
+def known_amount(amount: Decimal | None) -> Decimal | None:
+    """An amount to ask for; 0 says nothing about what is owed, so it counts as not given."""
+    return amount if amount else None
+
+
 def not_shipped(facts: Facts) -> Decision:
     """Guide: "When the order has not been shipped yet" and "When payment of the order has been confirmed"."""
     if not facts.order.payment_confirmed:
@@ -320,7 +325,8 @@ def dispute_open(facts: Facts) -> Decision:
     case, dispute = facts.case, facts.case.dispute
     if case.order.received and case.problem is Problem.none:
         return Decision(Rule.item_fine_cancel_dispute)
-    if dispute.judgement is Judgement.invalid and case.order.tracking is Tracking.in_transit:
+    moving = not case.order.received and case.order.tracking is Tracking.in_transit
+    if dispute.judgement is Judgement.invalid and moving:
         # The guide says cancel and wait; that is only safe while a new dispute can still be opened.
         if facts.enough_time_to_reopen:
             return Decision(Rule.invalid_in_transit)
@@ -401,9 +407,9 @@ def received(facts: Facts) -> Decision:
     if problem is Problem.wrong_item:
         return full_refund(facts, Rule.wrong_item)
     if problem is Problem.slightly_imperfect:
-        return Decision(Rule.slightly_imperfect, refund="partial", refund_amount=case.refund_wanted)
+        return Decision(Rule.slightly_imperfect, refund="partial", refund_amount=known_amount(case.refund_wanted))
     if problem is Problem.incomplete:
-        return Decision(Rule.incomplete, refund="partial", refund_amount=case.missing_items_value)
+        return Decision(Rule.incomplete, refund="partial", refund_amount=known_amount(case.missing_items_value))
     if problem is Problem.wrong_shipping_method:
         if order.shipping_paid > 0 and case.arrived_late:
             return Decision(Rule.wrong_shipping_paid_and_late, refund="partial", refund_amount=order.shipping_paid)

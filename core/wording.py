@@ -270,6 +270,13 @@ def keep_open_steps(w: Said) -> list[str]:
 
 
 def accept_steps(w: Said) -> list[str]:
+    if w.decision.refund == "none":
+        # A proposal of nothing: nothing to gain by accepting it early; proof may still change it.
+        by = _("Add every photo, video and screenshot you have to the dispute now.")
+        if w.dates.negotiation_ends:
+            by = _("Add every photo, video and screenshot you have to the dispute by {day}.").format(
+                day=w.day("negotiation_ends"))
+        return [by, _("If the proposal stands, the dispute closes with no refund: then you have 7 days to appeal.")]
     whose = _("the seller's offer") if w.decision.action == "accept_seller_offer" else _("AliExpress's proposal")
     listed = [
         _("Make sure everything else about the order is fine: once you accept, the dispute closes for good."),

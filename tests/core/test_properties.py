@@ -334,10 +334,10 @@ def check_money(case: dict, plan: Plan) -> None:
         assert plan.return_item is offer["return_required"]
     if plan.rule is Rule.slightly_imperfect:
         wanted = case["refund_wanted"]
-        assert plan.refund_amount == (None if wanted is None else Decimal(wanted))
+        assert plan.refund_amount == (Decimal(wanted) if wanted is not None and Decimal(wanted) > 0 else None)
     if plan.rule is Rule.incomplete:
         missing = case["missing_items_value"]
-        assert plan.refund_amount == (None if missing is None else Decimal(missing))
+        assert plan.refund_amount == (Decimal(missing) if missing is not None and Decimal(missing) > 0 else None)
     assert plan.currency == order["currency"].upper()
 
 
@@ -431,7 +431,7 @@ def check_rule_line(plan: Plan) -> None:
     else:
         assert plan.next_deadline is not None
         assert plan.next_deadline.date == day
-        assert plan.next_deadline.last_day is (line.deadline in LAST_DAY_FIELDS)
+        assert plan.next_deadline.last_day is (line.deadline in LAST_DAY_FIELDS and line.action != "wait")
 
 
 def check_protection_never_lapses(case: dict, plan: Plan, today: dt.date) -> None:
@@ -470,7 +470,7 @@ def check_protection_never_lapses(case: dict, plan: Plan, today: dt.date) -> Non
             assert plan.next_deadline.date <= deadline, plan.rule
 
     if status == "open" and not (order["received"] and case["problem"] == "none"):
-        if dispute.get("judgement") == "invalid" and order["tracking"] == "in_transit":
+        if dispute.get("judgement") == "invalid" and order["tracking"] == "in_transit" and not order["received"]:
             assert (plan.action == "cancel_dispute") is (left > RUNNING_OUT_DAYS), (plan.rule, left)
         if plan.action == "cancel_dispute":
             assert left > RUNNING_OUT_DAYS, (plan.rule, left)
