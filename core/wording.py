@@ -315,7 +315,7 @@ def tracking_steps(w: Said) -> list[str]:
 def wait_for_parcel_steps(w: Said) -> list[str]:
     listed = [_("Keep an eye on the tracking page.")] if w.order.tracking is not Tracking.none else []
     if w.decision.rule is Rule.before_estimated_delivery:
-        listed.append(_("If it hasn't come by {day}, come back here the next day: the plan will change.").format(
+        listed.append(_("If it hasn't come by {day}, check this plan again the next day: the advice will change.").format(
             day=w.day("estimated_delivery")))
     if w.decision.rule is Rule.due_after_protection:
         listed.append(_("Send the seller the message below today, asking them to extend your buyer protection."))
@@ -846,7 +846,7 @@ WORDS: Mapping[Rule, Words] = MappingProxyType({
     Rule.late_claim: Words(
         said("Protection has ended, but you can still ask for your money back: open a dispute by {day}.",
              day="late_claim_deadline"),
-        join(late_claim_note, open_dispute_steps), _parcel_dispute_proof, outside_offers,
+        open_dispute_steps, _parcel_dispute_proof, join(late_claim_note, outside_offers),
         join(dispute_not_received, support_late_claim)),
     Rule.not_received_too_late: Words(
         said("It is too late for a dispute: ask AliExpress's support, then your bank or PayPal, for your money back."),
@@ -948,8 +948,8 @@ WORDS: Mapping[Rule, Words] = MappingProxyType({
 DEADLINE_LABELS = {
     "earliest_dispute": N_("You can open a dispute from"),
     "estimated_delivery": N_("Estimated delivery"),
-    "seller_answer_due": N_("No answer from the seller by then? Open a dispute"),
-    "running_out_from": N_("Open a dispute that day if it hasn't come"),
+    "seller_answer_due": N_("Open a dispute if the seller hasn't sorted it out"),
+    "running_out_from": N_("Open a dispute if the parcel hasn't come"),
     "protection_ends": N_("Buyer protection ends"),
     "dispute_deadline": N_("Last day to open a dispute"),
     "deadline_after_confirming": N_("Last day to dispute if you confirm today"),

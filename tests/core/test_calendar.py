@@ -165,7 +165,7 @@ def test_the_days_the_advice_changes_are_reminded_with_what_to_do_then():
     assert plan.dates.seller_answer_due is not None
     summaries = [str(e["SUMMARY"]) for e in parse(plan_calendar(case, plan, now=NOW))[1]]
     assert summaries[0] == "Lamp: Estimated delivery"
-    assert summaries[1] == "Lamp: Open a dispute that day if it hasn't come"
+    assert summaries[1] == "Lamp: Open a dispute if the parcel hasn't come"
 
 
 def test_the_sellers_two_days_are_reminded_when_the_plan_waits_for_the_answer():
@@ -175,7 +175,7 @@ def test_the_sellers_two_days_are_reminded_when_the_plan_waits_for_the_answer():
         assert plan.action == "contact_seller"
         first = reminders[0]
         assert (first.key, first.date, first.action) == ("seller_answer_due", due, plan.headline)
-        assert first.label == "No answer from the seller by then? Open a dispute"
+        assert first.label == "Open a dispute if the seller hasn't sorted it out"
         assert [r.key for r in reminders] == [
             "seller_answer_due", "running_out_from", "dispute_deadline", "late_claim_deadline",
         ]
