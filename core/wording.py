@@ -18,7 +18,17 @@ from types import MappingProxyType
 
 from core.i18n import N_, _, days_phrase, show_date, show_money
 from core.models import Case, DisputeStatus, Message, PlanDates, Problem, Rule, Tracking
-from core.rules import DAYS_AFTER_RECEIPT, EXTEND_MARGIN_DAYS, LATE_CLAIM_DAYS, RUNNING_OUT_DAYS, Decision
+from core.rules import (
+    DAYS_AFTER_RECEIPT,
+    DAYS_BEFORE_DISPUTE,
+    DAYS_TO_APPEAL,
+    EXTEND_MARGIN_DAYS,
+    LATE_CLAIM_DAYS,
+    REFUND_WORKING_DAYS,
+    RUNNING_OUT_DAYS,
+    SELLER_ANSWER_DAYS,
+    Decision,
+)
 
 _PLACEHOLDER = re.compile(r"\[([^\[\]]+)\]")
 _FORM_PUNCTUATION = set(" .,;:'()/-&+#%")
@@ -69,10 +79,6 @@ class Said:
         if self.item:
             return _("order {number} ({item})").format(number=number, item=self.item)
         return _("order {number}").format(number=number)
-
-    @property
-    def paid(self) -> Decimal | None:
-        return self.order.total_paid if self.order.total_paid > 0 else None
 
     @property
     def amount(self) -> Decimal | None:
@@ -206,7 +212,8 @@ def request_cancellation_steps(w: Said) -> list[str]:
 def refund_progress_steps(w: Said) -> list[str]:
     return [
         _("Open the order, then its “Payment” (or “Finance”) tab, to see the refund's progress."),
-        _("The 3 to 20 working days start when all three refund stages are complete."),
+        _("The {first} to {last} working days start when all three refund stages are complete.").format(
+            first=REFUND_WORKING_DAYS[0], last=REFUND_WORKING_DAYS[1]),
         _("Check your card statement from the day you paid: a refund can show up under that date."),
         _("Sales and Christmas can slow refunds down a little."),
     ]
@@ -223,7 +230,8 @@ def bank_steps(w: Said) -> list[str]:
 
 def appeal_steps(w: Said) -> list[str]:
     by = (_("Do it by {day}: after that, no appeal is possible.").format(day=w.day("appeal_deadline"))
-          if w.dates.appeal_deadline else _("Do it within 7 days of the dispute closing: after that, no appeal is possible."))
+          if w.dates.appeal_deadline else _("Do it within {n} days of the dispute closing: after that, no appeal is "
+                                            "possible.").format(n=DAYS_TO_APPEAL))
     return [
         _("Gather your proof: the dispute's messages, photos, videos and tracking."),
         _("Open the dispute and tap “Appeal”, or ask for an appeal in AliExpress's help chat."),
@@ -276,7 +284,8 @@ def accept_steps(w: Said) -> list[str]:
         if w.dates.negotiation_ends:
             by = _("Add every photo, video and screenshot you have to the dispute by {day}.").format(
                 day=w.day("negotiation_ends"))
-        return [by, _("If the proposal stands, the dispute closes with no refund: then you have 7 days to appeal.")]
+        return [by, _("If the proposal stands, the dispute closes with no refund: then you have {n} days to "
+                      "appeal.").format(n=DAYS_TO_APPEAL)]
     whose = _("the seller's offer") if w.decision.action == "accept_seller_offer" else _("AliExpress's proposal")
     listed = [
         _("Make sure everything else about the order is fine: once you accept, the dispute closes for good."),
@@ -322,10 +331,15 @@ def wait_for_parcel_steps(w: Said) -> list[str]:
         listed.append(_("If it hasn't come by {day}, open a dispute that day, even if it is still moving.").format(
             day=w.day("running_out_from")))
     if w.decision.rule is Rule.too_early_not_received:
-        listed.append(_("You can open a dispute from {day}, 10 days after shipping.").format(day=w.day("earliest_dispute")))
+        listed.append(dispute_from(w))
     listed.append(_("Last day to open a dispute: {day}. Don't leave it to that day.").format(
         day=w.day("dispute_deadline")))
     return listed
+
+
+def dispute_from(w: Said) -> str:
+    return _("You can open a dispute from {day}, {n} days after shipping.").format(
+        day=w.day("earliest_dispute"), n=DAYS_BEFORE_DISPUTE)
 
 
 def contact_seller_steps(w: Said) -> list[str]:
@@ -686,7 +700,8 @@ def appeal_message(w: Said) -> list[Message]:
 
 def support_too_late_to_appeal(w: Said) -> list[Message]:
     closed = w.dispute.closed_on if w.dispute is not None else None
-    when = " " + _("It closed on {day}, and the 7 days to appeal have passed.").format(day=show_date(closed)) \
+    when = " " + _("It closed on {day}, and the {n} days to appeal have passed.").format(
+        day=show_date(closed), n=DAYS_TO_APPEAL) \
         if closed else ""
     body = _("Hello, I need help with the dispute on {order}.{when} The outcome was unfair: [what went wrong]. "
              "Could you please review it? My proof is attached. Thank you.").format(order=w.order_ref, when=when)
@@ -761,9 +776,11 @@ class Words:
     messages: Part
 
 
-def said(text: str, **dates: str) -> Callable[[Said], str]:
-    """A headline with the plan's dates filled in by name: said("... {day}", day="dispute_deadline")."""
-    return lambda w: _(text).format(**{name: w.day(field) for name, field in dates.items()})
+def said(text: str, **values: str | int) -> Callable[[Said], str]:
+    """A headline with the plan's dates (by field name) and the guide's day counts filled in:
+    said("... {day}, {n} days ...", day="dispute_deadline", n=DAYS_TO_APPEAL)."""
+    return lambda w: _(text).format(
+        **{name: w.day(value) if isinstance(value, str) else value for name, value in values.items()})
 
 
 _parcel_dispute_proof = join(parcel_proof, seller_chat_proof)
@@ -779,12 +796,13 @@ WORDS: Mapping[Rule, Words] = MappingProxyType({
         said("Ask to cancel the order: it hasn't shipped yet, but the seller has to agree."),
         request_cancellation_steps, nothing, nothing, cancellation_message),
     Rule.appeal: Words(
-        lambda w: said("Appeal the outcome by {day}: you have 7 days after the dispute closed.",
-                       day="appeal_deadline")(w) if w.dates.appeal_deadline
-        else _("Appeal the outcome within 7 days of the dispute closing."),
+        lambda w: said("Appeal the outcome by {day}: you have {n} days after the dispute closed.",
+                       day="appeal_deadline", n=DAYS_TO_APPEAL)(w) if w.dates.appeal_deadline
+        else _("Appeal the outcome within {n} days of the dispute closing.").format(n=DAYS_TO_APPEAL),
         appeal_steps, appeal_proof, nothing, appeal_message),
     Rule.too_late_to_appeal: Words(
-        said("The 7 days to appeal have passed: ask AliExpress's customer support to review the case."),
+        said("The {n} days to appeal have passed: ask AliExpress's customer support to review the case.",
+             n=DAYS_TO_APPEAL),
         support_steps, appeal_proof, nothing, support_too_late_to_appeal),
     Rule.refund_overdue: Words(
         said("Your refund is late: ask your bank to trace it with the ARN code."),
@@ -794,7 +812,8 @@ WORDS: Mapping[Rule, Words] = MappingProxyType({
              start="refund_expected_from", end="refund_expected_by"),
         refund_progress_steps, refund_proof, fees, nothing),
     Rule.refund_not_processed: Words(
-        said("Wait for AliExpress to process the refund; it then takes 3 to 20 working days to arrive."),
+        said("Wait for AliExpress to process the refund; it then takes {first} to {last} working days to arrive.",
+             first=REFUND_WORKING_DAYS[0], last=REFUND_WORKING_DAYS[1]),
         refund_progress_steps, refund_proof, nothing, nothing),
     Rule.settled: Words(
         said("All settled: there is nothing left to do for this order."),
@@ -890,7 +909,8 @@ WORDS: Mapping[Rule, Words] = MappingProxyType({
         open_dispute_steps, _parcel_dispute_proof, join(outside_offers, running_out, earlier_dispute_cancelled),
         join(dispute_not_received, seller_dispute_opened)),
     Rule.seller_silent: Words(
-        said("Open a dispute for a full refund: the parcel hasn't come and the seller has had two days to answer."),
+        said("Open a dispute for a full refund: the parcel hasn't come and the seller has had {n} days to answer.",
+             n=SELLER_ANSWER_DAYS),
         open_dispute_steps, _parcel_dispute_proof, join(outside_offers, running_out, earlier_dispute_cancelled),
         dispute_not_received),
     Rule.ask_seller: Words(
@@ -898,9 +918,11 @@ WORDS: Mapping[Rule, Words] = MappingProxyType({
              day="seller_answer_due"),
         contact_seller_steps, parcel_proof, join(outside_offers, earlier_dispute_cancelled), seller_where_is_it),
     Rule.all_fine_confirm: Words(
-        lambda w: said("Confirm receipt: you'll still have 15 days, until {day}, to open a dispute if a problem "
-                       "shows up.", day="deadline_after_confirming")(w) if w.dates.deadline_after_confirming
-        else _("Confirm receipt: you'll still have 15 days to open a dispute if a problem shows up."),
+        lambda w: said("Confirm receipt: you'll still have {n} days, until {day}, to open a dispute if a problem "
+                       "shows up.", day="deadline_after_confirming", n=DAYS_AFTER_RECEIPT)(w)
+        if w.dates.deadline_after_confirming
+        else _("Confirm receipt: you'll still have {n} days to open a dispute if a problem shows up.").format(
+            n=DAYS_AFTER_RECEIPT),
         confirm_steps, nothing, nothing, nothing),
     Rule.all_fine_confirmed: Words(
         said("Nothing to do: your order arrived and receipt is confirmed."),
@@ -908,7 +930,7 @@ WORDS: Mapping[Rule, Words] = MappingProxyType({
     Rule.too_early_received: Words(
         too_early,
         lambda w: [_("Send the seller a message about the problem now."),
-                   _("You can open a dispute from {day}, 10 days after shipping.").format(day=w.day("earliest_dispute"))],
+                   dispute_from(w)],
         problem_proof, outside_offers, seller_before_dispute_allowed),
     Rule.received_too_late: Words(
         said("The time to open a dispute has passed: ask AliExpress's customer support instead."),
