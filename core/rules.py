@@ -112,14 +112,6 @@ NOT_SHIPPED_RULES = frozenset((Rule.payment_pending, Rule.payment_confirmed))
 MISSED_RULES = frozenset((Rule.too_late_to_appeal, Rule.not_received_too_late, Rule.received_too_late,
                           Rule.late_claim))
 """Lines reached because a window was missed: the buyer has to act today."""
-NOT_RECEIVED_RULES = frozenset((
-    Rule.before_estimated_delivery, Rule.due_after_protection, Rule.early_but_running_out,
-    Rule.too_early_not_received, Rule.dispute_blocked, Rule.late_claim, Rule.not_received_too_late,
-    Rule.delivered_running_out, Rule.delivered_seller_silent, Rule.delivered_ask_seller, Rule.returned_to_seller,
-    Rule.returned_running_out,
-    Rule.in_transit_running_out, Rule.in_transit, Rule.no_news_running_out, Rule.seller_silent, Rule.ask_seller,
-))
-"""Lines for a parcel that never came, outside a dispute."""
 
 
 @dataclass(frozen=True)
