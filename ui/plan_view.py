@@ -38,7 +38,7 @@ ACTION_ICONS = {
 
 
 def deadline_line(plan: Plan) -> str | None:
-    """The next date in one line, as the downloaded plan writes it; "days left" only counts down to a last day."""
+    """The next date in one line; "days left" only counts down to a last day, a day to wait for is "in N days"."""
     deadline = plan.next_deadline
     if deadline is None:
         return None
