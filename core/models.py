@@ -23,9 +23,21 @@ from pydantic import (
     StringConstraints,
 )
 
+AMOUNT_MAX = Decimal("10000000")
+"""The largest amount anyone can enter: far above any order, small enough to stay exact."""
+
+PROTECTION_DAYS_USUAL = 60
+"""Buyer protection most listings give, counted from shipping, when the buyer has not said otherwise."""
+PROTECTION_DAYS_MIN = 1
+PROTECTION_DAYS_MAX = 180
+"""The range a listing's protection can take; anything outside it is a typo."""
+
+ProtectionDays = Annotated[int, Field(ge=PROTECTION_DAYS_MIN, le=PROTECTION_DAYS_MAX)]
+"""Days of buyer protection from shipping, as the listing or the order page gives them."""
+
 Money = Annotated[
     Decimal,
-    Field(ge=0, le=Decimal("10000000"), max_digits=12, decimal_places=2),
+    Field(ge=0, le=AMOUNT_MAX, max_digits=12, decimal_places=2),
     PlainSerializer(float, return_type=float, when_used="json"),
 ]
 """An amount of money: never negative, at most two decimals, shown as a JSON number."""
@@ -132,7 +144,7 @@ class Order(Strict):
     payment_confirmed: bool = True
     shipped_on: dt.date | None = None
     estimated_delivery: dt.date | None = None
-    protection_days: int = Field(default=60, ge=1, le=180)
+    protection_days: ProtectionDays = PROTECTION_DAYS_USUAL
     received: bool = False
     receipt_confirmed_on: dt.date | None = None
     tracking: Tracking = Tracking.none

@@ -31,12 +31,17 @@ from core.models import (
     CurrencyCode,
     Dispute,
     DisputeStatus,
+    LABEL_MAX,
+    PROTECTION_DAYS_MAX,
+    PROTECTION_DAYS_MIN,
+    PROTECTION_DAYS_USUAL,
     Label,
     Money,
     Order,
     OrderNumber,
     Plan,
     Problem,
+    ProtectionDays,
     Strict,
     Tracking,
 )
@@ -89,7 +94,7 @@ class OrderRow(Strict):
     placed_on: Day
     shipped_on: MaybeDay = None
     estimated_delivery: MaybeDay = None
-    protection_days: int = Field(default=60, ge=1, le=180)
+    protection_days: ProtectionDays = PROTECTION_DAYS_USUAL
     received: bool = False
     receipt_confirmed_on: MaybeDay = None
     tracking: Tracking = Tracking.none
@@ -386,9 +391,9 @@ def _hint(field: str) -> str:
         return _("Must be one of: {choices}.").format(choices=", ".join(choices[field]))
     texts = {
         "id": _("An id is 1 to 64 letters, digits, - or _."),
-        "label": _("Text of at most 120 characters."),
+        "label": _("Text of at most {n} characters.").format(n=LABEL_MAX),
         "order_number": _("An order number is 8 to 20 digits, as shown on the order page."),
-        "protection_days": _("A whole number of days from 1 to 180."),
+        "protection_days": _("A whole number of days from {low} to {high}.").format(low=PROTECTION_DAYS_MIN, high=PROTECTION_DAYS_MAX),
         "currency": _("A three-letter currency code such as USD or EUR."),
     }
     return texts.get(field, _("This value can't be read."))

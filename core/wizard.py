@@ -16,10 +16,9 @@ from types import MappingProxyType
 
 from core.dates import add_days
 from core.i18n import _, current_language, show_date, show_money
-from core.models import Case, order_number_digits
+from core.models import AMOUNT_MAX, PROTECTION_DAYS_USUAL, Case, order_number_digits
 from core.reading import CaseError, CaseProblem, read_case
 
-MAX_AMOUNT = Decimal("10000000")
 CURRENCIES = ("USD", "EUR", "GBP", "CAD", "AUD", "BRL", "MXN", "PLN", "CHF", "SEK", "NOK", "DKK", "CZK",
               "HUF", "RON", "ILS", "KRW", "JPY", "NZD", "CLP", "COP", "PEN", "TRY", "ZAR", "UAH", "KZT")
 
@@ -262,7 +261,7 @@ def parse_money(text: str) -> tuple[Decimal | None, str]:
         amount = Decimal(amount_text)
     except InvalidOperation:
         return None, ""
-    if not amount.is_finite() or amount < 0 or amount > MAX_AMOUNT or amount != amount.quantize(Decimal("0.01")):
+    if not amount.is_finite() or amount < 0 or amount > AMOUNT_MAX or amount != amount.quantize(Decimal("0.01")):
         return None, ""
     return amount.quantize(Decimal("0.01")), currency.strip().upper()
 
@@ -310,7 +309,7 @@ class Details:
 
     label: str | None = None
     order_number: str | None = None
-    protection_days: int = 60
+    protection_days: int = PROTECTION_DAYS_USUAL
     country: str | None = None
 
 

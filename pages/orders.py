@@ -13,6 +13,7 @@ import streamlit as st
 from core.calendar import deadline_calendar, plan_reminders
 from core.dates import known_countries
 from core.i18n import _, current_language, ngettext, use_language
+from core.models import LABEL_MAX
 from core.orders import CSV_ENCODING, Assessed, export_csv, export_json, row_to_case, summary
 from ui import browser_storage, state
 from ui import orders_table as table
@@ -49,7 +50,7 @@ def show_summary(items: list[Assessed]) -> None:
 def show_add_form(empty: bool) -> None:
     with st.expander(_("Add an order"), expanded=empty, icon=":material/add:"):
         with st.form("add_order", clear_on_submit=True, border=False):
-            st.text_input(_("What is it?"), max_chars=120, placeholder=_("e.g. Blue headphones"), key="add_label")
+            st.text_input(_("What is it?"), max_chars=LABEL_MAX, placeholder=_("e.g. Blue headphones"), key="add_label")
             left, right = st.columns(2)
             left.date_input(_("Placed on"), value=state.today(), max_value=state.today(), key="add_placed",
                             format="YYYY-MM-DD")

@@ -14,7 +14,7 @@ import streamlit as st
 from core import advise
 from core.dates import known_countries
 from core.i18n import _
-from core.models import LABEL_MAX, Plan, plain_line
+from core.models import LABEL_MAX, PROTECTION_DAYS_MAX, PROTECTION_DAYS_MIN, PROTECTION_DAYS_USUAL, Plan, plain_line
 from core.reading import CaseError
 from core.wizard import questions, read_order_number, route, summary, to_case
 from ui import state
@@ -66,7 +66,7 @@ def apply_details() -> None:
     current = state.details()
     state.set_details(replace(
         current,
-        protection_days=int(days) if isinstance(days, int) and 1 <= days <= 180 else current.protection_days,
+        protection_days=int(days) if isinstance(days, int) and PROTECTION_DAYS_MIN <= days <= PROTECTION_DAYS_MAX else current.protection_days,
         country=country if country in known_countries() else None,
     ))
 
@@ -112,9 +112,9 @@ def show_details() -> None:
     """Optional extras that sharpen the plan: protection days and country."""
     current = state.details()
     with st.expander(_("Fine-tune (optional)")):
-        st.number_input(_("Buyer protection days on this listing"), min_value=1, max_value=180,
+        st.number_input(_("Buyer protection days on this listing"), min_value=PROTECTION_DAYS_MIN, max_value=PROTECTION_DAYS_MAX,
                         value=current.protection_days, step=1, key="detail_days", on_change=apply_details,
-                        help=_("Most listings give 60 days from shipping; some give more or less."))
+                        help=_("Most listings give {n} days from shipping; some give more or less.").format(n=PROTECTION_DAYS_USUAL))
         countries = known_countries()
         codes = [None, *countries]
         st.selectbox(_("Your country, to skip public holidays when counting working days"), codes,

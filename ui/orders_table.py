@@ -16,7 +16,15 @@ import streamlit as st
 
 from core.dates import known_countries
 from core.i18n import _, current_language, ngettext, show_date, show_money
-from core.models import Problem, Tracking
+from core.models import (
+    AMOUNT_MAX,
+    LABEL_MAX,
+    PROTECTION_DAYS_MAX,
+    PROTECTION_DAYS_MIN,
+    PROTECTION_DAYS_USUAL,
+    Problem,
+    Tracking,
+)
 from core.orders import (
     DATE_FIELDS,
     FIELDS,
@@ -305,7 +313,7 @@ def column_config() -> dict[str, Any]:
                              min_value=dt.date(2000, 1, 1), max_value=dt.date(2100, 12, 31))
 
     def money(name: str, help_text: str, default: float | None = 0.0) -> Any:
-        return cc.NumberColumn(title[name], help=help_text, min_value=0.0, max_value=10_000_000.0, step=0.01,
+        return cc.NumberColumn(title[name], help=help_text, min_value=0.0, max_value=float(AMOUNT_MAX), step=0.01,
                                format="%.2f", default=default)
 
     def choice(name: str, options: list[str], help_text: str) -> Any:
@@ -315,7 +323,7 @@ def column_config() -> dict[str, Any]:
     return {
         "status": cc.TextColumn(title["status"], disabled=True, pinned=True,
                                 help=_("Overdue and due within 5 days come first.")),
-        "label": cc.TextColumn(title["label"], pinned=True, required=True, max_chars=120,
+        "label": cc.TextColumn(title["label"], pinned=True, required=True, max_chars=LABEL_MAX,
                                help=_("What it is, in your own words.")),
         "order_number": cc.TextColumn(title["order_number"], max_chars=40, help=_("From the order page.")),
         "action": cc.TextColumn(title["action"], disabled=True, help=_("Pick the order below for the full plan.")),
@@ -326,8 +334,9 @@ def column_config() -> dict[str, Any]:
         "placed_on": date("placed_on", _("The day you paid."), required=True),
         "shipped_on": date("shipped_on", _("The shipping date on the order page. Protection starts here.")),
         "estimated_delivery": date("estimated_delivery", _("The delivery date the order page promises.")),
-        "protection_days": cc.NumberColumn(title["protection_days"], min_value=1, max_value=180, step=1, default=60,
-                                           format="%d", help=_("Usually 60; the order page may say otherwise.")),
+        "protection_days": cc.NumberColumn(title["protection_days"], min_value=PROTECTION_DAYS_MIN, max_value=PROTECTION_DAYS_MAX, step=1,
+                                           default=PROTECTION_DAYS_USUAL,
+                                           format="%d", help=_("Usually {n}; the order page may say otherwise.").format(n=PROTECTION_DAYS_USUAL)),
         "received": cc.CheckboxColumn(title["received"], default=False),
         "receipt_confirmed_on": date("receipt_confirmed_on", _("When you pressed “Confirm receipt”.")),
         "tracking": choice("tracking", [t.value for t in Tracking], _("What the tracking page says.")),

@@ -12,6 +12,7 @@ from decimal import Decimal
 import streamlit as st
 
 from core.i18n import _
+from core.models import AMOUNT_MAX
 from core.reading import CaseError
 from core.wizard import (
     CURRENCIES,
@@ -163,7 +164,7 @@ def ask_money(question: Question, current: str | None) -> None:
         left = st.container()
     chosen = st.session_state.get(currency_key) if is_total else currency()
     left.number_input(_("Amount in {currency}").format(currency=chosen), key=key, min_value=0.0,
-                      max_value=float(10_000_000), step=1.0, format="%.2f", placeholder="0.00")
+                      max_value=float(AMOUNT_MAX), step=1.0, format="%.2f", placeholder="0.00")
 
     def use_amount() -> None:
         value = st.session_state.get(key)
@@ -189,7 +190,7 @@ def ask_offer(question: Question, current: str | None) -> None:
               type="primary" if current is None else "secondary")
     st.markdown(_("**Or** enter what they offer:"))
     st.number_input(_("Refund offered, in {currency}").format(currency=currency()), key=key, min_value=0.0,
-                    max_value=float(10_000_000), step=1.0, format="%.2f", placeholder="0.00")
+                    max_value=float(AMOUNT_MAX), step=1.0, format="%.2f", placeholder="0.00")
     st.checkbox(_("They want the item sent back"), key=return_key)
 
     def use_offer() -> None:

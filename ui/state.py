@@ -17,7 +17,7 @@ import streamlit as st
 
 from core.dates import known_countries
 from core.i18n import _
-from core.models import LABEL_MAX, plain_line
+from core.models import LABEL_MAX, PROTECTION_DAYS_MAX, PROTECTION_DAYS_MIN, PROTECTION_DAYS_USUAL, plain_line
 from core.wizard import Details, load_answers, next_question, read_order_number, route
 
 T = TypeVar("T")
@@ -75,13 +75,13 @@ def read_details(params: dict[str, str]) -> tuple[Details, list[str]]:
     number, problem = read_order_number(params.get("number", ""))
     if problem is not None:
         notes.append(_("The link's order number wasn't one we can read, so it was left out."))
-    days = 60
+    days = PROTECTION_DAYS_USUAL
     if "days" in params:
         text = params["days"]
-        if len(text) <= 3 and text.isdecimal() and text.isascii() and 1 <= int(text) <= 180:
+        if len(text) <= 3 and text.isdecimal() and text.isascii() and PROTECTION_DAYS_MIN <= int(text) <= PROTECTION_DAYS_MAX:
             days = int(text)
         else:
-            notes.append(_("The link's protection days weren't usable, so we used 60."))
+            notes.append(_("The link's protection days weren't usable, so we used {n}.").format(n=PROTECTION_DAYS_USUAL))
     country = params.get("country")
     if country is not None and country not in known_countries():
         notes.append(_("The link's country wasn't one we know, so we count working days Monday to Friday."))
@@ -150,7 +150,7 @@ def url_params(include_private: bool = True) -> dict[str, str]:
     """The query parameters that describe this situation; the share link leaves out what was ordered and its number."""
     params = dict(st.session_state.answers)
     d = st.session_state.details
-    if d.protection_days != 60:
+    if d.protection_days != PROTECTION_DAYS_USUAL:
         params["days"] = str(d.protection_days)
     if d.country:
         params["country"] = d.country

@@ -37,9 +37,9 @@ from core.models import plain_line
 from core.wording import form_safe
 
 from core.dates import known_countries
+from core.models import AMOUNT_MAX
 from core.wizard import (
     CURRENCIES,
-    MAX_AMOUNT,
     PAST_EVENTS,
     next_question,
     parse_money,
@@ -375,8 +375,8 @@ def check_amount(at: AppTest, key: str, typed: float, before: dict[str, str]) ->
         return
     stored = answers[key]
     amount, _currency = parse_money(stored.removesuffix(" return"))
-    assert amount is not None and Decimal(0) <= amount <= MAX_AMOUNT, stored
-    assert 0 <= typed <= float(MAX_AMOUNT)
+    assert amount is not None and Decimal(0) <= amount <= AMOUNT_MAX, stored
+    assert 0 <= typed <= float(AMOUNT_MAX)
     assert amount == round(Decimal(str(typed)), 2)
 
 
