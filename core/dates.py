@@ -2,22 +2,30 @@
 
 Deadlines are counted in calendar days and are inclusive: the deadline day itself
 still counts. Refunds are counted in working days, which skip weekends and, when the
-buyer names a country, that country's public holidays.
+buyer names a country, that country's own weekend and public holidays, as the holidays
+library knows them.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
-WEEKEND = (5, 6)
+if TYPE_CHECKING:
+    import holidays
 
 
 @lru_cache(maxsize=64)
-def _public_holidays(country: str, year: int) -> frozenset[dt.date]:
-    import holidays  # imported on first use: most cases never name a country
+def _working_calendar(country: str | None) -> holidays.HolidayBase:
+    """The country's public holidays and its own weekend (Friday and Saturday in Israel, for one).
 
-    return frozenset(holidays.country_holidays(country, years=year))
+    Without a country, Saturday and Sunday are the weekend and no day is a holiday.
+    The library is imported on first use: it takes about 0.1 s and most plans never count working days.
+    """
+    import holidays
+
+    return holidays.HolidayBase() if country is None else holidays.country_holidays(country)
 
 
 @lru_cache(maxsize=1)
@@ -35,28 +43,21 @@ def known_countries() -> dict[str, str]:
 
 
 def is_working_day(day: dt.date, country: str | None = None) -> bool:
-    """Monday to Friday, and not a public holiday in `country` when one is given."""
-    if day.weekday() in WEEKEND:
-        return False
-    return country is None or day not in _public_holidays(country, day.year)
+    """Not a weekend day of `country` (Saturday and Sunday without one) and not one of its public holidays."""
+    return _working_calendar(country).is_working_day(day)
 
 
 def add_working_days(start: dt.date, count: int, country: str | None = None) -> dt.date:
-    """The date `count` working days after `start` (start itself not counted)."""
-    day = start
-    left = count
-    while left > 0:
-        if day == dt.date.max:
-            return day
-        day += dt.timedelta(days=1)
-        if is_working_day(day, country):
-            left -= 1
-    return day
+    """The date `count` working days after `start` (start itself not counted), held at the calendar's end."""
+    try:
+        return _working_calendar(country).get_nth_working_day(start, count)
+    except (OverflowError, ValueError):  # past 31 Dec 9999
+        return dt.date.max
 
 
 def add_days(start: dt.date, days: int) -> dt.date:
     """`start` plus calendar days, held at the calendar's last day instead of overflowing."""
     try:
         return start + dt.timedelta(days=days)
-    except OverflowError:
+    except (OverflowError, ValueError):  # past 31 Dec 9999
         return dt.date.max if days > 0 else dt.date.min

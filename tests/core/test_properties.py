@@ -197,7 +197,7 @@ def valid_cases(draw) -> dict:
         "arrived_late": draw(st.booleans()),
         "seller_contacted_on": contacted and contacted.isoformat(),
         "dispute": None,
-        "country": draw(st.sampled_from([None, None, "US", "DE", "ES", "PL"])),
+        "country": draw(st.sampled_from([None, None, "US", "DE", "ES", "PL", "IL", "SA"])),
     }
 
     if shipped is not None and draw(st.booleans()):
@@ -287,11 +287,17 @@ def near_protection_end(draw) -> dict:
 # =====================================================================================
 
 
-def add_working_days(start: dt.date, n: int) -> dt.date:
+WEEKENDS = {"IL": {4, 5}, "SA": {4, 5}}
+"""Countries whose weekend is Friday and Saturday; everywhere else here it is Saturday and Sunday."""
+
+
+def add_weekdays(start: dt.date, n: int, country: str | None) -> dt.date:
+    """Working days counted with the country's weekend and no public holidays: the earliest a refund date can be."""
+    weekend = WEEKENDS.get(country, {5, 6})
     day = start
     while n:
         day += dt.timedelta(days=1)
-        if day.weekday() < 5:
+        if day.weekday() not in weekend:
             n -= 1
     return day
 
@@ -366,8 +372,8 @@ def check_dates(case: dict, plan: Plan, today: dt.date) -> None:
         assert dates.negotiation_ends.isoformat() == dispute["negotiation_ends_on"]
     if dates.refund_expected_by is not None:
         processed = dt.date.fromisoformat(dispute["refund_processed_on"])
-        weekdays_only_from = add_working_days(processed, 3)
-        weekdays_only_by = add_working_days(processed, 20)
+        weekdays_only_from = add_weekdays(processed, 3, case["country"])
+        weekdays_only_by = add_weekdays(processed, 20, case["country"])
         if case["country"] is None:
             assert dates.refund_expected_from == weekdays_only_from
             assert dates.refund_expected_by == weekdays_only_by
