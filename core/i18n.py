@@ -14,8 +14,9 @@ from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
 
+from babel import Locale
 from babel.dates import format_date
-from babel.numbers import format_currency, get_currency_precision
+from babel.numbers import NumberPattern
 
 LOCALE_DIR = Path(__file__).resolve().parent.parent / "locale"
 DEFAULT_LANGUAGE = "en"
@@ -62,28 +63,21 @@ def show_date(day: dt.date) -> str:
     return _day(day, _language.get())
 
 
-@lru_cache(maxsize=256)
-def _money_style(currency: str, language: str) -> tuple[str, str, str, str, int]:
-    """How babel writes this currency in this language, read once from a sample amount.
+@lru_cache(maxsize=64)
+def _currency_format(language: str) -> tuple[Locale, NumberPattern]:
+    """Babel's locale and currency pattern for `language`, looked up once.
 
-    Formatting every amount with babel costs about 60 µs; reusing its style costs 2 µs,
-    which keeps 10,000 plans well under a second.
+    The lookups are most of `format_currency`'s cost; applying the pattern is what remains,
+    and 10,000 plans stay well under a second.
     """
-    digits = get_currency_precision(currency)
-    sample = format_currency(Decimal("1234567.891"), currency, locale=language)
-    first = next(i for i, char in enumerate(sample) if char.isdigit())
-    last = max(i for i, char in enumerate(sample) if char.isdigit())
-    number = sample[first:last + 1]
-    group = number[1] if not number[1].isdigit() else ""
-    decimal = number[-digits - 1] if digits else ""
-    return sample[:first], sample[last + 1:], group, decimal, digits
+    locale = Locale.parse(language)
+    return locale, locale.currency_formats["standard"]
 
 
 def show_money(amount: Decimal | float, currency: str) -> str:
-    """An amount with its currency in the reader's style: "$12.50", "€9.99"."""
-    prefix, suffix, group, decimal, digits = _money_style(currency, _language.get())
-    plain = f"{Decimal(str(amount)):,.{digits}f}"
-    return prefix + plain.replace(",", "\0").replace(".", decimal).replace("\0", group) + suffix
+    """An amount with its currency as babel writes it for the reader: "$12.50", "1.234,50 €"."""
+    locale, pattern = _currency_format(_language.get())
+    return pattern.apply(Decimal(str(amount)), locale, currency=currency)
 
 
 def days_phrase(days_left: int) -> str:
