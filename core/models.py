@@ -8,11 +8,11 @@ taken from a `Plan`.
 from __future__ import annotations
 
 import datetime as dt
-from decimal import Decimal
-from enum import Enum
 import re
 import unicodedata
-from typing import Annotated, Any, Literal
+from decimal import Decimal
+from enum import Enum
+from typing import Annotated, Any, Literal, get_args
 
 from pydantic import (
     BaseModel,
@@ -216,7 +216,7 @@ Action = Literal[
     "confirm_receipt",
     "nothing_to_do",
 ]
-ACTIONS: tuple[str, ...] = Action.__args__
+ACTIONS: tuple[str, ...] = get_args(Action)
 
 RefundKind = Literal["full", "partial", "none"]
 
@@ -315,10 +315,14 @@ class PlanDates(BaseModel):
     refund_expected_by: dt.date | None = None
 
 
+MessageKind = Literal["seller", "dispute", "appeal", "support", "bank"]
+"""Who a ready-to-send message is for."""
+
+
 class Message(BaseModel):
     """A ready-to-send draft: who it is for, a title, the text to paste, and what to fill in first."""
 
-    kind: Literal["seller", "dispute", "appeal", "support", "bank"]
+    kind: MessageKind
     title: str
     body: str
     fill_in: list[str] = Field(

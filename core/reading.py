@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from pydantic import ValidationError
+from pydantic_core import ErrorDetails
 
 from core.i18n import _
 from core.models import Case, DisputeStatus, Problem
@@ -55,7 +56,7 @@ def read_case(data: Any, today: dt.date | None = None) -> Case:
     return case
 
 
-def from_pydantic(error: dict) -> CaseProblem:
+def from_pydantic(error: ErrorDetails) -> CaseProblem:
     field = ".".join(str(part) for part in error["loc"])
     if error["type"] == "json_invalid":
         return CaseProblem("", _("This is not valid JSON ({detail}).").format(detail=error["ctx"]["error"]))

@@ -17,7 +17,18 @@ from types import MappingProxyType
 
 from core import guide
 from core.dates import add_days, add_working_days
-from core.models import Action, Case, DisputeStatus, Judgement, Offer, PlanDates, Problem, Rule, Tracking
+from core.models import (
+    Action,
+    Case,
+    DisputeStatus,
+    Judgement,
+    Offer,
+    PlanDates,
+    Problem,
+    RefundKind,
+    Rule,
+    Tracking,
+)
 
 DAYS_BEFORE_DISPUTE = 10
 """A dispute can be opened 10 days after shipping ("Why won't AliExpress let me open a dispute")."""
@@ -119,7 +130,7 @@ class Decision:
     """What a rule decided: its line of the table, and the money it asks for or accepts."""
 
     rule: Rule
-    refund: str = "none"
+    refund: RefundKind = "none"
     refund_amount: Decimal | None = None
     return_item: bool = False
 
@@ -128,7 +139,7 @@ class Decision:
         return LINES[self.rule]
 
     @property
-    def action(self) -> str:
+    def action(self) -> Action:
         return self.line.action
 
     @property
@@ -276,13 +287,15 @@ def not_shipped(facts: Facts) -> Decision:
 def dispute_closed(facts: Facts) -> Decision:
     """Guide: "Appealing a dispute", "Refund processing", "AliExpress is not refunding me"."""
     dispute = facts.case.dispute
+    assert dispute is not None  # decide() sends only cases with a dispute here
     appeal_deadline = facts.dates.appeal_deadline
     if not dispute.satisfied:
         if appeal_deadline is None or facts.today <= appeal_deadline:
             return Decision(Rule.appeal)
         return Decision(Rule.too_late_to_appeal)
     if dispute.refund_processed_on is not None and not dispute.refund_received:
-        if facts.today > facts.dates.refund_expected_by:
+        expected_by = facts.dates.refund_expected_by
+        if expected_by is not None and facts.today > expected_by:
             return Decision(Rule.refund_overdue)
         return Decision(Rule.refund_on_its_way)
     if not dispute.refund_received:
@@ -301,6 +314,7 @@ def accept(rule: Rule, offer: Offer, facts: Facts) -> Decision:
     """Accepting an offer gives that offer's own amount and return (never more than was paid)."""
     paid = facts.order.total_paid
     amount = min(offer.refund_amount, paid) if paid > 0 else offer.refund_amount
+    kind: RefundKind
     if paid > 0 and amount >= paid:
         kind = "full"
     elif amount > 0:
@@ -315,6 +329,7 @@ def accept(rule: Rule, offer: Offer, facts: Facts) -> Decision:
 def dispute_open(facts: Facts) -> Decision:
     """Guide: "Phases of the dispute", "AliExpress judgement", "How to cancel a dispute", "How to accept..."."""
     case, dispute = facts.case, facts.case.dispute
+    assert dispute is not None  # decide() sends only cases with a dispute here
     if case.order.received and case.problem is Problem.none:
         return Decision(Rule.item_fine_cancel_dispute)
     moving = not case.order.received and case.order.tracking is Tracking.in_transit

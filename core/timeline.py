@@ -91,13 +91,13 @@ def _windows(case: Case, plan: Plan, today: dt.date) -> list[Window]:
             before = min(before, dates.protection_ends)
         found += _window("dispute", _("Dispute window"), dates.earliest_dispute, before)
         found += _window("after_receipt", _("15 days after receipt"), receipt, dates.dispute_deadline)
-    ended = dates.protection_ends is not None and today > dates.protection_ends
-    if dates.late_claim_deadline is not None and ended and waiting_for_parcel(case, plan):
+    ends = dates.protection_ends
+    if dates.late_claim_deadline is not None and ends is not None and today > ends and waiting_for_parcel(case, plan):
         # For a parcel that never came AliExpress still takes a refund request for 15 days
         # after protection ends (core.rules.LATE_CLAIM_DAYS). Shown only once protection has
         # ended: the plan never counts on it before.
         found += _window("late_claim", _("Refund request after protection"),
-                         add_days(dates.protection_ends, 1), dates.late_claim_deadline)
+                         add_days(ends, 1), dates.late_claim_deadline)
     if dates.negotiation_ends is not None:
         opened = dispute.opened_on if dispute is not None and dispute.opened_on else min(today, dates.negotiation_ends)
         found += _window("negotiation", _("Negotiation"), opened, dates.negotiation_ends)

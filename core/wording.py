@@ -17,7 +17,7 @@ from decimal import Decimal
 from types import MappingProxyType
 
 from core.i18n import N_, _, days_phrase, show_date, show_money
-from core.models import Case, DisputeStatus, Message, PlanDates, Problem, Rule, Tracking
+from core.models import Case, DisputeStatus, Message, MessageKind, PlanDates, Problem, Rule, Tracking
 from core.rules import (
     DAYS_AFTER_RECEIPT,
     DAYS_BEFORE_DISPUTE,
@@ -52,7 +52,7 @@ def placeholders(body: str) -> list[str]:
     return list(dict.fromkeys(_PLACEHOLDER.findall(body)))
 
 
-def message(kind: str, title: str, body: str) -> Message:
+def message(kind: MessageKind, title: str, body: str) -> Message:
     return Message(kind=kind, title=title, body=body, fill_in=placeholders(body))
 
 
@@ -133,9 +133,20 @@ class Said:
         return eta is not None and eta < self.today
 
     @property
+    def protection_ends(self) -> dt.date:
+        """The day protection ends: only the words of rules that know the shipping date ask for it."""
+        ends = self.dates.protection_ends
+        assert ends is not None, "a rule without a shipping date asked when protection ends"
+        return ends
+
+    @property
+    def still_protected(self) -> bool:
+        return self.protection_ends >= self.today
+
+    @property
     def protection_end(self) -> str:
         """ "protection ends on <day>", or "ended" once it has passed."""
-        ends = self.dates.protection_ends
+        ends = self.protection_ends
         if ends < self.today:
             return _("protection ended on {day}").format(day=show_date(ends))
         return _("protection ends on {day}").format(day=show_date(ends))
@@ -274,7 +285,7 @@ def keep_open_steps(w: Said) -> list[str]:
         _("Add the latest tracking page to the dispute as proof."),
         _("Send AliExpress's support the message below, asking them to keep the case open until the parcel arrives."),
     ] + ([_("Send the seller the message below, asking them to extend your buyer protection.")]
-         if w.dates.protection_ends >= w.today else [])
+         if w.still_protected else [])
 
 
 def accept_steps(w: Said) -> list[str]:
@@ -343,7 +354,7 @@ def dispute_from(w: Said) -> str:
 
 
 def contact_seller_steps(w: Said) -> list[str]:
-    listed = tracking_steps(w) + [_("Send the seller the message below today.")]
+    listed = [*tracking_steps(w), _("Send the seller the message below today.")]
     if w.decision.rule is Rule.in_transit:
         listed.append(_("AliExpress refuses a dispute while tracking shows the parcel moving, so wait for it."))
         listed.append(_("If it hasn't come by {day}, open a dispute that day, even if it is still moving.").format(
@@ -726,7 +737,7 @@ def support_received_too_late(w: Said) -> list[Message]:
 
 
 def seller_extend_while_protected(w: Said) -> list[Message]:
-    return seller_extend(w) if w.dates.protection_ends >= w.today else []
+    return seller_extend(w) if w.still_protected else []
 
 
 def support_blocked(w: Said) -> list[Message]:
@@ -754,7 +765,8 @@ def support_keep_open(w: Said) -> list[Message]:
 
 
 def bank_message(w: Said) -> list[Message]:
-    processed = w.dispute.refund_processed_on
+    processed = w.dispute.refund_processed_on if w.dispute is not None else None
+    assert processed is not None, "the bank message is only for a processed refund"
     body = _("Hello, on {day} AliExpress processed a refund of [refund amount] for {order} to my card ending in "
              "[last 4 digits], but it has not reached my account. The refund's ARN code is [ARN code]. Could you "
              "please trace it? Thank you.").format(

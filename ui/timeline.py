@@ -93,7 +93,7 @@ def orders_figure(rows: Sequence[tuple[str, Timeline]]) -> go.Figure:
     """Every order on one row, named in the buyer's words, with the same windows, markers and today."""
     names = order_names([label for label, _timeline in rows])
     bars, events = [], []
-    for name, (_label, timeline) in zip(names, rows):
+    for name, (_label, timeline) in zip(names, rows, strict=True):
         bars += [(name, window) for window in timeline.windows]
         events += [(name, event) for event in timeline.events]
     fig = _bars(bars, [f"{name}<br>{_window_text(window)}" for name, window in bars], width=0.6)
@@ -160,7 +160,7 @@ def _bars(bars: Sequence[tuple[object, Window]], hover: Sequence[str], width: fl
         fig.add_trace(go.Bar(
             orientation="h",
             base=starts,
-            x=[(_day_after(bars[n][1].end) - start) / ONE_MS for n, start in zip(chosen, starts)],
+            x=[(_day_after(bars[n][1].end) - start) / ONE_MS for n, start in zip(chosen, starts, strict=True)],
             y=[bars[n][0] for n in chosen],
             name=bars[chosen[0]][1].label,
             marker={"color": colour},
