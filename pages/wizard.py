@@ -16,25 +16,29 @@ from core.dates import known_countries
 from core.i18n import _
 from core.models import LABEL_MAX, PROTECTION_DAYS_MAX, PROTECTION_DAYS_MIN, PROTECTION_DAYS_USUAL, Plan, plain_line
 from core.reading import CaseError
-from core.wizard import questions, read_order_number, route, summary, to_case
-from ui import state
+from core.wizard.answers import read_order_number
+from core.wizard.case import summary, to_case
+from core.wizard.questions import questions
+from core.wizard.route import route
+from ui import state, wizard_state
 from ui.plan_view import escape, show_plan
 from ui.questions import show_question
 
 
 def show_progress() -> None:
-    keys = route(state.answers())
-    done = len([k for k in keys if k in state.answers()])
-    current = state.step()
-    if current == state.PLAN:
+    keys = route(wizard_state.answers())
+    done = len([k for k in keys if k in wizard_state.answers()])
+    current = wizard_state.step()
+    if current == wizard_state.PLAN:
         st.progress(1.0, text=_("Your plan"))
         return
     number = keys.index(current) + 1 if current in keys else done + 1
     if len(keys) == 1:
         st.progress(0.0, text=_("Question 1"))
         return
-    st.progress(min(done / len(keys), 1.0),
-                text=_("Question {n} of {total}").format(n=number, total=max(len(keys), number)))
+    st.progress(
+        min(done / len(keys), 1.0), text=_("Question {n} of {total}").format(n=number, total=max(len(keys), number))
+    )
 
 
 def show_answers() -> None:
@@ -43,99 +47,153 @@ def show_answers() -> None:
     One button per answer, with the answer as its label: the buttons' code is already in
     the browser (Back uses it), so no new piece of the page has to load on the next tap.
     """
-    rows = summary(state.answers())
+    rows = summary(wizard_state.answers())
     if not rows:
         return
-    with st.expander(_("Your answers ({n})").format(n=len(rows)), expanded=state.step() == state.PLAN):
+    with st.expander(_("Your answers ({n})").format(n=len(rows)), expanded=wizard_state.step() == wizard_state.PLAN):
         for key, name, shown in rows:
-            st.button(f"**{escape(name)}:** {escape(shown)}", key=f"change_{key}", on_click=state.go_to, args=(key,),
-                      icon=":material/edit:", type="tertiary", help=_("Change this answer"))
+            st.button(
+                f"**{escape(name)}:** {escape(shown)}",
+                key=f"change_{key}",
+                on_click=wizard_state.go_to,
+                args=(key,),
+                icon=":material/edit:",
+                type="tertiary",
+                help=_("Change this answer"),
+            )
 
 
 def show_navigation() -> None:
     row = st.container(horizontal=True)
-    row.button(_("Back"), on_click=state.go_back, icon=":material/arrow_back:", key="back",
-                disabled=state.step() == "stage")
-    row.button(_("Start over"), on_click=state.start_over, icon=":material/restart_alt:", key="start_over")
+    row.button(
+        _("Back"),
+        on_click=wizard_state.go_back,
+        icon=":material/arrow_back:",
+        key="back",
+        disabled=wizard_state.step() == "stage",
+    )
+    row.button(_("Start over"), on_click=wizard_state.start_over, icon=":material/restart_alt:", key="start_over")
 
 
 def apply_details() -> None:
     """Runs before the script, so the plan drawn right after already uses the new details."""
     country = st.session_state.get("detail_country")
     days = st.session_state.get("detail_days")
-    current = state.details()
-    state.set_details(replace(
-        current,
-        protection_days=int(days) if isinstance(days, int) and PROTECTION_DAYS_MIN <= days <= PROTECTION_DAYS_MAX else current.protection_days,
-        country=country if country in known_countries() else None,
-    ))
+    current = wizard_state.details()
+    protection_days = current.protection_days
+    if isinstance(days, int) and PROTECTION_DAYS_MIN <= days <= PROTECTION_DAYS_MAX:
+        protection_days = int(days)
+    wizard_state.set_details(
+        replace(
+            current,
+            protection_days=protection_days,
+            country=country if country in known_countries() else None,
+        )
+    )
 
 
 def apply_label() -> None:
     """Runs before the script, so the messages drawn right after already name the item."""
     label = plain_line(st.session_state.get("detail_label") or "")[:LABEL_MAX]
-    state.set_details(replace(state.details(), label=label or None))
+    wizard_state.set_details(replace(wizard_state.details(), label=label or None))
 
 
 def apply_number() -> None:
     """A number that isn't one leaves the messages' placeholder in place; the box keeps what was typed."""
     number, _problem = read_order_number(st.session_state.get("detail_number") or "")
-    state.set_details(replace(state.details(), order_number=number))
+    wizard_state.set_details(replace(wizard_state.details(), order_number=number))
 
 
 def show_names() -> None:
     """The order's number and what was ordered, asked where they are used: right above the messages."""
-    current = state.details()
+    current = wizard_state.details()
     left, right = st.columns(2)
-    typed = left.text_input(_("Order number (optional)"), value=current.order_number or "", max_chars=40,
-                            key="detail_number", placeholder=_("e.g. 8123456789012345"), on_change=apply_number,
-                            help=_("On the order page: usually 16 digits."))
+    typed = left.text_input(
+        _("Order number (optional)"),
+        value=current.order_number or "",
+        max_chars=40,
+        key="detail_number",
+        placeholder=_("e.g. 8123456789012345"),
+        on_change=apply_number,
+        help=_("On the order page: usually 16 digits."),
+    )
     problem = read_order_number(typed or "")[1]
     if problem is not None:
         left.error(problem, icon=":material/error:")
-    right.text_input(_("What you ordered (optional)"), value=current.label or "", max_chars=LABEL_MAX,
-                     key="detail_label", placeholder=_("e.g. Blue headphones"), on_change=apply_label)
+    right.text_input(
+        _("What you ordered (optional)"),
+        value=current.label or "",
+        max_chars=LABEL_MAX,
+        key="detail_label",
+        placeholder=_("e.g. Blue headphones"),
+        on_change=apply_label,
+    )
 
 
 def show_blocked_button(plan: Plan) -> None:
     """A way out when the plan says "open a dispute" but AliExpress won't let the buyer open one."""
-    answers = state.answers()
-    if plan.action != "open_dispute" or answers.get("blocked") == "yes" or "blocked" not in route(
-            {**answers, "blocked": "yes"}):
+    answers = wizard_state.answers()
+    if (
+        plan.action != "open_dispute"
+        or answers.get("blocked") == "yes"
+        or "blocked" not in route({**answers, "blocked": "yes"})
+    ):
         return
-    st.button(_("AliExpress won't let me open a dispute"), key="dispute_blocked", icon=":material/block:",
-              on_click=state.set_answer, args=("blocked", "yes"),
-              help=_("The button is missing, or AliExpress says the parcel will arrive soon."))
+    st.button(
+        _("AliExpress won't let me open a dispute"),
+        key="dispute_blocked",
+        icon=":material/block:",
+        on_click=wizard_state.set_answer,
+        args=("blocked", "yes"),
+        help=_("The button is missing, or AliExpress says the parcel will arrive soon."),
+    )
 
 
 def show_details() -> None:
     """Optional extras that sharpen the plan: protection days and country."""
-    current = state.details()
+    current = wizard_state.details()
     with st.expander(_("Fine-tune (optional)")):
-        st.number_input(_("Buyer protection days on this listing"), min_value=PROTECTION_DAYS_MIN, max_value=PROTECTION_DAYS_MAX,
-                        value=current.protection_days, step=1, key="detail_days", on_change=apply_details,
-                        help=_("Most listings give {n} days from shipping; some give more or less.").format(n=PROTECTION_DAYS_USUAL))
+        st.number_input(
+            _("Buyer protection days on this listing"),
+            min_value=PROTECTION_DAYS_MIN,
+            max_value=PROTECTION_DAYS_MAX,
+            value=current.protection_days,
+            step=1,
+            key="detail_days",
+            on_change=apply_details,
+            help=_("Most listings give {n} days from shipping; some give more or less.").format(
+                n=PROTECTION_DAYS_USUAL
+            ),
+        )
         countries = known_countries()
         codes = [None, *countries]
-        st.selectbox(_("Your country, to skip public holidays when counting working days"), codes,
-                     index=codes.index(current.country) if current.country in codes else 0,
-                     format_func=lambda code: _("Not set (Monday to Friday)") if code is None else countries[code],
-                     key="detail_country", on_change=apply_details)
+        st.selectbox(
+            _("Your country, to skip public holidays when counting working days"),
+            codes,
+            index=codes.index(current.country) if current.country in codes else 0,
+            format_func=lambda code: _("Not set (Monday to Friday)") if code is None else countries[code],
+            key="detail_country",
+            on_change=apply_details,
+        )
 
 
 def show_share() -> None:
     with st.expander(_("Share this situation")):
-        st.write(_("This link opens the same plan. It holds your answers (choices, dates and amounts) and "
-                   "nothing else: not what you ordered, not its number, and nothing is saved on our side."))
+        st.write(
+            _(
+                "This link opens the same plan. It holds your answers (choices, dates and amounts) and "
+                "nothing else: not what you ordered, not its number, and nothing is saved on our side."
+            )
+        )
         base = (st.context.url or "").split("?")[0]
-        params = state.url_params(include_private=False)
+        params = wizard_state.url_params(include_private=False)
         params.pop("step", None)
         st.code(base + "?" + urlencode(params), language=None, wrap_lines=True)
 
 
 def show_plan_step() -> None:
     try:
-        case = to_case(state.answers(), state.today(), state.details())
+        case = to_case(wizard_state.answers(), state.today(), wizard_state.details())
         plan = advise(case, today=state.today())
     except CaseError as error:
         st.error(_("Some answers don't fit together: {problem}").format(problem=error.problems[0]))
@@ -148,13 +206,13 @@ def show_plan_step() -> None:
 
 st.markdown("## :material/gavel: " + _("AliExpress Dispute Wizard"))
 st.caption(_("A few plain questions about your order, then a plan you can act on today."))
-state.start()
+wizard_state.start()
 for note in st.session_state.notes:
     st.info(note, icon=":material/link_off:")
 show_progress()
-if state.step() == state.PLAN:
+if wizard_state.step() == wizard_state.PLAN:
     show_plan_step()
 else:
-    show_question(questions()[state.step()])
+    show_question(questions()[wizard_state.step()])
 show_navigation()
 show_answers()

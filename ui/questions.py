@@ -7,43 +7,33 @@ one gets a short message under the question and nothing already entered is lost.
 from __future__ import annotations
 
 import datetime as dt
-from decimal import Decimal
 
 import streamlit as st
 
 from core.i18n import _
 from core.models import AMOUNT_MAX
 from core.reading import CaseError
-from core.wizard import (
-    CURRENCIES,
-    FIELD_TO_ANSWER,
-    Question,
-    answer_problem,
-    date_problem,
-    date_range,
-    first_guess,
-    money_answer,
-    parse_day,
-    parse_money,
-    to_case,
-)
-from ui import state
+from core.wizard.answers import NOT_YET, MoneyAnswer, answer_problem, date_range, first_guess, parse_day
+from core.wizard.case import FIELD_TO_ANSWER, to_case
+from core.wizard.questions import CURRENCIES, DEFAULT_CURRENCY, Question
+from ui import state, wizard_state
 
 FREE_AMOUNTS = ("total", "shipping")
 """The amounts that can be nothing at all (a free order, free shipping)."""
 
 
 def widget_key(question: Question, part: str = "value") -> str:
+    """The session key of one of the question's widgets ("q_" keys are cleared on Start over)."""
     return f"q_{question.key}_{part}"
 
 
 def submit(question: Question, value: str) -> None:
     """Check an answer and store it, or leave a message for the question and stay."""
-    problem = answer_problem(question, value) or date_problem(question.key, value, state.today())
+    problem = answer_problem(question, value, state.today())
     if problem is None:
-        trial = {**state.answers(), question.key: value}
+        trial = {**wizard_state.answers(), question.key: value}
         try:
-            to_case(trial, state.today(), state.details())
+            to_case(trial, state.today(), wizard_state.details())
         except CaseError as error:
             mine = [p.message for p in error.problems if FIELD_TO_ANSWER.get(p.field) == question.key]
             problem = mine[0] if mine else None
@@ -51,13 +41,13 @@ def submit(question: Question, value: str) -> None:
         st.session_state.question_error = problem
         return
     st.session_state.pop("question_error", None)
-    state.set_answer(question.key, value)
+    wizard_state.set_answer(question.key, value)
 
 
 def currency() -> str:
     """The order's currency, from the amount paid (or the one picked on this screen)."""
-    _amount, code = parse_money(state.answers().get("total", ""))
-    return code or "USD"
+    total = MoneyAnswer.parse(wizard_state.answers().get("total", ""))
+    return (total.currency if total is not None else "") or DEFAULT_CURRENCY
 
 
 def show_question(question: Question) -> None:
@@ -65,7 +55,7 @@ def show_question(question: Question) -> None:
     st.subheader(question.title)
     if question.help:
         st.caption(question.help)
-    current = state.answers().get(question.key)
+    current = wizard_state.answers().get(question.key)
     {
         "choice": ask_choice,
         "date": ask_date,
@@ -98,8 +88,12 @@ def ask_choice(question: Question, current: str | None) -> None:
     if chosen is not None and chosen != current and "question_error" not in st.session_state:
         late_tap(question, chosen)
     if current is not None:
-        pressed = st.button(_("Next"), type="primary", on_click=lambda: submit(question, st.session_state[key] or ""),
-                            key=widget_key(question, "next"))
+        pressed = st.button(
+            _("Next"),
+            type="primary",
+            on_click=lambda: submit(question, st.session_state[key] or ""),
+            key=widget_key(question, "next"),
+        )
         if pressed:
             late_tap(question, st.session_state[key] or "")
 
@@ -112,10 +106,10 @@ def late_tap(question: Question, value: str) -> None:
     the tap's callback never runs. When a tap still shows on this question after the
     callbacks ran, it is that tap: answer with it and redraw.
     """
-    if state.step() != question.key:
+    if wizard_state.step() != question.key:
         return
     submit(question, value)
-    if state.step() != question.key:
+    if wizard_state.step() != question.key:
         st.rerun()
 
 
@@ -129,77 +123,102 @@ def ask_date(question: Question, current: str | None) -> None:
     key = widget_key(question)
     low, high = date_range(question.key, state.today())
     if key not in st.session_state:
-        day = parse_day(current) if current and current != "no" else None
+        day = parse_day(current) if current else None
         st.session_state[key] = min(max(day, low), high) if day else first_guess(question.key, state.today())
-    st.date_input(question.title, key=key, min_value=low, max_value=high, format="YYYY-MM-DD",
-                  label_visibility="collapsed")
+    st.date_input(
+        question.title, key=key, min_value=low, max_value=high, format="YYYY-MM-DD", label_visibility="collapsed"
+    )
     columns = st.columns(2 if question.kind == "date_or_no" else 1)
 
-    def use_date() -> None:
+    def picked() -> str:
         day = st.session_state.get(key)
-        submit(question, day.isoformat() if isinstance(day, dt.date) else "")
+        return day.isoformat() if isinstance(day, dt.date) else ""
 
-    if columns[0].button(_("Next"), type="primary", on_click=use_date, key=widget_key(question, "next"),
-                         width="stretch"):
-        late_tap(question, st.session_state[key].isoformat() if isinstance(st.session_state.get(key), dt.date)
-                 else "")
+    if columns[0].button(
+        _("Next"),
+        type="primary",
+        on_click=lambda: submit(question, picked()),
+        key=widget_key(question, "next"),
+        width="stretch",
+    ):
+        late_tap(question, picked())
     if question.kind == "date_or_no" and columns[1].button(
-            question.no_label, on_click=submit, args=(question, "no"), key=widget_key(question, "no"),
-            width="stretch"):
-        late_tap(question, "no")
+        question.no_label, on_click=submit, args=(question, NOT_YET), key=widget_key(question, "no"), width="stretch"
+    ):
+        late_tap(question, NOT_YET)
 
 
 def ask_money(question: Question, current: str | None) -> None:
     key, currency_key = widget_key(question), widget_key(question, "currency")
-    amount, code = parse_money(current) if current else (None, "")
+    money = MoneyAnswer.parse(current) if current else None
     if key not in st.session_state:
-        st.session_state[key] = float(amount) if amount is not None else None
+        st.session_state[key] = float(money.amount) if money is not None else None
     is_total = question.key == "total"
     if is_total:
         if currency_key not in st.session_state:
-            st.session_state[currency_key] = code or "USD"
+            st.session_state[currency_key] = currency()
         left, right = st.columns([3, 1])
         right.selectbox(_("Currency"), CURRENCIES, key=currency_key)
     else:
         left = st.container()
-    chosen = st.session_state.get(currency_key) if is_total else currency()
-    left.number_input(_("Amount in {currency}").format(currency=chosen), key=key, min_value=0.0,
-                      max_value=float(AMOUNT_MAX), step=1.0, format="%.2f", placeholder="0.00")
+
+    def chosen() -> str:
+        return str(st.session_state.get(currency_key)) if is_total else currency()
+
+    left.number_input(
+        _("Amount in {currency}").format(currency=chosen()),
+        key=key,
+        min_value=0.0,
+        max_value=float(AMOUNT_MAX),
+        step=1.0,
+        format="%.2f",
+        placeholder="0.00",
+    )
 
     def use_amount() -> None:
         value = st.session_state.get(key)
         if value is None:
-            st.session_state.question_error = (_("Please enter an amount (0 if it was free).")
-                                               if question.key in FREE_AMOUNTS else _("Please enter an amount."))
+            st.session_state.question_error = (
+                _("Please enter an amount (0 if it was free).")
+                if question.key in FREE_AMOUNTS
+                else _("Please enter an amount.")
+            )
             return
-        code = st.session_state.get(currency_key) if is_total else currency()
-        submit(question, money_answer(round(Decimal(str(value)), 2), code))
+        submit(question, str(MoneyAnswer.of(value, chosen())))
 
     st.button(_("Next"), type="primary", on_click=use_amount, key=widget_key(question, "next"))
 
 
 def ask_offer(question: Question, current: str | None) -> None:
     key, return_key = widget_key(question), widget_key(question, "return")
-    amount = None
-    if current and current != "no":
-        amount, _code = parse_money(current.removesuffix(" return"))
+    money = MoneyAnswer.parse(current, offer=True) if current else None
     if key not in st.session_state:
-        st.session_state[key] = float(amount) if amount is not None else None
-        st.session_state[return_key] = bool(current and current.endswith(" return"))
-    st.button(question.no_label, on_click=submit, args=(question, "no"), key=widget_key(question, "no"),
-              type="primary" if current is None else "secondary")
+        st.session_state[key] = float(money.amount) if money is not None else None
+        st.session_state[return_key] = money is not None and money.with_return
+    st.button(
+        question.no_label,
+        on_click=submit,
+        args=(question, NOT_YET),
+        key=widget_key(question, "no"),
+        type="primary" if current is None else "secondary",
+    )
     st.markdown(_("**Or** enter what they offer:"))
-    st.number_input(_("Refund offered, in {currency}").format(currency=currency()), key=key, min_value=0.0,
-                    max_value=float(AMOUNT_MAX), step=1.0, format="%.2f", placeholder="0.00")
+    st.number_input(
+        _("Refund offered, in {currency}").format(currency=currency()),
+        key=key,
+        min_value=0.0,
+        max_value=float(AMOUNT_MAX),
+        step=1.0,
+        format="%.2f",
+        placeholder="0.00",
+    )
     st.checkbox(_("They want the item sent back"), key=return_key)
 
     def use_offer() -> None:
         value = st.session_state.get(key)
         if value is None:
-            st.session_state.question_error = _("Enter the amount offered, or tap “{no}”.").format(
-                no=question.no_label)
+            st.session_state.question_error = _("Enter the amount offered, or tap “{no}”.").format(no=question.no_label)
             return
-        text = money_answer(round(Decimal(str(value)), 2), currency())
-        submit(question, text + (" return" if st.session_state.get(return_key) else ""))
+        submit(question, str(MoneyAnswer.of(value, currency(), with_return=bool(st.session_state.get(return_key)))))
 
     st.button(_("Use this offer"), on_click=use_offer, key=widget_key(question, "next"))

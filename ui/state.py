@@ -1,10 +1,4 @@
-"""The wizard's state: answers kept in st.session_state and mirrored in the URL.
-
-The URL is the source of truth for a new session (a refresh, a lost connection, a link
-from a friend); after that, session state is, and every change is written back to the
-URL so the address bar always holds the whole situation. Nothing is kept on the server
-beyond the session itself.
-"""
+"""Session helpers any page can use: the visitor's own today, and objects kept for the session."""
 
 from __future__ import annotations
 
@@ -15,14 +9,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import streamlit as st
 
-from core.dates import known_countries
-from core.i18n import _
-from core.models import LABEL_MAX, PROTECTION_DAYS_MAX, PROTECTION_DAYS_MIN, PROTECTION_DAYS_USUAL, plain_line
-from core.wizard import Details, load_answers, next_question, read_order_number, route
-
 T = TypeVar("T")
-
-PLAN = "plan"
 
 
 def today() -> dt.date:
@@ -48,124 +35,3 @@ def remembered(slot: str, key: object, build: Callable[[], T]) -> T:
         memo = (key, build())
         st.session_state[slot] = memo
     return memo[1]
-
-
-def start() -> None:
-    """Read the link into the session, once per session."""
-    if "answers" in st.session_state:
-        return
-    params = {key: st.query_params[key] for key in st.query_params}
-    details, detail_notes = read_details(params)
-    loaded = load_answers(params, today(), details)
-    st.session_state.answers = loaded.answers
-    st.session_state.details = details
-    st.session_state.notes = loaded.notes + detail_notes
-    wanted = params.get("step")
-    first_open = next_question(loaded.answers)
-    if wanted in loaded.answers and wanted in route(loaded.answers):
-        st.session_state.step = wanted
-    else:
-        st.session_state.step = first_open or PLAN
-
-
-def read_details(params: dict[str, str]) -> tuple[Details, list[str]]:
-    """The optional extras from the link; a bad one is dropped with a note."""
-    notes = []
-    label = plain_line(params.get("label", ""))[:LABEL_MAX] or None
-    number, problem = read_order_number(params.get("number", ""))
-    if problem is not None:
-        notes.append(_("The link's order number wasn't one we can read, so it was left out."))
-    days = PROTECTION_DAYS_USUAL
-    if "days" in params:
-        text = params["days"]
-        if len(text) <= 3 and text.isdecimal() and text.isascii() and PROTECTION_DAYS_MIN <= int(text) <= PROTECTION_DAYS_MAX:
-            days = int(text)
-        else:
-            notes.append(_("The link's protection days weren't usable, so we used {n}.").format(n=PROTECTION_DAYS_USUAL))
-    country = params.get("country")
-    if country is not None and country not in known_countries():
-        notes.append(_("The link's country wasn't one we know, so we count working days Monday to Friday."))
-        country = None
-    return Details(label=label, order_number=number, protection_days=days, country=country), notes
-
-
-def answers() -> dict[str, str]:
-    return st.session_state.answers
-
-
-def details() -> Details:
-    return st.session_state.details
-
-
-def step() -> str:
-    return st.session_state.step
-
-
-def set_answer(key: str, value: str) -> None:
-    """Store an answer, forget answers the new route no longer asks, and move on."""
-    current = dict(st.session_state.answers)
-    current[key] = value
-    keep = route(current)
-    current = {k: v for k, v in current.items() if k in keep}
-    st.session_state.answers = current
-    st.session_state.step = next_question(current) or PLAN
-    write_url()
-
-
-def set_details(new: Details) -> None:
-    st.session_state.details = new
-    write_url()
-
-
-def go_to(key: str) -> None:
-    st.session_state.pop("question_error", None)
-    st.session_state.step = key
-    write_url()
-
-
-def go_back() -> None:
-    """One question back along the route (from the plan, to the last question)."""
-    st.session_state.pop("question_error", None)
-    keys = route(st.session_state.answers)
-    current = st.session_state.step
-    if current == PLAN:
-        st.session_state.step = keys[-1]
-    elif current in keys and keys.index(current) > 0:
-        st.session_state.step = keys[keys.index(current) - 1]
-    write_url()
-
-
-def start_over() -> None:
-    st.session_state.answers = {}
-    st.session_state.details = Details()
-    st.session_state.notes = []
-    st.session_state.pop("question_error", None)
-    st.session_state.step = "stage"
-    for key in [k for k in st.session_state if str(k).startswith("q_")]:
-        del st.session_state[key]
-    write_url()
-
-
-def url_params(include_private: bool = True) -> dict[str, str]:
-    """The query parameters that describe this situation; the share link leaves out what was ordered and its number."""
-    params = dict(st.session_state.answers)
-    d = st.session_state.details
-    if d.protection_days != PROTECTION_DAYS_USUAL:
-        params["days"] = str(d.protection_days)
-    if d.country:
-        params["country"] = d.country
-    if include_private and d.label:
-        params["label"] = d.label
-    if include_private and d.order_number:
-        params["number"] = d.order_number
-    step_now = st.session_state.step
-    if step_now != next_question(st.session_state.answers) and step_now != PLAN:
-        params["step"] = step_now
-    return params
-
-
-def write_url() -> None:
-    """Mirror the session's answers in the address bar (only when they changed)."""
-    wanted = url_params()
-    if {key: st.query_params[key] for key in st.query_params} != wanted:
-        st.query_params.from_dict(wanted)

@@ -1,0 +1,276 @@
+"""The wizard's case: how the answers (and the plan page's extras) become the case the rules read.
+
+Also the way back: which answer a problem in the case came from, the answers of a link
+that can be trusted, and the answers in words.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from core.i18n import _, show_money
+from core.models import PROTECTION_DAYS_USUAL, Case
+from core.reading import CaseError, CaseProblem, read_case
+from core.wizard.answers import MoneyAnswer, answer_in_words, answer_problem, known
+from core.wizard.questions import questions
+from core.wizard.route import NOT_ARRIVED, ON_REQUEST, next_question, route
+
+FIELD_TO_ANSWER = {
+    "order.shipped_on": "shipped",
+    "order.estimated_delivery": "eta",
+    "order.receipt_confirmed_on": "receipt",
+    "order.shipping_paid": "shipping",
+    "order.total_paid": "total",
+    "missing_items_value": "missing",
+    "refund_wanted": "wanted",
+    "seller_contacted_on": "contacted",
+    "dispute.seller_offer.refund_amount": "seller_offer",
+    "dispute.requested_refund": "asked",
+    "dispute.aliexpress_offer.refund_amount": "aliexpress_offer",
+    "dispute.closed_on": "closed",
+    "dispute.refund_processed_on": "processed",
+}
+"""The answer each field of the case comes from, to send the buyer back to the one that doesn't fit."""
+
+
+@dataclass(frozen=True)
+class Details:
+    """Optional extras the plan page asks for: what was ordered, its number, protection days, country."""
+
+    label: str | None = None
+    order_number: str | None = None
+    protection_days: int = PROTECTION_DAYS_USUAL
+    country: str | None = None
+
+
+def to_case(answers: dict[str, str], today: dt.date, details: Details | None = None) -> Case:
+    """The case the answers describe, and nothing they don't say; raises CaseError naming the answer that doesn't fit.
+
+    The wizard never asks when the order was placed, so the case has no such date.
+    """
+    details = details or Details()
+    order = order_part(answers, details)
+    case: dict[str, Any] = {
+        "today": today.isoformat(),
+        "order": order,
+        "dispute_blocked": answers.get("blocked") == "yes",
+    }
+    if details.country:
+        case["country"] = details.country
+    contacted = known(answers, "contacted")
+    if contacted is not None:
+        case["seller_contacted_on"] = contacted
+    stage_part = STAGE_PARTS.get(answers.get("stage", ""))
+    if stage_part is not None:
+        stage_part(answers, case, order)
+    checked = read_case(case, today)
+    too_much = offers_above_total(checked)
+    if too_much:
+        raise CaseError(too_much)
+    return checked
+
+
+def order_part(answers: dict[str, str], details: Details) -> dict[str, Any]:
+    """What every stage says about the order: the extras, when it shipped, whether it is paid, what it cost."""
+    order: dict[str, Any] = {"protection_days": details.protection_days}
+    if details.label:
+        order["label"] = details.label
+    if details.order_number:
+        order["order_number"] = details.order_number
+    if answers.get("shipped"):
+        order["shipped_on"] = answers["shipped"]
+    if answers.get("stage") == "not_shipped":
+        order["payment_confirmed"] = answers.get("payment") != "pending"
+    total = MoneyAnswer.parse(answers.get("total", ""))
+    if total is not None:
+        order["total_paid"] = str(total.amount)
+        if total.currency:
+            order["currency"] = total.currency
+    return order
+
+
+def on_the_way_part(answers: dict[str, str], case: dict[str, Any], order: dict[str, Any]) -> None:
+    order["tracking"] = answers.get("tracking", "none")
+    case["problem"] = "not_arrived"
+    eta = known(answers, "eta")
+    if eta is not None:
+        order["estimated_delivery"] = eta
+
+
+def delivered_missing_part(answers: dict[str, str], case: dict[str, Any], order: dict[str, Any]) -> None:
+    order["tracking"] = "delivered"
+    case["problem"] = "delivered_not_received"
+
+
+def received_part(answers: dict[str, str], case: dict[str, Any], order: dict[str, Any]) -> None:
+    order["received"] = True
+    case["problem"] = answers.get("problem", "none")
+    receipt = known(answers, "receipt")
+    if receipt is not None:
+        order["receipt_confirmed_on"] = receipt
+    if answers.get("missing"):
+        case["missing_items_value"] = amount_text(answers["missing"])
+    if answers.get("wanted"):
+        case["refund_wanted"] = amount_text(answers["wanted"])
+    if answers.get("shipping"):
+        order["shipping_paid"] = amount_text(answers["shipping"])
+    case["arrived_late"] = answers.get("late") == "yes"
+    order["free_return"] = answers.get("free_return") == "yes"
+
+
+def dispute_open_part(answers: dict[str, str], case: dict[str, Any], order: dict[str, Any]) -> None:
+    about = answers.get("dispute_about", "not_arrived")
+    case["problem"] = about
+    order["received"] = about not in NOT_ARRIVED
+    if about == "delivered_not_received":
+        order["tracking"] = "delivered"
+    if answers.get("moving") == "yes":
+        order["tracking"] = "in_transit"
+    dispute: dict[str, Any] = {"status": "open"}
+    if answers.get("judgement") in ("valid", "invalid"):
+        dispute["judgement"] = answers["judgement"]
+    for key in ("seller_offer", "aliexpress_offer"):
+        offered = known(answers, key)
+        if offered is not None:
+            dispute[key] = offer_part(offered)
+    if answers.get("asked"):
+        dispute["requested_refund"] = amount_text(answers["asked"])
+    negotiation = known(answers, "negotiation")
+    if negotiation is not None:
+        dispute["negotiation_ends_on"] = negotiation
+    case["dispute"] = dispute
+
+
+def dispute_closed_part(answers: dict[str, str], case: dict[str, Any], order: dict[str, Any]) -> None:
+    dispute: dict[str, Any] = {"status": "closed", "satisfied": answers.get("satisfied") != "no"}
+    if answers.get("closed"):
+        dispute["closed_on"] = answers["closed"]
+    dispute["refund_received"] = answers.get("refund") == "received"
+    if answers.get("refund") == "processed" and answers.get("processed"):
+        dispute["refund_processed_on"] = answers["processed"]
+    case["dispute"] = dispute
+
+
+STAGE_PARTS = {
+    "on_the_way": on_the_way_part,
+    "delivered_missing": delivered_missing_part,
+    "received": received_part,
+    "dispute_open": dispute_open_part,
+    "dispute_closed": dispute_closed_part,
+}
+"""What each stage adds to the case and its order, beyond what every stage says."""
+
+
+def amount_text(text: str) -> str:
+    """The amount of a money answer as the case reads it; an unreadable one reads "None", which the case refuses."""
+    money = MoneyAnswer.parse(text)
+    return str(money.amount if money is not None else None)
+
+
+def offer_part(text: str) -> dict[str, Any]:
+    """An offer answer as the case's offer."""
+    money = MoneyAnswer.parse(text, offer=True)
+    return {
+        "refund_amount": str(money.amount if money is not None else None),
+        "return_required": money is not None and money.with_return,
+    }
+
+
+def offers_above_total(case: Case) -> list[CaseProblem]:
+    """An offer or a request for more than the order cost is a typo worth catching in the wizard."""
+    dispute, total = case.dispute, case.order.total_paid
+    if dispute is None:
+        return []
+    found = []
+    amounts = {
+        "dispute.requested_refund": dispute.requested_refund,
+        "dispute.seller_offer.refund_amount": dispute.seller_offer.refund_amount if dispute.seller_offer else None,
+        "dispute.aliexpress_offer.refund_amount": dispute.aliexpress_offer.refund_amount
+        if dispute.aliexpress_offer
+        else None,
+    }
+    for field, amount in amounts.items():
+        if amount is not None and amount > total:
+            found.append(
+                CaseProblem(
+                    field,
+                    _("That's more than the order cost ({total}).").format(
+                        total=show_money(total, case.order.currency)
+                    ),
+                )
+            )
+    return found
+
+
+@dataclass
+class Loaded:
+    """Answers read back from a link, with a note for each answer that had to be dropped."""
+
+    answers: dict[str, str]
+    notes: list[str]
+
+
+def load_answers(params: dict[str, str], today: dt.date, details: Details | None = None) -> Loaded:
+    """Keep the answers of a link that can be trusted, in route order; drop the rest with a note.
+
+    The wizard then lands on the first question it couldn't trust.
+    """
+    readable = readable_answers(params, today)
+    fitting = fitting_answers(readable.answers, today, details)
+    return Loaded(answers=fitting.answers, notes=readable.notes + fitting.notes)
+
+
+def readable_answers(params: dict[str, str], today: dt.date) -> Loaded:
+    """The link's answers along the route, up to the first that isn't a good answer to its question."""
+    catalog = questions()
+    answers: dict[str, str] = {}
+    notes: list[str] = []
+    for _round in range(len(catalog)):
+        key = next_question(answers) or next(
+            (k for k in ON_REQUEST if k in params and k not in answers and k in route({**answers, k: params[k]})), None
+        )
+        if key is None or key not in params:
+            break
+        if answer_problem(catalog[key], params[key], today) is not None:
+            notes.append(
+                _("We couldn't use the link's answer to “{question}”, so please answer it again.").format(
+                    question=catalog[key].title
+                )
+            )
+            break
+        answers[key] = params[key]
+    return Loaded(answers=answers, notes=notes)
+
+
+def fitting_answers(answers: dict[str, str], today: dt.date, details: Details | None) -> Loaded:
+    """The answers up to the first one the case says doesn't fit the others."""
+    notes: list[str] = []
+    while answers:
+        try:
+            to_case(answers, today, details)
+            break
+        except CaseError as error:
+            bad = {FIELD_TO_ANSWER[p.field] for p in error.problems if p.field in FIELD_TO_ANSWER} & answers.keys()
+            if not bad:
+                break
+            order = route(answers)
+            first = min(bad, key=order.index)
+            notes.append(
+                _("The link's answer to “{question}” didn't fit the others, so please answer it again.").format(
+                    question=questions()[first].title
+                )
+            )
+            answers = {k: v for k, v in answers.items() if order.index(k) < order.index(first)}
+    return Loaded(answers=answers, notes=notes)
+
+
+def summary(answers: dict[str, str]) -> list[tuple[str, str, str]]:
+    """(question key, short name, answer in words) for every answer given, in route order."""
+    catalog = questions()
+    return [
+        (key, catalog[key].summary, answer_in_words(catalog[key], answers[key]))
+        for key in route(answers)
+        if key in answers
+    ]

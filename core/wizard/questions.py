@@ -1,0 +1,323 @@
+"""The wizard's question catalogue: every question, its kind, its wording and its choices.
+
+Which of them a situation needs is the route's business (core.wizard.route); what an
+answer may look like is core.wizard.answers'.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+from types import MappingProxyType
+
+from core.i18n import _, current_language
+
+CURRENCIES = (
+    "USD",
+    "EUR",
+    "GBP",
+    "CAD",
+    "AUD",
+    "BRL",
+    "MXN",
+    "PLN",
+    "CHF",
+    "SEK",
+    "NOK",
+    "DKK",
+    "CZK",
+    "HUF",
+    "RON",
+    "ILS",
+    "KRW",
+    "JPY",
+    "NZD",
+    "CLP",
+    "COP",
+    "PEN",
+    "TRY",
+    "ZAR",
+    "UAH",
+    "KZT",
+)
+DEFAULT_CURRENCY = CURRENCIES[0]
+"""The currency of an amount given without one (and the one a new order starts with)."""
+DATE_KINDS = ("date", "date_or_no")
+"""The kinds of question answered with a day."""
+
+
+@dataclass(frozen=True)
+class Choice:
+    """One option of a choice question: the value the answer keeps, and the words shown for it."""
+
+    value: str
+    label: str
+    help: str = ""
+
+
+@dataclass(frozen=True)
+class Question:
+    """One screen of the wizard.
+
+    kind says which widget asks it: "choice" (one of `choices`), "date", "date_or_no"
+    (a date, or "no" for not yet / don't know), "money" (an amount with the currency),
+    "offer" ("no", or an amount and whether a return is required).
+    """
+
+    key: str
+    kind: str
+    title: str
+    help: str = ""
+    choices: tuple[Choice, ...] = ()
+    no_label: str = ""
+    summary: str = ""
+
+
+def questions() -> Mapping[str, Question]:
+    """Every question, worded in the current language.
+
+    Worded once per language and shared (read-only): a question step would otherwise
+    spend a third of its rerun translating some 200 texts it never shows.
+    """
+    return _worded(current_language())
+
+
+@lru_cache(maxsize=16)
+def _worded(language: str) -> Mapping[str, Question]:
+    """The questions in `language` (the cache key; `_` reads the same language from the session)."""
+    problems = (
+        Choice("not_as_described", _("It's broken, doesn't work or isn't as described")),
+        Choice("slightly_imperfect", _("It's usable, but a bit off (colour, size, finish)")),
+        Choice("incomplete", _("Some items are missing")),
+        Choice("fake", _("It's a fake")),
+        Choice("wrong_item", _("It's not what I ordered")),
+        Choice("wrong_shipping_method", _("It came by a different shipping method than I paid for")),
+        Choice("changed_mind", _("Nothing's wrong, I just want to send it back")),
+    )
+    listed = [
+        Question(
+            "stage",
+            "choice",
+            _("Where is your order at?"),
+            summary=_("Situation"),
+            choices=(
+                Choice("not_shipped", _("Not shipped yet"), _("The order page doesn't show a shipping date.")),
+                Choice("on_the_way", _("Shipped, but it hasn't arrived"), _("Late, lost or stuck in tracking.")),
+                Choice("delivered_missing", _("Tracking says delivered, but I don't have it")),
+                Choice("received", _("It arrived")),
+                Choice("dispute_open", _("I have an open dispute")),
+                Choice("dispute_closed", _("My dispute is closed")),
+            ),
+        ),
+        Question(
+            "payment",
+            "choice",
+            _("Has AliExpress confirmed your payment?"),
+            summary=_("Payment"),
+            help=_("The order page says “Awaiting payment” until it's confirmed."),
+            choices=(
+                Choice("pending", _("Not yet")),
+                Choice("confirmed", _("Yes, the payment is confirmed")),
+            ),
+        ),
+        Question(
+            "problem",
+            "choice",
+            _("What's wrong with it?"),
+            summary=_("Problem"),
+            choices=(
+                *problems,
+                Choice("none", _("Nothing, it's fine"), _("You may just need to confirm receipt.")),
+            ),
+        ),
+        Question(
+            "dispute_about",
+            "choice",
+            _("What is the dispute about?"),
+            summary=_("Dispute about"),
+            choices=(
+                Choice("not_arrived", _("The parcel never arrived")),
+                Choice("delivered_not_received", _("Tracking says delivered, but I don't have it")),
+                *problems,
+                Choice("none", _("It arrived after all and it's fine")),
+            ),
+        ),
+        Question(
+            "shipped",
+            "date",
+            _("When did the seller ship it?"),
+            summary=_("Shipped on"),
+            help=_("The shipping date is on the order page. Protection is counted from it."),
+        ),
+        Question(
+            "tracking",
+            "choice",
+            _("What does the tracking say?"),
+            summary=_("Tracking"),
+            choices=(
+                Choice("in_transit", _("It's moving"), _("Recent updates on the way to you.")),
+                Choice("no_updates", _("No updates for a while")),
+                Choice("none", _("There is no tracking")),
+                Choice("returned_to_seller", _("It went back to the seller")),
+            ),
+        ),
+        Question(
+            "eta",
+            "date_or_no",
+            _("What is the estimated delivery date?"),
+            summary=_("Estimated delivery"),
+            help=_("Shown on the order page."),
+            no_label=_("I don't know"),
+        ),
+        Question(
+            "contacted",
+            "date_or_no",
+            _("Have you written to the seller about it?"),
+            summary=_("Seller contacted"),
+            help=_("Sellers get a couple of days to answer before a dispute."),
+            no_label=_("Not yet"),
+        ),
+        Question(
+            "receipt",
+            "date_or_no",
+            _("Have you confirmed receipt on AliExpress?"),
+            summary=_("Receipt confirmed"),
+            help=_(
+                "“Confirm receipt” is the button on the order that tells AliExpress it arrived. "
+                "You still have 15 days after it to open a dispute."
+            ),
+            no_label=_("Not yet"),
+        ),
+        Question(
+            "total",
+            "money",
+            _("How much did you pay for the order?"),
+            summary=_("Paid"),
+            help=_("The total on the order page, shipping included."),
+        ),
+        Question("missing", "money", _("How much are the missing items worth?"), summary=_("Missing items")),
+        Question(
+            "wanted",
+            "money",
+            _("How much would you like back?"),
+            summary=_("Refund wanted"),
+            help=_(
+                "A partial refund needs an amount. A fair one is what it would cost to put right, "
+                "or the difference in price to a similar item that is right."
+            ),
+        ),
+        Question(
+            "shipping",
+            "money",
+            _("How much did you pay for shipping?"),
+            summary=_("Shipping paid"),
+            help=_("Zero if shipping was free."),
+        ),
+        Question(
+            "late",
+            "choice",
+            _("Did it arrive late because of it?"),
+            summary=_("Arrived late"),
+            choices=(
+                Choice("yes", _("Yes, it was late")),
+                Choice("no", _("No, it came roughly on time")),
+            ),
+        ),
+        Question(
+            "free_return",
+            "choice",
+            _("Does the listing say “free return”?"),
+            summary=_("Free return"),
+            help=_("With free return, AliExpress gives you a return code and the postage is free."),
+            choices=(
+                Choice("yes", _("Yes, free return")),
+                Choice("no", _("No, or I'm not sure")),
+            ),
+        ),
+        Question(
+            "judgement",
+            "choice",
+            _("Has AliExpress judged the dispute?"),
+            summary=_("Judgement"),
+            help=_("Look for “AliExpress Judgment Details” in the dispute."),
+            choices=(
+                Choice("none", _("Not yet")),
+                Choice("valid", _("Yes: valid")),
+                Choice("invalid", _("Yes: invalid")),
+            ),
+        ),
+        Question(
+            "moving",
+            "choice",
+            _("Does tracking still show the parcel moving?"),
+            summary=_("Still moving"),
+            choices=(
+                Choice("yes", _("Yes, it's still in transit")),
+                Choice("no", _("No")),
+            ),
+        ),
+        Question(
+            "seller_offer",
+            "offer",
+            _("Has the seller offered you something?"),
+            summary=_("Seller's offer"),
+            no_label=_("No offer yet"),
+        ),
+        Question(
+            "aliexpress_offer",
+            "offer",
+            _("Has AliExpress proposed a solution?"),
+            summary=_("AliExpress's proposal"),
+            help=_("AliExpress steps in a few days after the dispute opens if you and the seller don't agree."),
+            no_label=_("Not yet"),
+        ),
+        Question(
+            "negotiation",
+            "date_or_no",
+            _("When does the negotiation end?"),
+            summary=_("Negotiation ends"),
+            help=_(
+                "The dispute shows a “Negotiation Finished” date. If you pick nothing by then, "
+                "AliExpress's proposal is applied."
+            ),
+            no_label=_("I can't see it"),
+        ),
+        Question("asked", "money", _("How much did you ask for in the dispute?"), summary=_("You asked for")),
+        Question(
+            "satisfied",
+            "choice",
+            _("Are you happy with how it ended?"),
+            summary=_("Happy with outcome"),
+            choices=(
+                Choice("yes", _("Yes")),
+                Choice("no", _("No, it was unfair")),
+            ),
+        ),
+        Question("closed", "date", _("When did the dispute close?"), summary=_("Dispute closed on")),
+        Question(
+            "refund",
+            "choice",
+            _("Where is your refund?"),
+            summary=_("Refund"),
+            help=_("See the order's “Payment” tab: three completed orange dots mean it was processed."),
+            choices=(
+                Choice("received", _("I have the money")),
+                Choice("processed", _("Processed, but the money isn't here")),
+                Choice("not_yet", _("Not processed yet")),
+            ),
+        ),
+        Question("processed", "date", _("When was the refund processed?"), summary=_("Refund processed on")),
+        Question(
+            "blocked",
+            "choice",
+            _("Can you open a dispute on the order page?"),
+            summary=_("Can open a dispute"),
+            help=_("The button may be missing, or AliExpress may say the parcel will arrive soon."),
+            choices=(
+                Choice("no", _("Yes, I can open one")),
+                Choice("yes", _("No, AliExpress won't let me")),
+            ),
+        ),
+    ]
+    return MappingProxyType({q.key: q for q in listed})

@@ -1,0 +1,97 @@
+"""The wizard's route: which questions a situation needs, in which order.
+
+It follows the guide's decision tree: only the questions that change the advice for
+this situation are asked, and an answer the new route no longer asks is forgotten.
+"""
+
+from __future__ import annotations
+
+from core.wizard.answers import MoneyAnswer, known
+
+NOT_ARRIVED = ("not_arrived", "delivered_not_received")
+PARTIAL_CLAIMS = ("slightly_imperfect", "incomplete", "wrong_shipping_method")
+ON_REQUEST = ("blocked",)
+"""Questions never asked on the way: the buyer brings them up from the plan, and the route keeps them."""
+
+
+def route(answers: dict[str, str]) -> list[str]:
+    """The questions this situation needs, in order, given the answers so far."""
+    stage = answers.get("stage")
+    keys = ["stage"]
+    if stage == "not_shipped":
+        return [*keys, "payment"]
+    if stage == "on_the_way":
+        keys += ["shipped", "tracking"]
+        tracking = answers.get("tracking")
+        if tracking != "returned_to_seller":
+            keys.append("eta")
+        if tracking in ("no_updates", "none"):
+            keys.append("contacted")
+        return keys + on_request(answers)
+    if stage == "delivered_missing":
+        return [*keys, "shipped", "contacted", *on_request(answers)]
+    if stage == "received":
+        keys += ["problem", "shipped", "receipt"]
+        return keys + problem_details(answers.get("problem"), answers)
+    if stage == "dispute_open":
+        return keys + open_dispute_details(answers)
+    if stage == "dispute_closed":
+        keys.append("satisfied")
+        if answers.get("satisfied") == "no":
+            return [*keys, "closed"]
+        keys.append("refund")
+        if answers.get("refund") == "processed":
+            keys.append("processed")
+        return keys
+    return keys
+
+
+def on_request(answers: dict[str, str]) -> list[str]:
+    """The questions the buyer brought up from the plan ("AliExpress won't let me open a dispute")."""
+    return [key for key in ON_REQUEST if key in answers]
+
+
+def problem_details(problem: str | None, answers: dict[str, str]) -> list[str]:
+    """The extra questions a received problem needs to put a figure on the claim."""
+    if problem == "incomplete":
+        return ["total", "missing"]
+    if problem == "slightly_imperfect":
+        return ["total", "wanted"]
+    if problem == "wrong_shipping_method":
+        keys = ["total", "shipping"]
+        shipping = MoneyAnswer.parse(answers.get("shipping", ""))
+        if shipping is not None and shipping.amount != 0:
+            keys.append("late")
+        return keys
+    if problem == "changed_mind":
+        return ["free_return"]
+    return []
+
+
+def open_dispute_details(answers: dict[str, str]) -> list[str]:
+    """The questions an open dispute needs: what it is about, then where it stands."""
+    about = answers.get("dispute_about")
+    keys = ["dispute_about"]
+    if about == "none":
+        return [*keys, "shipped"]
+    if about in NOT_ARRIVED:
+        keys.append("judgement")
+        if answers.get("judgement") == "invalid":
+            keys.append("moving")
+            if answers.get("moving") == "yes":
+                return [*keys, "shipped"]
+    keys.append("total")
+    if about in PARTIAL_CLAIMS:
+        keys.append("asked")
+    keys += ["seller_offer", "aliexpress_offer"]
+    if known(answers, "aliexpress_offer") is not None:
+        keys.append("negotiation")
+    return keys
+
+
+def next_question(answers: dict[str, str]) -> str | None:
+    """The first question of the route still unanswered; None when the plan can be shown."""
+    for key in route(answers):
+        if key not in answers:
+            return key
+    return None
