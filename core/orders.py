@@ -2,39 +2,33 @@
 
 A row is the buyer's flat view of an order (what a spreadsheet line holds); it is read
 into a `Case` and advised with the same rules as a single case, so the table and the
-wizard can never disagree. The CSV and JSON file formats of the table live here too,
-documented in the README ("My orders: file format").
+wizard can never disagree. The table's CSV and JSON files are in core/order_files.py.
 """
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import hashlib
-import io
-import json
-import math
 import re
 import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 from enum import Enum
-from typing import Annotated, Any, Literal, NamedTuple
+from typing import Annotated, Any, Literal, NamedTuple, get_args
 
 from pydantic import BeforeValidator, Field, StringConstraints, ValidationError
 
 from core import advise
-from core.i18n import _, ngettext
+from core.i18n import _
 from core.models import (
-    Case,
-    CurrencyCode,
-    Dispute,
-    DisputeStatus,
     LABEL_MAX,
     PROTECTION_DAYS_MAX,
     PROTECTION_DAYS_MIN,
     PROTECTION_DAYS_USUAL,
+    Case,
+    CurrencyCode,
+    Dispute,
+    DisputeStatus,
     Label,
     Money,
     Order,
@@ -48,21 +42,11 @@ from core.models import (
 from core.reading import CaseError, CaseProblem
 from core.rules import MISSED_RULES, NOT_SHIPPED_RULES, RUNNING_OUT_DAYS
 
-MAX_FILE_BYTES = 1024 * 1024
-"""Bigger files are refused unread: a year of orders fits in a few kilobytes."""
 MAX_ORDERS = 500
 """The most orders one table holds; far above the five to thirty a busy buyer has in flight."""
-MAX_PROBLEMS = 100
-"""An import lists at most this many problems, then says how many more there were."""
-FORMAT_NAME = "aliexpress-dispute-wizard/orders"
-FORMAT_VERSION = 1
-CSV_ENCODING = "utf-8-sig"
-"""CSV files are written with a byte-order mark so spreadsheets show emoji and accents."""
 WEEK_DAYS = 7
 
 _ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-_QUOTE = "'"
 
 
 def _iso_day(value: Any) -> Any:
@@ -78,6 +62,7 @@ Day = Annotated[dt.date, BeforeValidator(_iso_day)]
 MaybeDay = Annotated[dt.date | None, BeforeValidator(_iso_day)]
 RowId = Annotated[str, StringConstraints(strip_whitespace=True, pattern=r"^[A-Za-z0-9_-]{1,64}$")]
 DisputeState = Literal["none", "open", "cancelled", "closed"]
+DISPUTE_STATES: tuple[str, ...] = get_args(DisputeState)
 
 
 def new_id() -> str:
@@ -116,10 +101,19 @@ class OrderRow(Strict):
 
 FIELDS: tuple[str, ...] = tuple(OrderRow.model_fields)
 """The columns of the CSV file and the keys of a JSON order, in this order."""
-DATE_FIELDS = frozenset((
-    "placed_on", "shipped_on", "estimated_delivery", "receipt_confirmed_on", "dispute_opened_on",
-    "negotiation_ends_on", "dispute_closed_on", "refund_processed_on", "seller_contacted_on",
-))
+DATE_FIELDS = frozenset(
+    (
+        "placed_on",
+        "shipped_on",
+        "estimated_delivery",
+        "receipt_confirmed_on",
+        "dispute_opened_on",
+        "negotiation_ends_on",
+        "dispute_closed_on",
+        "refund_processed_on",
+        "seller_contacted_on",
+    )
+)
 MONEY_FIELDS = frozenset(("total_paid", "shipping_paid", "missing_items_value"))
 BOOL_FIELDS = frozenset(("received", "free_return", "refund_received", "satisfied"))
 
@@ -140,6 +134,64 @@ def row_field(case_field: str) -> str:
     if case_field in _CASE_FIELD:
         return _CASE_FIELD[case_field]
     return case_field.removeprefix("order.")
+
+
+class RowProblem(NamedTuple):
+    """What is wrong in an order's values: the row (1 is a CSV file's header, 0 the whole file), field, message."""
+
+    row: int
+    field: str
+    message: str
+
+
+def _hint(field: str) -> str:
+    """What a cell of this column must look like, in words."""
+    if field in DATE_FIELDS:
+        return _("Not a date: write it as YYYY-MM-DD, e.g. 2026-11-26.")
+    if field in MONEY_FIELDS:
+        return _("Not an amount: write a number like 12.50 (not negative).")
+    if field in BOOL_FIELDS:
+        return _("Write yes or no.")
+    choices = {
+        "tracking": [t.value for t in Tracking],
+        "problem": [p.value for p in Problem],
+        "dispute_status": list(DISPUTE_STATES),
+    }
+    if field in choices:
+        return _("Must be one of: {choices}.").format(choices=", ".join(choices[field]))
+    texts = {
+        "id": _("An id is 1 to 64 letters, digits, - or _."),
+        "label": _("Text of at most {n} characters.").format(n=LABEL_MAX),
+        "order_number": _("An order number is 8 to 20 digits, as shown on the order page."),
+        "protection_days": _("A whole number of days from {low} to {high}.").format(
+            low=PROTECTION_DAYS_MIN, high=PROTECTION_DAYS_MAX
+        ),
+        "currency": _("A three-letter currency code such as USD or EUR."),
+    }
+    return texts.get(field, _("This value can't be read."))
+
+
+def read_row(values: dict[str, Any], number: int = 0) -> tuple[OrderRow | None, list[RowProblem]]:
+    """Check one order's values: the row, or what is wrong with each field, in our words."""
+    try:
+        return OrderRow.model_validate(values), []
+    except ValidationError as error:
+        return None, _row_problems(number, error)
+
+
+def _row_problems(number: int, error: ValidationError) -> list[RowProblem]:
+    """Each field pydantic refused, with what it must look like in our words instead of its own."""
+    found = []
+    for item in error.errors(include_url=False):
+        field = str(item["loc"][0]) if item["loc"] else ""
+        if item["type"] == "missing":
+            message = _("Missing: every order needs this.")
+        elif item["type"] == "extra_forbidden":
+            message = _("Unknown field, ignored.")
+        else:
+            message = _hint(field)
+        found.append(RowProblem(number, field, message))
+    return found
 
 
 def row_to_case(row: OrderRow, today: dt.date | None = None, country: str | None = None) -> Case:
@@ -255,6 +307,7 @@ def assess_row(row: OrderRow, today: dt.date, country: str | None = None) -> Ass
 
 
 def _sort_key(item: Assessed) -> tuple:
+    """Bucket, then days left (none last), then name and date, so the order never jumps between reruns."""
     days = item.days_left if item.days_left is not None else 10**6
     return (_RANK[item.urgency], days, item.row.label.casefold(), item.row.placed_on, item.row.id)
 
@@ -308,12 +361,6 @@ def content_key(row: OrderRow) -> tuple:
     return tuple(getattr(row, name) for name in FIELDS if name != "id")
 
 
-def content_id(row: OrderRow) -> str:
-    """An id made from the order's details, so a file without ids imports the same way twice."""
-    text = json.dumps(row.model_dump(mode="json", exclude={"id"}), sort_keys=True, ensure_ascii=False)
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]
-
-
 @dataclass(frozen=True)
 class Merged:
     """The table after an import: every row it had, plus the new ones."""
@@ -351,309 +398,3 @@ def merge(existing: Iterable[OrderRow], imported: Iterable[OrderRow]) -> Merged:
             contents.add(key)
             added += 1
     return Merged(rows, added, already, kept, over)
-
-
-# --- Files ---------------------------------------------------------------------------
-
-
-class RowProblem(NamedTuple):
-    """What is wrong in an imported file: the row (1 is the CSV header, 0 the whole file), field, message."""
-
-    row: int
-    field: str
-    message: str
-
-
-@dataclass(frozen=True)
-class ImportResult:
-    """The good orders of a file, and every problem found in the bad ones."""
-
-    rows: list[OrderRow]
-    problems: list[RowProblem]
-    repeated: int = 0
-    """Rows that appeared more than once in the file, read once."""
-
-
-def _hint(field: str) -> str:
-    """What a cell of this column must look like, in words."""
-    if field in DATE_FIELDS:
-        return _("Not a date: write it as YYYY-MM-DD, e.g. 2026-11-26.")
-    if field in MONEY_FIELDS:
-        return _("Not an amount: write a number like 12.50 (not negative).")
-    if field in BOOL_FIELDS:
-        return _("Write yes or no.")
-    choices = {
-        "tracking": [t.value for t in Tracking],
-        "problem": [p.value for p in Problem],
-        "dispute_status": list(DisputeState.__args__),
-    }
-    if field in choices:
-        return _("Must be one of: {choices}.").format(choices=", ".join(choices[field]))
-    texts = {
-        "id": _("An id is 1 to 64 letters, digits, - or _."),
-        "label": _("Text of at most {n} characters.").format(n=LABEL_MAX),
-        "order_number": _("An order number is 8 to 20 digits, as shown on the order page."),
-        "protection_days": _("A whole number of days from {low} to {high}.").format(low=PROTECTION_DAYS_MIN, high=PROTECTION_DAYS_MAX),
-        "currency": _("A three-letter currency code such as USD or EUR."),
-    }
-    return texts.get(field, _("This value can't be read."))
-
-
-def read_row(values: dict[str, Any], number: int = 0) -> tuple[OrderRow | None, list[RowProblem]]:
-    """Check one order's values: the row, or what is wrong with each field, in our words."""
-    try:
-        return OrderRow.model_validate(values), []
-    except ValidationError as error:
-        return None, _row_problems(number, error)
-
-
-def _row_problems(number: int, error: ValidationError) -> list[RowProblem]:
-    found = []
-    for item in error.errors(include_url=False):
-        field = str(item["loc"][0]) if item["loc"] else ""
-        if item["type"] == "missing":
-            message = _("Missing: every order needs this.")
-        elif item["type"] == "extra_forbidden":
-            message = _("Unknown field, ignored.")
-        else:
-            message = _hint(field)
-        found.append(RowProblem(number, field, message))
-    return found
-
-
-def _decode(data: bytes) -> str | None:
-    """The file's text: UTF-8 (with or without BOM), UTF-16 with a BOM, or Windows-1252 from old spreadsheets.
-
-    A UTF-8 file cut short inside a character keeps its text up to the cut (its last row
-    is incomplete anyway) rather than being misread as Windows-1252.
-    """
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        try:
-            return data.decode("utf-16")
-        except UnicodeDecodeError:
-            return None
-    if b"\x00" in data:
-        return None
-    try:
-        return data.decode("utf-8").removeprefix("\ufeff")
-    except UnicodeDecodeError as error:
-        if error.reason == "unexpected end of data" and error.end == len(data):
-            return data[: error.start].decode("utf-8").removeprefix("\ufeff")
-        if data.startswith(b"\xef\xbb\xbf"):
-            return None
-    try:
-        return data.decode("cp1252")
-    except UnicodeDecodeError:
-        return None
-
-
-def import_orders(data: bytes, filename: str = "") -> ImportResult:
-    """Read a CSV or JSON orders file: the good rows, and each bad row's number, field and problem.
-
-    Only the format is checked here: a row whose dates contradict each other is kept, and
-    the table shows it as one to fix, so an exported table always imports whole. Nothing
-    here touches the table: the caller merges `rows` in with `merge`.
-    """
-    if len(data) > MAX_FILE_BYTES:
-        return _refused(_("This file is {size} MB: orders files are at most 1 MB, so it was not read.").format(
-            size=f"{math.ceil(len(data) * 10 / MAX_FILE_BYTES) / 10:.1f}"))
-    text = _decode(data)
-    if text is None:
-        return _refused(_("This is not a text file: export your orders as CSV or JSON and try again."))
-    if not text.strip():
-        return _refused(_("This file is empty."))
-    name = filename.lower()
-    if name.endswith(".json") or (not name.endswith(".csv") and text.lstrip()[:1] in ("{", "[")):
-        return _read_json(text)
-    return _read_csv(text)
-
-
-def _refused(message: str) -> ImportResult:
-    return ImportResult([], [RowProblem(0, "", message)])
-
-
-class _Reader:
-    """Collects good rows and problems row by row, dropping repeats within the file."""
-
-    def __init__(self) -> None:
-        self.rows: list[OrderRow] = []
-        self.problems: list[RowProblem] = []
-        self.hidden = 0
-        self.repeated = 0
-        self.seen_ids: dict[str, tuple[int, tuple]] = {}
-        self.seen_contents: set[tuple] = set()
-        self.full = False
-
-    def problem(self, row: int, field: str, message: str) -> None:
-        if len(self.problems) < MAX_PROBLEMS:
-            self.problems.append(RowProblem(row, field, message))
-        else:
-            self.hidden += 1
-
-    def add(self, number: int, values: dict[str, Any]) -> None:
-        if self.full:
-            return
-        row, problems = read_row(values, number)
-        if row is None:
-            for found in problems:
-                self.problem(*found)
-            return
-        if "id" not in values:
-            row = row.model_copy(update={"id": content_id(row)})
-        key = content_key(row)
-        if row.id in self.seen_ids:
-            first, first_key = self.seen_ids[row.id]
-            if first_key == key:
-                self.repeated += 1
-            else:
-                self.problem(number, "id", _("Same id as row {first} but other details: kept row {first}.").format(
-                    first=first))
-            return
-        if key in self.seen_contents:
-            self.repeated += 1
-            return
-        if len(self.rows) >= MAX_ORDERS:
-            self.full = True
-            self.problem(number, "", _("Only the first {n} orders were read.").format(n=MAX_ORDERS))
-            return
-        self.seen_ids[row.id] = (number, key)
-        self.seen_contents.add(key)
-        self.rows.append(row)
-
-    def result(self) -> ImportResult:
-        problems = list(self.problems)
-        if self.hidden:
-            problems.append(RowProblem(0, "", ngettext("…and {n} more problem.", "…and {n} more problems.",
-                                                        self.hidden).format(n=self.hidden)))
-        return ImportResult(self.rows, problems, self.repeated)
-
-
-def _header_name(cell: str) -> str:
-    return _unquote(cell.strip()).strip().lower().replace(" ", "_")
-
-
-def _delimiter(first_line: str) -> str:
-    """Comma, or the semicolon or tab some spreadsheets write instead."""
-    counts = {sep: first_line.count(sep) for sep in (",", ";", "\t")}
-    best = max(counts, key=counts.get)
-    return best if counts[best] else ","
-
-
-def _read_csv(text: str) -> ImportResult:
-    reader = _Reader()
-    first_line = text.lstrip("\ufeff").split("\n", 1)[0]
-    try:
-        records = csv.reader(io.StringIO(text.lstrip("\ufeff"), newline=""), delimiter=_delimiter(first_line))
-        header = next(records, [])
-        columns = [_header_name(cell) for cell in header]
-        if "placed_on" not in columns:
-            return _refused(_(
-                "This doesn't look like an orders file: its first line must name the columns, "
-                "and placed_on is missing. Export a file from this page to see the format."
-            ))
-        doubled = sorted({c for c in columns if c and columns.count(c) > 1})
-        if doubled:
-            return _refused(_("The column {name} appears twice.").format(name=doubled[0]))
-        known = set(FIELDS)
-        for column in columns:
-            if column and column not in known:
-                reader.problem(1, column, _("Unknown column, ignored."))
-        for number, cells in enumerate(records, start=2):
-            if not any(cell.strip() for cell in cells):
-                continue
-            if len(cells) > len(columns) and any(cell.strip() for cell in cells[len(columns):]):
-                reader.problem(number, "", _("This row has more cells than the file has columns."))
-                continue
-            values = {}
-            for column, cell in zip(columns, cells):
-                cell = _unquote(cell.strip()).strip()
-                if column in known and cell:
-                    values[column] = _csv_value(column, cell)
-            reader.add(number, values)
-            if reader.full:
-                break
-    except csv.Error as error:
-        reader.problem(0, "", _("The file could not be read as CSV ({detail}).").format(detail=error))
-    return reader.result()
-
-
-def _csv_value(column: str, cell: str) -> str:
-    """Accept a decimal comma (12,50) in amounts, as European spreadsheets write them."""
-    if column in MONEY_FIELDS and "," in cell and "." not in cell:
-        return cell.replace(",", ".")
-    return cell
-
-
-def _read_json(text: str) -> ImportResult:
-    try:
-        data = json.loads(text)
-    except (ValueError, RecursionError):
-        return _refused(_("This is not valid JSON: export your orders from this page to see the format."))
-    if isinstance(data, dict):
-        if data.get("format", FORMAT_NAME) != FORMAT_NAME:
-            return _refused(_("This JSON file is not an orders file from this app."))
-        data = data.get("orders")
-    if not isinstance(data, list):
-        return _refused(_("This JSON file has no list of orders."))
-    reader = _Reader()
-    known = set(FIELDS)
-    for number, item in enumerate(data, start=1):
-        if not isinstance(item, dict):
-            reader.problem(number, "", _("Not an order: each order is an object with named fields."))
-            continue
-        for name in item:
-            if name not in known:
-                reader.problem(number, str(name)[:64], _("Unknown field, ignored."))
-        reader.add(number, {name: value for name, value in item.items() if name in known and value is not None})
-        if reader.full:
-            break
-    return reader.result()
-
-
-def _safe_cell(text: str) -> str:
-    """A cell a spreadsheet shows as text: a leading =, +, -, @, tab or return (or our quote) gets a quote."""
-    if text.startswith(_FORMULA_START) or text.startswith(_QUOTE):
-        return _QUOTE + text
-    return text
-
-
-def _unquote(text: str) -> str:
-    """Undo `_safe_cell`: drop the one quote it adds."""
-    return text[1:] if text.startswith(_QUOTE) else text
-
-
-def _cell(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "yes" if value else "no"
-    if isinstance(value, Decimal):
-        return f"{value:.2f}"
-    if isinstance(value, Enum):
-        return value.value
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    return str(value)
-
-
-def export_csv(rows: Iterable[OrderRow]) -> str:
-    """The orders as CSV: one header line of field names, one line per order, no cell a spreadsheet would run."""
-    out = io.StringIO(newline="")
-    writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(FIELDS)
-    for row in rows:
-        writer.writerow(_safe_cell(_cell(getattr(row, name))) for name in FIELDS)
-    return out.getvalue()
-
-
-def export_json(rows: Iterable[OrderRow]) -> str:
-    """The orders as JSON: {"format", "version", "orders": [one object per order]}."""
-    return json.dumps(
-        {
-            "format": FORMAT_NAME,
-            "version": FORMAT_VERSION,
-            "orders": [row.model_dump(mode="json") for row in rows],
-        },
-        ensure_ascii=False,
-        indent=1,
-    )

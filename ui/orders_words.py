@@ -1,0 +1,131 @@
+"""What the orders page calls things: statuses, actions, columns and choices in the buyer's words.
+
+A text catalogue: the table, the plan picker and the import messages all name an order's
+state and columns from here, so the same thing is never called two names.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from core.i18n import _, show_date, show_money
+from core.orders import Assessed, OrderRow, Urgency
+from core.rules import NOT_SHIPPED_RULES
+
+STATUS_ICONS = {
+    Urgency.overdue: "🔴",
+    Urgency.due_soon: "🟠",
+    Urgency.to_fix: "⚠️",
+    Urgency.this_week: "🟡",
+    Urgency.later: "🔵",
+    Urgency.waiting: "⏳",
+    Urgency.settled: "✅",
+}
+"""Each bucket has its own shape as well as its own colour, and always its word."""
+
+
+def status_words(urgency: Urgency) -> str:
+    """The bucket in a word or two."""
+    return {
+        Urgency.overdue: _("Overdue"),
+        Urgency.due_soon: _("Due within 5 days"),
+        Urgency.to_fix: _("Check the dates"),
+        Urgency.this_week: _("This week"),
+        Urgency.later: _("Later"),
+        Urgency.waiting: _("Waiting"),
+        Urgency.settled: _("Settled"),
+    }[urgency]
+
+
+def status(urgency: Urgency) -> str:
+    """The bucket as the table shows it: its icon, then its words."""
+    return f"{STATUS_ICONS[urgency]} {status_words(urgency)}"
+
+
+def action_words(item: Assessed) -> str:
+    """What to do now, in a few words for a table cell."""
+    if item.plan is None:
+        return _("Fix this order's dates")
+    if item.urgency is Urgency.waiting and item.plan.rule in NOT_SHIPPED_RULES:
+        return _("Wait for it to ship")
+    return {
+        "cancel_order": _("Cancel the order"),
+        "request_cancellation": _("Ask to cancel"),
+        "wait": _("Wait"),
+        "contact_seller": _("Message the seller"),
+        "open_dispute": _("Open a dispute"),
+        "cancel_dispute": _("Cancel the dispute"),
+        "accept_seller_offer": _("Accept the seller's offer"),
+        "accept_aliexpress_offer": _("Accept AliExpress's offer"),
+        "appeal": _("Appeal"),
+        "contact_support": _("Write to support"),
+        "check_with_bank": _("Ask your bank"),
+        "confirm_receipt": _("Confirm receipt"),
+        "nothing_to_do": _("Nothing to do"),
+    }[item.plan.action]
+
+
+def titles() -> dict[str, str]:
+    """Column titles in the buyer's words."""
+    return {
+        "status": _("Status"),
+        "label": _("Order"),
+        "order_number": _("Order number"),
+        "action": _("Do now"),
+        "deadline": _("By"),
+        "days_left": _("Days left"),
+        "placed_on": _("Placed"),
+        "shipped_on": _("Shipped"),
+        "estimated_delivery": _("Expected"),
+        "protection_days": _("Protection days"),
+        "received": _("Received"),
+        "receipt_confirmed_on": _("Receipt confirmed"),
+        "tracking": _("Tracking"),
+        "total_paid": _("Paid"),
+        "shipping_paid": _("Shipping paid"),
+        "currency": _("Currency"),
+        "free_return": _("Free return"),
+        "problem": _("Problem"),
+        "dispute_status": _("Dispute"),
+        "dispute_opened_on": _("Dispute opened"),
+        "negotiation_ends_on": _("Negotiation ends"),
+        "dispute_closed_on": _("Dispute closed"),
+        "refund_processed_on": _("Refund processed"),
+        "refund_received": _("Refund received"),
+        "seller_contacted_on": _("Seller contacted"),
+        "missing_items_value": _("Missing items worth"),
+        "satisfied": _("Happy with outcome"),
+    }
+
+
+def choice_words() -> dict[str, str]:
+    """The tracking, problem and dispute choices in the buyer's words."""
+    return {
+        "none": _("None"),
+        "in_transit": _("In transit"),
+        "no_updates": _("No updates"),
+        "delivered": _("Says delivered"),
+        "returned_to_seller": _("Back to seller"),
+        "not_arrived": _("Didn't arrive"),
+        "not_as_described": _("Not as described"),
+        "slightly_imperfect": _("Slightly imperfect"),
+        "incomplete": _("Items missing"),
+        "fake": _("Fake"),
+        "wrong_item": _("Wrong item"),
+        "delivered_not_received": _("Delivered, not received"),
+        "wrong_shipping_method": _("Wrong shipping method"),
+        "changed_mind": _("Changed my mind"),
+        "open": _("Open"),
+        "cancelled": _("Cancelled"),
+        "closed": _("Closed"),
+    }
+
+
+def name(row: OrderRow) -> str:
+    """The order as the buyer named it, or by its date when it has no name."""
+    return row.label or _("Order placed on {day}").format(day=show_date(row.placed_on))
+
+
+def money_at_stake(at_stake: dict[str, Decimal]) -> str:
+    """The summary's money at stake, one amount per currency."""
+    return " · ".join(show_money(amount, currency) for currency, amount in at_stake.items())
