@@ -1,6 +1,7 @@
 # AliExpress Dispute Wizard: set-up, run and test in one place.
 #   make run       install requirements.txt into .venv and start the app on http://localhost:8501
-#   make test      install requirements-dev.txt (+ Debian chromium if missing) and run the whole suite
+#   make test      install requirements-dev.txt (+ Debian chromium if missing), run `make check`, then the whole suite
+#   make check     lint, format and type checks (ruff and mypy, configured in pyproject.toml)
 #   make bench     run the benchmark scripts in bench/
 #   make messages  extract translatable strings into locale/messages.pot
 
@@ -22,10 +23,10 @@ DEV_HASH  := $(shell cat requirements.txt requirements-dev.txt 2>/dev/null | sha
 RUN_STAMP := $(VENV)/.installed-run-$(RUN_HASH)
 DEV_STAMP := $(VENV)/.installed-dev-$(DEV_HASH)
 
-.PHONY: help run test bench messages chromium
+.PHONY: help run check test bench messages chromium
 
 help:
-	@echo "make run | make test | make bench | make messages"
+	@echo "make run | make test | make check | make bench | make messages"
 
 $(VPY):
 	@test -n "$(PYTHON)" || { echo "Python 3.11 or newer is needed (python3.11 or python3)" >&2; exit 1; }
@@ -61,15 +62,21 @@ chromium:
 		*) echo "error: $(CHROMIUM) missing in CI" >&2; exit 1 ;; esac; \
 	fi
 
-test: $(DEV_STAMP) chromium
+check: $(DEV_STAMP)
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/mypy
+
+test: $(DEV_STAMP) check chromium
 	$(VPY) -m pytest -p no:cacheprovider
 
 # Every bench/*.py except the *_app.py files, which are Streamlit scripts the
-# benchmarks measure (e.g. floor_app.py, the framework floor), not benchmarks.
+# benchmarks measure (e.g. floor_app.py, the framework floor), and the modules
+# they share (harness.py, gc_mode.py), which are not benchmarks.
 bench: $(DEV_STAMP) chromium
 	@shopt -s nullglob; found=0; \
 	for s in bench/*.py; do \
-		case "$$s" in *_app.py|bench/gc_mode.py|bench/as_served.py) continue ;; esac; \
+		case "$$s" in *_app.py|bench/__init__.py|bench/gc_mode.py|bench/harness.py) continue ;; esac; \
 		found=1; echo "== $$s"; $(VPY) "$$s" || exit $$?; \
 	done; \
 	[ $$found = 1 ] || echo "no benchmark scripts in bench/"

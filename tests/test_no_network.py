@@ -1,9 +1,7 @@
 """No outgoing network call by the app (issue 5): every page works with the network blocked.
 
-Sockets are blocked at the lowest level Python offers (socket.socket.connect, connect_ex,
-sendto and sendmsg, socket.create_connection, and name lookups through getaddrinfo and
-gethostbyname) for any address that is not this machine; every attempt is recorded and
-refused. With that in place, AppTest drives the wizard to its plan on a few routes
+Every attempt to reach another machine is recorded and refused (tests/support/network.py).
+With that in place, AppTest drives the wizard to its plan on a few routes
 (with the country set, which loads public holidays) and the orders page through adding,
 importing, picking an order and making every download. Nothing may be attempted.
 
@@ -15,16 +13,17 @@ installed before anything is imported, so a call made at import time is caught t
 from __future__ import annotations
 
 import datetime as dt
-import ipaddress
 import json
 import socket
 import subprocess
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 from streamlit.testing.v1 import AppTest
+
+from tests.support.network import NetworkBlock
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 APP = REPO_ROOT / "app.py"
@@ -38,103 +37,8 @@ WIZARD_ROUTES = [
 ]
 
 
-def local(host) -> bool:
-    """Whether an address or host name is this machine (loopback, a Unix socket, or unset)."""
-    if host is None or host == b"":
-        return True
-    if isinstance(host, bytes | bytearray):
-        host = host.decode(errors="replace")
-    host = str(host).strip("[]").lower()
-    if host in ("", "localhost", "localhost.localdomain", "ip6-localhost", "ip6-loopback"):
-        return True
-    try:
-        address = ipaddress.ip_address(host.split("%")[0])
-    except ValueError:
-        return False
-    return address.is_loopback or address.is_unspecified
-
-
-class NetworkBlock:
-    """Refuses and records every attempt to reach another machine."""
-
-    def __init__(self) -> None:
-        self.attempts: list[str] = []
-        self._saved: list[tuple[object, str, object]] = []
-
-    def _refuse(self, what: str, target) -> None:
-        self.attempts.append(f"{what} {target!r}")
-        raise OSError(f"network blocked by the test: {what} {target!r}")
-
-    def _check_address(self, what: str, sock, address) -> None:
-        if getattr(sock, "family", None) == getattr(socket, "AF_UNIX", None):
-            return
-        host = address[0] if isinstance(address, tuple) else address
-        if not local(host):
-            self._refuse(what, address)
-
-    def _patch(self, owner, name: str, make: Callable) -> None:
-        original = getattr(owner, name)
-        self._saved.append((owner, name, original))
-        setattr(owner, name, make(original))
-
-    def install(self) -> NetworkBlock:
-        block = self
-
-        def guard_connect(original):
-            def connect(sock, address, *args, **kwargs):
-                block._check_address("connect", sock, address)
-                return original(sock, address, *args, **kwargs)
-            return connect
-
-        def guard_sendto(original):
-            def sendto(sock, data, *args):
-                address = args[-1] if args else None
-                block._check_address("sendto", sock, address)
-                return original(sock, data, *args)
-            return sendto
-
-        def guard_sendmsg(original):
-            def sendmsg(sock, buffers, ancdata=(), flags=0, address=None):
-                if address is not None:
-                    block._check_address("sendmsg", sock, address)
-                    return original(sock, buffers, ancdata, flags, address)
-                return original(sock, buffers, ancdata, flags)
-            return sendmsg
-
-        def guard_create_connection(original):
-            def create_connection(address, *args, **kwargs):
-                if not local(address[0]):
-                    block._refuse("create_connection", address)
-                return original(address, *args, **kwargs)
-            return create_connection
-
-        def guard_lookup(what):
-            def make(original):
-                def lookup(host, *args, **kwargs):
-                    if not local(host):
-                        block._refuse(what, host)
-                    return original(host, *args, **kwargs)
-                return lookup
-            return make
-
-        self._patch(socket.socket, "connect", guard_connect)
-        self._patch(socket.socket, "connect_ex", guard_connect)
-        self._patch(socket.socket, "sendto", guard_sendto)
-        self._patch(socket.socket, "sendmsg", guard_sendmsg)
-        self._patch(socket, "create_connection", guard_create_connection)
-        self._patch(socket, "getaddrinfo", guard_lookup("getaddrinfo"))
-        self._patch(socket, "gethostbyname", guard_lookup("gethostbyname"))
-        self._patch(socket, "gethostbyname_ex", guard_lookup("gethostbyname_ex"))
-        return self
-
-    def uninstall(self) -> None:
-        while self._saved:
-            owner, name, original = self._saved.pop()
-            setattr(owner, name, original)
-
-
 @pytest.fixture
-def no_network():
+def no_network() -> Iterator[NetworkBlock]:
     block = NetworkBlock().install()
     try:
         yield block
@@ -169,7 +73,7 @@ def test_the_block_refuses_and_records_the_outside_but_not_this_machine(no_netwo
 
 def wizard_plans() -> list[str]:
     """The wizard driven to its plan on a few routes; the actions advised."""
-    from tests.pages.test_wizard import ROUTES, walk
+    from tests.support.wizard import ROUTES, walk
 
     advised = []
     for name in WIZARD_ROUTES:
@@ -190,8 +94,8 @@ def orders_page() -> dict[str, int]:
     """The orders page: add an order, import a file, open a plan, make every download."""
     from streamlit.runtime.media_file_manager import MediaFileManager
 
-    from core.orders import CSV_ENCODING, export_csv
-    from tests.pages.test_orders import order
+    from core.order_files import CSV_ENCODING, export_csv
+    from tests.support.orders import order
 
     made: dict[str, Callable[[], bytes]] = {}
     original = MediaFileManager.add_deferred
@@ -251,11 +155,11 @@ def test_the_page_works_with_the_network_blocked(no_network, page):
 CHILD = """
 import json, sys
 sys.path.insert(0, {root!r})
-from tests.test_no_network import NetworkBlock
+from tests.support.network import NetworkBlock
 block = NetworkBlock().install()
 import streamlit, pandas, plotly.express, holidays, babel, icalendar, pydantic
-import core, core.orders, core.calendar, core.timeline, core.report
-import ui.state, ui.questions, ui.plan_view, ui.timeline, ui.orders_table, ui.browser_storage
+import core, core.orders, core.order_files, core.calendar, core.timeline, core.report
+import ui.state, ui.wizard_state, ui.questions, ui.plan_view, ui.timeline, ui.orders_table, ui.order_files, ui.browser_storage
 from tests.test_no_network import PAGE_DRIVERS
 done = {{page: str(drive()) for page, drive in PAGE_DRIVERS.items()}}
 print(json.dumps({{"attempts": block.attempts, "done": done}}))
@@ -266,7 +170,10 @@ def test_a_fresh_interpreter_makes_no_call_either_not_even_at_import():
     python = REPO_ROOT / ".venv" / "bin" / "python"
     result = subprocess.run(
         [str(python) if python.exists() else sys.executable, "-c", CHILD.format(root=str(REPO_ROOT))],
-        cwd=REPO_ROOT, capture_output=True, text=True, timeout=280,
+        cwd=REPO_ROOT,
+        capture_output=True,
+        text=True,
+        timeout=280,
     )
     assert result.returncode == 0, result.stderr[-4000:]
     report = json.loads(result.stdout.strip().splitlines()[-1])

@@ -12,13 +12,14 @@ from __future__ import annotations
 import json
 import os
 import subprocess
-import sys
 import tomllib
 from pathlib import Path
 
 import pytest
 
-REPO_ROOT = Path(__file__).resolve().parents[1]
+from tests.support.server import REPO as REPO_ROOT
+from tests.support.server import streamlit_env, venv_python
+
 CONFIG_FILE = REPO_ROOT / ".streamlit" / "config.toml"
 MAX_UPLOAD_MB = 10
 
@@ -45,20 +46,25 @@ SAFE_DEFAULTS = {
 }
 
 
-def streamlit_env() -> dict[str, str]:
-    """The environment without STREAMLIT_* overrides, so what is read is the file."""
-    return {key: value for key, value in os.environ.items() if not key.startswith("STREAMLIT_")}
-
-
-def venv_python() -> str:
-    candidate = REPO_ROOT / ".venv" / "bin" / "python"
-    return str(candidate) if candidate.exists() else sys.executable
-
-
 @pytest.fixture(scope="module")
 def in_file() -> dict:
     with open(CONFIG_FILE, "rb") as handle:
         return tomllib.load(handle)
+
+
+def streamlit_says(*command: str) -> str:
+    """The output of a command run as `streamlit run` runs: in the repository root, options only from the file."""
+    return subprocess.run(
+        command, cwd=REPO_ROOT, env=streamlit_env(), capture_output=True, text=True, timeout=120, check=True
+    ).stdout
+
+
+def assert_wanted(option: str, value: object) -> None:
+    wanted, why = WANTED[option]
+    if option == "server.maxUploadSize":
+        assert isinstance(value, int) and 1 <= value <= wanted, why
+    else:
+        assert value == wanted, why
 
 
 @pytest.fixture(scope="module")
@@ -70,9 +76,7 @@ def as_read() -> dict:
         "print(json.dumps({k: [c.get_option(k), o.where_defined] for k, o in c._config_options.items()},"
         " default=str))\n"
     )
-    result = subprocess.run([venv_python(), "-c", code], cwd=REPO_ROOT, env=streamlit_env(), capture_output=True,
-                            text=True, timeout=120, check=True)
-    return json.loads(result.stdout.strip().splitlines()[-1])
+    return json.loads(streamlit_says(venv_python(), "-c", code).strip().splitlines()[-1])
 
 
 @pytest.fixture(scope="module")
@@ -84,11 +88,10 @@ def config_show() -> dict:
     """
     streamlit = Path(venv_python()).with_name("streamlit")
     command = [str(streamlit)] if streamlit.exists() else [venv_python(), "-m", "streamlit"]
-    result = subprocess.run([*command, "config", "show"], cwd=REPO_ROOT, env=streamlit_env(), capture_output=True,
-                            text=True, timeout=120, check=True)
+    output = streamlit_says(*command, "config", "show")
     shown: dict[str, dict] = {}
     section, origin = "", ""
-    for line in result.stdout.splitlines():
+    for line in output.splitlines():
         stripped = line.strip()
         if stripped.startswith("[") and stripped.endswith("]"):
             section, origin = stripped[1:-1], ""
@@ -108,37 +111,25 @@ def lookup(table: dict, option: str):
 
 @pytest.mark.parametrize("option", list(WANTED))
 def test_the_file_sets_it(in_file, option):
-    wanted, why = WANTED[option]
     value = lookup(in_file, option)
-    assert not isinstance(value, KeyError), f"{option} is not set in {CONFIG_FILE.name} ({why})"
-    if option == "server.maxUploadSize":
-        assert 1 <= value <= wanted, why
-    else:
-        assert value == wanted, why
+    assert not isinstance(value, KeyError), f"{option} is not set in {CONFIG_FILE.name} ({WANTED[option][1]})"
+    assert_wanted(option, value)
 
 
 @pytest.mark.parametrize("option", list(WANTED))
 def test_streamlit_reads_it_from_the_file(as_read, option):
-    wanted, why = WANTED[option]
     value, where = as_read[option]
     assert where.endswith(os.path.join(".streamlit", "config.toml")), f"{option} comes from {where}"
-    if option == "server.maxUploadSize":
-        assert 1 <= value <= wanted, why
-    else:
-        assert value == wanted, why
+    assert_wanted(option, value)
 
 
 @pytest.mark.parametrize("option", list(WANTED))
 def test_streamlit_config_show_agrees(config_show, option):
-    wanted, why = WANTED[option]
     found = lookup(config_show, option)
     assert not isinstance(found, KeyError), f"`streamlit config show` does not list {option} as set"
     value, origin = found
     assert Path(origin) == CONFIG_FILE, origin
-    if option == "server.maxUploadSize":
-        assert 1 <= value <= wanted, why
-    else:
-        assert value == wanted, why
+    assert_wanted(option, value)
 
 
 @pytest.mark.parametrize("option", list(SAFE_DEFAULTS))
@@ -164,7 +155,11 @@ def test_uploads_in_the_app_stay_under_the_server_cap(as_read):
 
     cap = as_read["server.maxUploadSize"][0]
     found = []
-    for path in [REPO_ROOT / "app.py", *sorted((REPO_ROOT / "pages").glob("*.py")), *sorted((REPO_ROOT / "ui").glob("*.py"))]:
+    for path in [
+        REPO_ROOT / "app.py",
+        *sorted((REPO_ROOT / "pages").glob("*.py")),
+        *sorted((REPO_ROOT / "ui").glob("*.py")),
+    ]:
         text = path.read_text(encoding="utf-8")
         for call in re.finditer(r"file_uploader\((?:[^()]|\([^()]*\))*\)", text):
             limit = re.search(r"max_upload_size\s*=\s*(\d+)", call.group(0))

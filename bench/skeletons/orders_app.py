@@ -10,21 +10,24 @@ from pathlib import Path
 import streamlit as st
 
 REPO = Path(__file__).resolve().parents[2]
-for folder in (REPO, REPO / "bench"):
-    if str(folder) not in sys.path:
-        sys.path.insert(0, str(folder))
+if str(REPO) not in sys.path:
+    sys.path.insert(0, str(REPO))
 
+from bench.orders_bench import TODAY, generate  # noqa: E402
 from core.orders import assess_row, by_urgency, row_to_case  # noqa: E402
 from core.timeline import order_timeline  # noqa: E402
-from orders_bench import TODAY, generate  # noqa: E402
 from ui import orders_table  # noqa: E402
 from ui.timeline import orders_figure  # noqa: E402
 
 if "skeleton" not in st.session_state:
     items = by_urgency([assess_row(row, TODAY, None) for row in generate()])
-    planned = [item for item in items if item.plan is not None]
-    figure = orders_figure([(item.row.label, order_timeline(row_to_case(item.row, TODAY, None), item.plan,
-                                                            today=TODAY)) for item in planned])
+    figure = orders_figure(
+        [
+            (item.row.label, order_timeline(row_to_case(item.row, TODAY, None), item.plan, today=TODAY))
+            for item in items
+            if item.plan is not None
+        ]
+    )
     st.session_state.skeleton = (orders_table._frame(items), figure)
 frame, figure = st.session_state.skeleton
 st.data_editor(frame, key="editor", num_rows="dynamic", hide_index=True, column_config=orders_table.column_config())

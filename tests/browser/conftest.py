@@ -1,4 +1,4 @@
-"""Real-browser test fixtures: `streamlit run` on a free local port, driven by
+"""Real-browser test fixtures: `streamlit run app.py` on a free local port, driven by
 Playwright with Debian's chromium (/usr/bin/chromium). Never `playwright install`.
 
 Fixtures:
@@ -15,51 +15,18 @@ In CI (CI set and not "false"/"0") a missing chromium fails; elsewhere it skips.
 
 from __future__ import annotations
 
-import os
-import signal
-import socket
-import subprocess
-import sys
-import time
-import urllib.error
-import urllib.request
+import contextlib
+from collections.abc import Callable, Generator, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
-REPO_ROOT = Path(__file__).resolve().parents[2]
-ARTIFACTS_DIR = REPO_ROOT / "tests" / "artifacts"
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-quic",
-]
-SERVER_START_TIMEOUT_S = 60
-APP_READY_TIMEOUT_MS = 30_000
-APP_READY_SELECTOR = (
-    '[data-testid="stApp"][data-test-connection-state="CONNECTED"]'
-    '[data-test-script-state="notRunning"]'
-)
+from tests.support.browser import CHROMIUM, CHROMIUM_ARGS, require_chromium
+from tests.support.browser import wait_for_app as _wait_for_app
+from tests.support.server import REPO, StreamlitServer
 
-
-def _in_ci() -> bool:
-    return os.environ.get("CI", "").strip().lower() not in ("", "0", "false", "no")
-
-
-def _free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def _venv_python() -> str:
-    candidate = REPO_ROOT / ".venv" / "bin" / "python"
-    return str(candidate) if candidate.exists() else sys.executable
+ARTIFACTS_DIR = REPO / "tests" / "artifacts"
 
 
 @pytest.fixture(scope="session")
@@ -69,105 +36,40 @@ def artifacts_dir() -> Path:
 
 
 @pytest.fixture(scope="session")
-def streamlit_server(artifacts_dir: Path):
-    port = _free_port()
-    base_url = f"http://127.0.0.1:{port}"
-    cmd = [
-        _venv_python(), "-m", "streamlit", "run", "app.py",
-        "--server.headless", "true",
-        "--server.address", "127.0.0.1",
-        "--server.port", str(port),
-        "--browser.gatherUsageStats", "false",
-        "--server.fileWatcherType", "none",
-    ]
-    log_path = artifacts_dir / "streamlit-server.log"
-    with open(log_path, "wb") as log:
-        proc = subprocess.Popen(
-            cmd, cwd=REPO_ROOT, stdout=log, stderr=subprocess.STDOUT,
-            stdin=subprocess.DEVNULL, start_new_session=True,
-        )
-    try:
-        deadline = time.monotonic() + SERVER_START_TIMEOUT_S
-        while True:
-            if proc.poll() is not None:
-                pytest.fail(
-                    f"streamlit exited with {proc.returncode} before it was up:\n"
-                    + log_path.read_text(errors="replace")[-4000:]
-                )
-            try:
-                with urllib.request.urlopen(f"{base_url}/_stcore/health", timeout=2) as resp:
-                    if resp.read().decode().strip() == "ok":
-                        break
-            except (urllib.error.URLError, ConnectionError, TimeoutError, OSError):
-                pass
-            if time.monotonic() > deadline:
-                pytest.fail(
-                    f"streamlit not healthy after {SERVER_START_TIMEOUT_S} s:\n"
-                    + log_path.read_text(errors="replace")[-4000:]
-                )
-            time.sleep(0.2)
-        yield base_url
-    finally:
-        _stop(proc)
-
-
-def _stop(proc: subprocess.Popen) -> None:
-    if proc.poll() is not None:
-        return
-    try:
-        pgid = os.getpgid(proc.pid)
-    except ProcessLookupError:
-        return
-    for sig, wait_s in ((signal.SIGTERM, 10), (signal.SIGKILL, 5)):
-        try:
-            os.killpg(pgid, sig)
-        except ProcessLookupError:
-            return
-        try:
-            proc.wait(timeout=wait_s)
-            return
-        except subprocess.TimeoutExpired:
-            continue
+def streamlit_server(artifacts_dir: Path) -> Iterator[str]:
+    with StreamlitServer("app.py", artifacts_dir / "streamlit-server.log") as server:
+        yield server.url
 
 
 @pytest.fixture(scope="session")
-def browser():
-    if not (CHROMIUM.exists() and os.access(CHROMIUM, os.X_OK)):
-        message = f"{CHROMIUM} is missing (make test installs Debian's chromium with apt-get)"
-        if _in_ci():
-            pytest.fail(message)
-        pytest.skip(message)
+def browser() -> Iterator[Any]:
+    require_chromium()
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as pw:
-        chromium = pw.chromium.launch(
-            executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS
-        )
+        chromium = pw.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
         try:
             yield chromium
         finally:
             chromium.close()
 
 
-def _wait_for_app(page, timeout_ms: int = APP_READY_TIMEOUT_MS) -> None:
-    """Wait until the app's websocket is connected and no script run is in progress."""
-    page.wait_for_selector(APP_READY_SELECTOR, state="attached", timeout=timeout_ms)
-
-
 @pytest.fixture
-def wait_for_app():
+def wait_for_app() -> Callable[..., None]:
     return _wait_for_app
 
 
 @pytest.hookimpl(wrapper=True, tryfirst=True)
-def pytest_runtest_makereport(item, call):
+def pytest_runtest_makereport(
+    item: pytest.Item, call: pytest.CallInfo[None]
+) -> Generator[None, pytest.TestReport, pytest.TestReport]:
     report = yield
     setattr(item, f"rep_{report.when}", report)
     return report
 
 
 @pytest.fixture
-def page(request, browser, streamlit_server, artifacts_dir):
+def page(request: pytest.FixtureRequest, browser: Any, streamlit_server: str, artifacts_dir: Path) -> Iterator[Any]:
     context = browser.new_context(base_url=streamlit_server)
     pg = context.new_page()
     try:
@@ -176,18 +78,16 @@ def page(request, browser, streamlit_server, artifacts_dir):
         report = getattr(request.node, "rep_call", None)
         if report is not None and report.failed:
             name = "".join(c if c.isalnum() or c in "-_." else "_" for c in request.node.nodeid)
-            try:
+            with contextlib.suppress(Exception):  # a screenshot must not hide the real failure
                 pg.screenshot(path=str(artifacts_dir / f"FAILED-{name}.png"), full_page=True)
-            except Exception:  # noqa: BLE001 - a screenshot must not hide the real failure
-                pass
         context.close()
 
 
 @pytest.fixture
-def open_app(page, wait_for_app):
+def open_app(page: Any, wait_for_app: Callable[..., None]) -> Callable[[str], Any]:
     """open_app(path="/") goes to a URL of the app (e.g. "/?step=2") and waits for it."""
 
-    def _open(path: str = "/"):
+    def _open(path: str = "/") -> Any:
         page.goto(path)
         wait_for_app(page)
         return page

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.browser.conftest import APP_READY_SELECTOR, APP_READY_TIMEOUT_MS, CHROMIUM, CHROMIUM_ARGS
+from tests.support.browser import APP_READY, CHROMIUM, CHROMIUM_ARGS, TIMEOUT
 from ui.browser_storage import STORAGE_KEY
 
 pytestmark = pytest.mark.browser
@@ -16,10 +16,10 @@ FIRST, SECOND = "Zebra lamp", "Yak wool socks 🧦"
 
 def wait_for_orders(page) -> None:
     """The page is up and has heard back from the browser's storage."""
-    page.wait_for_selector(APP_READY_SELECTOR, state="attached", timeout=APP_READY_TIMEOUT_MS)
+    page.wait_for_selector(APP_READY, state="attached", timeout=TIMEOUT)
     loaded = page.get_by_test_id("stDataFrame").or_(page.get_by_text("No orders yet"))
-    loaded.first.wait_for(timeout=APP_READY_TIMEOUT_MS)
-    page.wait_for_selector(APP_READY_SELECTOR, state="attached", timeout=APP_READY_TIMEOUT_MS)
+    loaded.first.wait_for(timeout=TIMEOUT)
+    page.wait_for_selector(APP_READY, state="attached", timeout=TIMEOUT)
 
 
 def open_orders(page) -> None:
@@ -33,8 +33,8 @@ def add_order(page, label: str) -> None:
         page.get_by_text("Add an order").click()
     page.get_by_label("What is it?").fill(label)
     page.get_by_role("button", name="Add order").click()
-    page.get_by_text(f"Added “{label}”").wait_for(timeout=APP_READY_TIMEOUT_MS)
-    page.wait_for_selector(APP_READY_SELECTOR, state="attached", timeout=APP_READY_TIMEOUT_MS)
+    page.get_by_text(f"Added “{label}”").wait_for(timeout=TIMEOUT)
+    page.wait_for_selector(APP_READY, state="attached", timeout=TIMEOUT)
 
 
 def saved_text(page) -> str:
@@ -44,7 +44,8 @@ def saved_text(page) -> str:
 def wait_until_saved(page, *labels: str) -> None:
     page.wait_for_function(
         "([key, labels]) => labels.every(l => (window.localStorage.getItem(key) || '').includes(l))",
-        arg=[STORAGE_KEY, list(labels)], timeout=APP_READY_TIMEOUT_MS,
+        arg=[STORAGE_KEY, list(labels)],
+        timeout=TIMEOUT,
     )
 
 
@@ -54,7 +55,7 @@ def shown_orders(page) -> list[str]:
     if table.count() == 0:
         return []
     cells = table.get_by_role("gridcell", include_hidden=True)
-    cells.first.wait_for(state="attached", timeout=APP_READY_TIMEOUT_MS)
+    cells.first.wait_for(state="attached", timeout=TIMEOUT)
     headers = table.get_by_role("columnheader", include_hidden=True).all_inner_texts()
     if "Order" not in headers:
         return []  # the grid is between two draws: expect_orders looks again
@@ -99,9 +100,8 @@ def test_orders_survive_reload_and_a_new_page_and_forget_everything_clears_them(
     again.get_by_text("Settings and privacy").click()
     again.get_by_role("button", name="Forget everything").click()
     again.get_by_role("button", name="Yes, forget all my orders").click()
-    again.get_by_text("no orders are kept in this browser").wait_for(timeout=APP_READY_TIMEOUT_MS)
-    again.wait_for_function("key => window.localStorage.getItem(key) === null", arg=STORAGE_KEY,
-                            timeout=APP_READY_TIMEOUT_MS)
+    again.get_by_text("no orders are kept in this browser").wait_for(timeout=TIMEOUT)
+    again.wait_for_function("key => window.localStorage.getItem(key) === null", arg=STORAGE_KEY, timeout=TIMEOUT)
     again.reload()
     wait_for_orders(again)
     expect_orders(again)
@@ -129,7 +129,10 @@ def test_orders_survive_a_browser_restart(browser, streamlit_server, tmp_path):
 
     def launch():
         return browser.browser_type.launch_persistent_context(
-            str(tmp_path / "profile"), executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS,
+            str(tmp_path / "profile"),
+            executable_path=str(CHROMIUM),
+            headless=True,
+            args=CHROMIUM_ARGS,
             base_url=streamlit_server,
         )
 

@@ -26,75 +26,22 @@ ends by checking that neither the server nor the page reached for anything else.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
-import os
 import re
-import signal
-import socket
-import subprocess
-import textwrap
-import time
-import urllib.error
-import urllib.request
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
-from tests.browser.conftest import APP_READY_SELECTOR, REPO_ROOT, _free_port, _venv_python
-from tests.browser.wizard_clicks import click, heading, pick, type_date
+from tests.support.browser import APP_READY, TIMEOUT, click, heading, pick, type_date
+from tests.support.network import blocked_env
+from tests.support.server import StreamlitServer, port_in_use
 
 pytestmark = pytest.mark.browser
 
-TIMEOUT = 30_000
-START_TIMEOUT_S = 60
 MATERIAL_FAVICON = "https://fonts.gstatic.com/s/i/short-term/release/materialsymbolsrounded/"
-
-NETWORK_BLOCK = textwrap.dedent('''
-    """Loaded at interpreter start (PYTHONPATH): refuse and log any socket to another machine."""
-    import ipaddress, os, socket
-
-    _LOG = os.environ["NETWORK_BLOCK_LOG"]
-
-    def _local(host):
-        if host in (None, b"", ""):
-            return True
-        host = (host.decode() if isinstance(host, bytes) else str(host)).strip("[]").lower()
-        if host in ("localhost", "localhost.localdomain", "ip6-localhost", "ip6-loopback"):
-            return True
-        try:
-            address = ipaddress.ip_address(host.split("%")[0])
-        except ValueError:
-            return False
-        return address.is_loopback or address.is_unspecified
-
-    def _refuse(what, target):
-        with open(_LOG, "a") as log:
-            log.write(f"{what} {target!r}\\n")
-        raise OSError(f"network blocked: {what} {target!r}")
-
-    def _wrap_connect(original):
-        def connect(sock, address, *args):
-            if sock.family != getattr(socket, "AF_UNIX", -1):
-                host = address[0] if isinstance(address, tuple) else address
-                if not _local(host):
-                    _refuse("connect", address)
-            return original(sock, address, *args)
-        return connect
-
-    def _wrap_lookup(original, what):
-        def lookup(host, *args, **kwargs):
-            if not _local(host):
-                _refuse(what, host)
-            return original(host, *args, **kwargs)
-        return lookup
-
-    socket.socket.connect = _wrap_connect(socket.socket.connect)
-    socket.socket.connect_ex = _wrap_connect(socket.socket.connect_ex)
-    socket.getaddrinfo = _wrap_lookup(socket.getaddrinfo, "getaddrinfo")
-    socket.gethostbyname = _wrap_lookup(socket.gethostbyname, "gethostbyname")
-''')
 
 # Runs in the page before the app: keeps the list of the app's connection states.
 RECORDER = """
@@ -146,84 +93,19 @@ class Line:
         self.cut = False
 
 
-class Server:
-    """`streamlit run app.py` on a fixed port, which can be killed and started again."""
+class Server(StreamlitServer):
+    """`streamlit run app.py` that may reach no other machine, and can be killed and started again on its port."""
 
-    def __init__(self, port: int, workdir: Path, *extra: str) -> None:
-        self.port = port
-        self.url = f"http://127.0.0.1:{port}"
-        self.extra = extra
-        self.workdir = workdir
+    def __init__(self, workdir: Path, *options: str) -> None:
         self.blocked_log = workdir / "blocked.log"
-        self.log_path = workdir / "server.log"
-        self.proc: subprocess.Popen | None = None
-        (workdir / "sitecustomize.py").write_text(NETWORK_BLOCK)
-
-    def start(self) -> None:
-        env = {key: value for key, value in os.environ.items() if not key.startswith("STREAMLIT_")}
-        env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(self.workdir), env.get("PYTHONPATH")]))
-        env["NETWORK_BLOCK_LOG"] = str(self.blocked_log)
-        command = [
-            _venv_python(), "-m", "streamlit", "run", "app.py",
-            "--server.headless", "true", "--server.address", "127.0.0.1", "--server.port", str(self.port),
-            "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none", *self.extra,
-        ]
-        with open(self.log_path, "ab") as log:
-            self.proc = subprocess.Popen(command, cwd=REPO_ROOT, stdout=log, stderr=subprocess.STDOUT,
-                                         stdin=subprocess.DEVNULL, env=env, start_new_session=True)
-        deadline = time.monotonic() + START_TIMEOUT_S
-        while True:
-            if self.proc.poll() is not None:
-                pytest.fail(f"streamlit exited with {self.proc.returncode}:\n{self.log()}")
-            try:
-                with urllib.request.urlopen(f"{self.url}/_stcore/health", timeout=2) as response:
-                    if response.read().decode().strip() == "ok":
-                        return
-            except (urllib.error.URLError, ConnectionError, TimeoutError, OSError):
-                pass
-            if time.monotonic() > deadline:
-                pytest.fail(f"streamlit not healthy after {START_TIMEOUT_S} s:\n{self.log()}")
-            time.sleep(0.2)
-
-    def kill(self) -> None:
-        """SIGKILL, as a crash or an out-of-memory kill would: no clean shutdown."""
-        self._signal_group(signal.SIGKILL)
-        self.proc.wait(timeout=10)
-        deadline = time.monotonic() + 10
-        while port_in_use(self.port) and time.monotonic() < deadline:
-            time.sleep(0.1)
-
-    def stop(self) -> None:
-        if self.proc is None or self.proc.poll() is not None:
-            return
-        for sig, wait_s in ((signal.SIGTERM, 10), (signal.SIGKILL, 5)):
-            self._signal_group(sig)
-            try:
-                self.proc.wait(timeout=wait_s)
-                return
-            except subprocess.TimeoutExpired:
-                continue
-
-    def _signal_group(self, sig: int) -> None:
-        try:
-            os.killpg(os.getpgid(self.proc.pid), sig)
-        except ProcessLookupError:
-            pass
-
-    def log(self) -> str:
-        return self.log_path.read_text(errors="replace")[-4000:] if self.log_path.exists() else ""
+        super().__init__("app.py", workdir / "server.log", options, blocked_env(workdir, self.blocked_log))
 
     def blocked(self) -> list[str]:
         return self.blocked_log.read_text().splitlines() if self.blocked_log.exists() else []
 
 
-def port_in_use(port: int) -> bool:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        return sock.connect_ex(("127.0.0.1", port)) == 0
-
-
-def start_server(tmp_path: Path, *extra: str) -> Server:
-    server = Server(_free_port(), tmp_path, *extra)
+def start_server(tmp_path: Path, *options: str) -> Server:
+    server = Server(tmp_path, *options)
     server.start()
     return server
 
@@ -269,7 +151,7 @@ class Visit:
         return [url for url in self.outside if not url.startswith(MATERIAL_FAVICON)]
 
     def ready(self, timeout: int = TIMEOUT) -> None:
-        self.page.wait_for_selector(APP_READY_SELECTOR, state="attached", timeout=timeout)
+        self.page.wait_for_selector(APP_READY, state="attached", timeout=timeout)
 
     def states(self) -> list[str]:
         return self.page.evaluate("window.__states.slice()")
@@ -290,11 +172,10 @@ def visit(browser, request, artifacts_dir):
     report = getattr(request.node, "rep_call", None)
     for number, each in enumerate(opened):
         if report is not None and report.failed:
-            try:
-                each.page.screenshot(path=str(artifacts_dir / f"FAILED-reliability-{request.node.name}-{number}.png"),
-                                     full_page=True)
-            except Exception:  # noqa: BLE001 - a screenshot must not hide the real failure
-                pass
+            with contextlib.suppress(Exception):  # a screenshot must not hide the real failure
+                each.page.screenshot(
+                    path=str(artifacts_dir / f"FAILED-reliability-{request.node.name}-{number}.png"), full_page=True
+                )
         each.close()
 
 
@@ -374,7 +255,8 @@ def what_the_visitor_sees(visit: Visit) -> dict:
     dialogs = page.get_by_role("dialog")
     return {
         "connection_state": page.evaluate(
-            "() => document.querySelector('[data-testid=\"stApp\"]').getAttribute('data-test-connection-state')"),
+            "() => document.querySelector('[data-testid=\"stApp\"]').getAttribute('data-test-connection-state')"
+        ),
         "status_widget": status.first.inner_text() if status.count() else "",
         "dialogs": [dialogs.nth(i).inner_text() for i in range(dialogs.count())],
         "question_still_shown": page.get_by_role("heading", name=RECEIPT_QUESTION).count() > 0,
@@ -384,7 +266,9 @@ def what_the_visitor_sees(visit: Visit) -> dict:
 def wait_for_state_other_than_connected(visit: Visit, timeout_ms: int = 20_000) -> None:
     visit.page.wait_for_function(
         "() => document.querySelector('[data-testid=\"stApp\"]')"
-        ".getAttribute('data-test-connection-state') !== 'CONNECTED'", timeout=timeout_ms)
+        ".getAttribute('data-test-connection-state') !== 'CONNECTED'",
+        timeout=timeout_ms,
+    )
 
 
 def write_notes(artifacts_dir: Path, name: str, notes: dict) -> None:
@@ -437,11 +321,18 @@ def test_without_a_reload_the_page_reconnects_to_a_restarted_server(server, visi
     assert_same_place(visitor, seen["url"])
     taps = tap_until_the_plan(visitor)
     visitor.page.screenshot(path=str(artifacts_dir / "reliability-server-back-plan.png"), full_page=True)
-    write_notes(artifacts_dir, "server killed and restarted, no reload", {
-        "connection_states": visitor.states(), "while_down": seen["while_down"],
-        "after_restart": seen["after_restart"], "taps_to_the_plan": taps,
-        "legacy_sidebar_after_the_first_tap": legacy_navigation(visitor), "url_after": visitor.page.url,
-    })
+    write_notes(
+        artifacts_dir,
+        "server killed and restarted, no reload",
+        {
+            "connection_states": visitor.states(),
+            "while_down": seen["while_down"],
+            "after_restart": seen["after_restart"],
+            "taps_to_the_plan": taps,
+            "legacy_sidebar_after_the_first_tap": legacy_navigation(visitor),
+            "url_after": visitor.page.url,
+        },
+    )
     assert_nothing_left_the_machine(visitor)
 
 
@@ -478,8 +369,12 @@ def come_back_after_the_session_expired(visitor: Visit, artifacts_dir: Path) -> 
     heading(page, RECEIPT_QUESTION)
     page.wait_for_timeout(500)
     page.screenshot(path=str(artifacts_dir / "reliability-back-online.png"), full_page=True)
-    return {"url": url, "while_away": while_away, "back": what_the_visitor_sees(visitor),
-            "old_message_still_on_screen": page.get_by_text("before shipping").count() > 0}
+    return {
+        "url": url,
+        "while_away": while_away,
+        "back": what_the_visitor_sees(visitor),
+        "old_message_still_on_screen": page.get_by_text("before shipping").count() > 0,
+    }
 
 
 def test_after_an_idle_spell_the_server_forgot_and_the_page_still_works(forgetful_server, visit, artifacts_dir):
@@ -487,11 +382,18 @@ def test_after_an_idle_spell_the_server_forgot_and_the_page_still_works(forgetfu
     seen = come_back_after_the_session_expired(visitor, artifacts_dir)
     assert_same_place(visitor, seen["url"])
     taps = tap_until_the_plan(visitor)
-    write_notes(artifacts_dir, "away longer than the session TTL", {
-        "connection_states": visitor.states(), "while_away": seen["while_away"], "back": seen["back"],
-        "old_session_message_shown_after_reconnect": seen["old_message_still_on_screen"],
-        "taps_to_the_plan": taps, "url_after": visitor.page.url,
-    })
+    write_notes(
+        artifacts_dir,
+        "away longer than the session TTL",
+        {
+            "connection_states": visitor.states(),
+            "while_away": seen["while_away"],
+            "back": seen["back"],
+            "old_session_message_shown_after_reconnect": seen["old_message_still_on_screen"],
+            "taps_to_the_plan": taps,
+            "url_after": visitor.page.url,
+        },
+    )
     assert visitor.page.get_by_text("before shipping").count() == 0
     assert not legacy_navigation(visitor)
     assert_nothing_left_the_machine(visitor)

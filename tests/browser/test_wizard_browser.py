@@ -7,7 +7,7 @@ import datetime as dt
 
 import pytest
 
-from tests.browser.wizard_clicks import TIMEOUT, click, heading, pick, type_date
+from tests.support.browser import TIMEOUT, click, heading, pick, type_date
 
 pytestmark = pytest.mark.browser
 
@@ -118,8 +118,10 @@ def test_order_number_typed_above_the_messages_fills_them(open_app):
 def test_wont_let_me_open_a_dispute_changes_the_plan(open_app):
     today = dt.date.today()
     shipped, eta, contacted = (today - dt.timedelta(days=n) for n in (56, 16, 6))
-    page = open_app(f"/?stage=on_the_way&shipped={shipped.isoformat()}&tracking=no_updates&eta={eta.isoformat()}"
-                    f"&contacted={contacted.isoformat()}")
+    page = open_app(
+        f"/?stage=on_the_way&shipped={shipped.isoformat()}&tracking=no_updates&eta={eta.isoformat()}"
+        f"&contacted={contacted.isoformat()}"
+    )
     button = page.get_by_role("button", name="AliExpress won't let me open a dispute")
     button.wait_for(timeout=TIMEOUT)
     button.click()

@@ -12,13 +12,19 @@ from icalendar import Calendar
 
 from core import advise, read_case
 from core.calendar import (
-    REMINDER_NOTES, Reminder, deadline_calendar, own_order_id, plan_calendar, plan_reminders, reminder_uid,
+    REMINDER_NOTES,
+    Reminder,
+    deadline_calendar,
+    own_order_id,
+    plan_calendar,
+    plan_reminders,
+    reminder_uid,
 )
 from core.i18n import show_date
 from core.wording import DEADLINE_LABELS
 
 TODAY = dt.date(2026, 11, 26)
-NOW = dt.datetime(2026, 11, 26, 9, 30, tzinfo=dt.timezone.utc)
+NOW = dt.datetime(2026, 11, 26, 9, 30, tzinfo=dt.UTC)
 NUMBER = "8012345678901234"
 
 
@@ -105,9 +111,14 @@ def test_two_different_wizard_orders_get_different_uids():
     assert set(keys(socks)) == set(keys(lamp))
     assert not set(uids(socks)) & set(uids(lamp))
     # Nothing named: orders told apart by their facts.
-    plain = [not_arrived(), not_arrived(shipped_on=day(-21)), not_arrived(total_paid="9"),
-             not_arrived(total_paid="9", currency="EUR"), not_arrived(estimated_delivery=day(-1)),
-             not_arrived(placed_on=day(-22))]
+    plain = [
+        not_arrived(),
+        not_arrived(shipped_on=day(-21)),
+        not_arrived(total_paid="9"),
+        not_arrived(total_paid="9", currency="EUR"),
+        not_arrived(estimated_delivery=day(-1)),
+        not_arrived(placed_on=day(-22)),
+    ]
     ids = [own_order_id(read_case(data).order) for data in plain]
     assert len(set(ids)) == len(ids)
     every = [uid for data in plain for uid in uids(data)]
@@ -120,11 +131,25 @@ def test_the_wizards_order_id_is_the_order_number_or_a_fixed_hash_of_its_facts()
     relabelled = read_case(not_arrived(order_number=NUMBER, label="Wool socks")).order
     assert own_order_id(relabelled) == own_order_id(numbered)
     # Pinned: a change to the scheme would give every reminder already imported a duplicate.
-    order = read_case({"today": TODAY.isoformat(), "order": {"shipped_on": "2026-11-06", "total_paid": "20",
-                                                             "currency": "EUR", "label": "Socks"}}).order
+    order = read_case(
+        {
+            "today": TODAY.isoformat(),
+            "order": {"shipped_on": "2026-11-06", "total_paid": "20", "currency": "EUR", "label": "Socks"},
+        }
+    ).order
     assert own_order_id(order) == "facts-515af34a1c8a6a7e2e8871855a9718f4"
-    same = read_case({"today": day(30), "order": {"shipped_on": "2026-11-06", "total_paid": "20.00",
-                                                  "currency": "eur", "label": "  Socks ", "tracking": "in_transit"}})
+    same = read_case(
+        {
+            "today": day(30),
+            "order": {
+                "shipped_on": "2026-11-06",
+                "total_paid": "20.00",
+                "currency": "eur",
+                "label": "  Socks ",
+                "tracking": "in_transit",
+            },
+        }
+    )
     assert own_order_id(same.order) == own_order_id(order)
 
 
@@ -177,13 +202,17 @@ def test_the_sellers_two_days_are_reminded_when_the_plan_waits_for_the_answer():
         assert (first.key, first.date, first.action) == ("seller_answer_due", due, plan.headline)
         assert first.label == "Open a dispute if the seller hasn't sorted it out"
         assert [r.key for r in reminders] == [
-            "seller_answer_due", "running_out_from", "dispute_deadline", "late_claim_deadline",
+            "seller_answer_due",
+            "running_out_from",
+            "dispute_deadline",
+            "late_claim_deadline",
         ]
 
 
 def test_a_parcel_lost_after_protection_is_reminded_of_the_last_day_to_ask_for_a_refund():
-    case, plan = planned({"today": TODAY.isoformat(), "problem": "not_arrived",
-                          "order": {"shipped_on": day(-65), "total_paid": "30"}})
+    case, plan = planned(
+        {"today": TODAY.isoformat(), "problem": "not_arrived", "order": {"shipped_on": day(-65), "total_paid": "30"}}
+    )
     assert plan.dates.dispute_deadline < TODAY <= plan.dates.late_claim_deadline
     reminders = plan_reminders(case, plan)
     assert [(r.key, r.date) for r in reminders] == [("late_claim_deadline", on(10))]
@@ -194,8 +223,10 @@ def test_a_parcel_lost_after_protection_is_reminded_of_the_last_day_to_ask_for_a
 
 
 def test_a_confirm_receipt_plan_is_reminded_of_the_deadline_confirming_sets():
-    received = {"today": TODAY.isoformat(), "order": {"shipped_on": day(-20), "received": True,
-                                                      "tracking": "delivered"}}
+    received = {
+        "today": TODAY.isoformat(),
+        "order": {"shipped_on": day(-20), "received": True, "tracking": "delivered"},
+    }
     case, plan = planned({**received, "problem": "none"})
     assert plan.action == "confirm_receipt"
     assert [(r.key, r.date) for r in plan_reminders(case, plan)] == [("deadline_after_confirming", on(15))]
@@ -208,7 +239,7 @@ def test_a_confirm_receipt_plan_is_reminded_of_the_deadline_confirming_sets():
 def test_a_dispute_in_progress_drops_the_days_for_opening_one_unless_the_plan_cancels_it():
     assert keys(OPEN_DISPUTE) == ["negotiation_ends"]
     cancel = {**not_arrived(tracking="in_transit"), "dispute": {"status": "open", "judgement": "invalid"}}
-    case, plan = planned(cancel)
+    _case, plan = planned(cancel)
     assert plan.action == "cancel_dispute"
     assert keys(cancel) == ["running_out_from", "dispute_deadline", "late_claim_deadline"]
     cancelled = {**not_arrived(), "dispute": {"status": "cancelled"}}
@@ -231,8 +262,13 @@ def test_a_closed_dispute_is_reminded_of_its_appeal_and_refund_only():
         "today": TODAY.isoformat(),
         "order": {"shipped_on": day(-38), "total_paid": "20"},
         "problem": "not_arrived",
-        "dispute": {"status": "closed", "opened_on": day(-20), "closed_on": day(-3), "satisfied": False,
-                    "refund_processed_on": day(-2)},
+        "dispute": {
+            "status": "closed",
+            "opened_on": day(-20),
+            "closed_on": day(-3),
+            "satisfied": False,
+            "refund_processed_on": day(-2),
+        },
     }
     case, plan = planned(data)
     assert plan.dates.dispute_deadline > TODAY

@@ -15,8 +15,7 @@ from pathlib import Path
 import pytest
 
 from core import Plan
-
-from .conftest import TODAY, day, make_case, received
+from tests.support.cases import TODAY, day, make_case, received
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -26,7 +25,10 @@ def run(*args: str, stdin: str | bytes | None = None) -> subprocess.CompletedPro
         stdin = stdin.encode()
     return subprocess.run(
         [sys.executable, "-m", "core", *args],
-        cwd=ROOT, input=stdin, capture_output=True, timeout=60,
+        cwd=ROOT,
+        input=stdin,
+        capture_output=True,
+        timeout=60,
     )
 
 
@@ -104,8 +106,9 @@ def test_today_option_overrides_the_case():
 
 def test_today_option_changes_the_advice():
     # 2 days before the deadline protection is running out; 10 days before it is not.
-    case = make_case(order={"shipped_on": day(-30), "protection_days": 40,
-                            "tracking": "in_transit"}, seller_contacted_on=day(-20))
+    case = make_case(
+        order={"shipped_on": day(-30), "protection_days": 40, "tracking": "in_transit"}, seller_contacted_on=day(-20)
+    )
     assert json.loads(advise_json(case).stdout)["action"] == "contact_seller"
     proc = advise_json(case, "--today", day(8))
     assert proc.returncode == 0, proc.stderr.decode()
@@ -133,8 +136,10 @@ def test_today_option_reaches_the_window_after_protection_and_its_end():
 
 def test_a_case_without_placed_on_or_total_is_advised():
     # The wizard asks neither when the order was placed nor what was paid (0 means unknown).
-    case = make_case(order={"placed_on": None, "total_paid": "0", "shipping_paid": "0",
-                            "tracking": "no_updates"}, seller_contacted_on=day(-2))
+    case = make_case(
+        order={"placed_on": None, "total_paid": "0", "shipping_paid": "0", "tracking": "no_updates"},
+        seller_contacted_on=day(-2),
+    )
     proc = advise_json(case)
     assert proc.returncode == 0, proc.stderr.decode()
     out = json.loads(proc.stdout)
@@ -255,8 +260,9 @@ def test_wrong_type_names_the_field(field, value):
 
 
 def test_wrong_type_in_dispute_names_the_field():
-    case = make_case(order=received(), problem="fake",
-                     dispute={"seller_offer": {"refund_amount": "a lot", "return_required": False}})
+    case = make_case(
+        order=received(), problem="fake", dispute={"seller_offer": {"refund_amount": "a lot", "return_required": False}}
+    )
     assert_rejected(advise_json(case), "dispute.seller_offer.refund_amount")
 
 
@@ -284,8 +290,7 @@ def test_shipped_before_placed():
 
 
 def test_receipt_confirmed_before_shipping():
-    case = make_case(order=received(shipped_on=day(-30), receipt_confirmed_on=day(-31)),
-                     problem="none")
+    case = make_case(order=received(shipped_on=day(-30), receipt_confirmed_on=day(-31)), problem="none")
     assert_rejected(advise_json(case), "order.receipt_confirmed_on")
 
 
@@ -312,8 +317,9 @@ def test_negative_money(field):
 
 
 def test_negative_offer_money():
-    case = make_case(order=received(), problem="fake",
-                     dispute={"aliexpress_offer": {"refund_amount": -5, "return_required": False}})
+    case = make_case(
+        order=received(), problem="fake", dispute={"aliexpress_offer": {"refund_amount": -5, "return_required": False}}
+    )
     assert_rejected(advise_json(case), "dispute.aliexpress_offer.refund_amount")
 
 
@@ -356,8 +362,11 @@ def test_dispute_without_shipping_is_advised_on_its_dispute():
 
 
 def test_an_offer_above_the_total_is_accepted_but_never_refunds_more_than_was_paid():
-    case = make_case(order=received(), problem="fake",
-                     dispute={"requested_refund": "80", "aliexpress_offer": {"refund_amount": "60", "return_required": False}})
+    case = make_case(
+        order=received(),
+        problem="fake",
+        dispute={"requested_refund": "80", "aliexpress_offer": {"refund_amount": "60", "return_required": False}},
+    )
     proc = advise_json(case)
     assert proc.returncode == 0, proc.stderr.decode()
     plan = json.loads(proc.stdout)
@@ -371,6 +380,7 @@ def test_two_problems_give_two_lines():
 
 
 def test_two_cross_field_problems_give_two_lines():
-    case = make_case(order={"placed_on": day(-10), "shipped_on": day(-11),
-                            "total_paid": "10.00", "shipping_paid": "12.00"})
+    case = make_case(
+        order={"placed_on": day(-10), "shipped_on": day(-11), "total_paid": "10.00", "shipping_paid": "12.00"}
+    )
     assert_rejected(advise_json(case), "order.shipped_on", "order.shipping_paid")

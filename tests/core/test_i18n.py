@@ -9,13 +9,16 @@ from hypothesis import strategies as st
 
 from core.i18n import days_phrase, show_date, show_money, use_language
 from core.models import AMOUNT_MAX
-from core.wizard import CURRENCIES
+from core.wizard.questions import CURRENCIES
 
 LANGUAGES = ["en", "es", "fr", "pt_BR", "de", "pl", "hi_IN", "ja", "de_CH"]
 
 
-@given(amount=st.decimals(min_value=0, max_value=AMOUNT_MAX, places=2, allow_nan=False),
-       currency=st.sampled_from(CURRENCIES), language=st.sampled_from(LANGUAGES))
+@given(
+    amount=st.decimals(min_value=0, max_value=AMOUNT_MAX, places=2, allow_nan=False),
+    currency=st.sampled_from(CURRENCIES),
+    language=st.sampled_from(LANGUAGES),
+)
 def test_money_reads_as_babel_writes_it(amount: Decimal, currency: str, language: str) -> None:
     use_language(language)
     try:
@@ -38,4 +41,10 @@ def test_money_keeps_each_languages_digit_grouping() -> None:
 
 def test_dates_and_counts_in_words() -> None:
     assert show_date(dt.date(2026, 12, 8)) == "Tue 8 Dec 2026"
-    assert [days_phrase(n) for n in (0, 1, 3, -1, -2)] == ["today", "tomorrow", "3 days left", "1 day ago", "2 days ago"]
+    assert [days_phrase(n) for n in (0, 1, 3, -1, -2)] == [
+        "today",
+        "tomorrow",
+        "3 days left",
+        "1 day ago",
+        "2 days ago",
+    ]

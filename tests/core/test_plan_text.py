@@ -1,7 +1,7 @@
 """The words of every plan, checked the way a careful buyer would read them before pasting them.
 
 Issue 9, "Checks that cannot be fooled", and issue 16's "never" rules. The checks run over:
-- every rule's sample case (tests/core/test_words_complete.py, SAMPLE_CASES);
+- every rule's sample case (SAMPLE_CASES, tests/support/cases.py);
 - thousands of hypothesis cases built as the wizard builds them (no order date, no name, no
   order number, the total only when a question asked it, `dispute_blocked`, `refund_wanted`),
   and as the command line and the orders page do (an order date, a name, hostile names
@@ -37,9 +37,7 @@ from core import advise, read_case
 from core.i18n import days_phrase, show_date, show_money
 from core.models import Case, DisputeStatus, Plan, Problem, Rule, Tracking
 from core.wording import form_safe
-
-from .conftest import TODAY, day, make_case, not_received, received
-from .test_words_complete import SAMPLE_CASES
+from tests.support.cases import SAMPLE_CASES, TODAY, day, make_case, not_received, received
 
 REVIEWED_DIR = Path(__file__).resolve().parent / "reviewed_plans"
 UPDATE_REVIEWED = os.environ.get("UPDATE_REVIEWED") == "1"
@@ -108,17 +106,22 @@ class Seen:
 
     def advice(self) -> list[tuple[str, str]]:
         """The texts addressed to the buyer and every message body (titles and labels are not sentences)."""
-        return [(where, text) for where, text in self.texts()
-                if not where.endswith("title") and where not in ("money", "next_deadline.label")]
+        return [
+            (where, text)
+            for where, text in self.texts()
+            if not where.endswith("title") and where not in ("money", "next_deadline.label")
+        ]
 
     def amounts(self) -> set[Decimal]:
         """Every amount of money the case holds (zero means "not given")."""
         case, order, dispute = self.case, self.case.order, self.case.dispute
         held = [order.total_paid, order.shipping_paid, case.missing_items_value, case.refund_wanted]
         if dispute is not None:
-            held += [dispute.requested_refund,
-                     dispute.seller_offer and dispute.seller_offer.refund_amount,
-                     dispute.aliexpress_offer and dispute.aliexpress_offer.refund_amount]
+            held += [
+                dispute.requested_refund,
+                dispute.seller_offer and dispute.seller_offer.refund_amount,
+                dispute.aliexpress_offer and dispute.aliexpress_offer.refund_amount,
+            ]
         return {amount for amount in held if amount is not None and amount > 0}
 
     @property
@@ -138,8 +141,11 @@ class Seen:
     def waiting_for_parcel_without_dispute(self) -> bool:
         """Issue 16's situation: shipped, never received, no dispute open or closed (a cancelled one counts as none)."""
         case = self.case
-        return (case.order.shipped_on is not None and not case.order.received
-                and (case.dispute is None or case.dispute.status is DisputeStatus.cancelled))
+        return (
+            case.order.shipped_on is not None
+            and not case.order.received
+            and (case.dispute is None or case.dispute.status is DisputeStatus.cancelled)
+        )
 
 
 PLACEHOLDER = re.compile(r"\[([^\[\]]*)\]")
@@ -178,7 +184,7 @@ def check_no_repeated_phrase(seen: Seen) -> None:
         words = WORD.findall(A_DATE_RE.sub(lambda m: "date" + m.group(0).replace(" ", ""), seen.masked(text)).lower())
         grams: dict[tuple[str, ...], int] = {}
         for i in range(len(words) - 3):
-            gram = tuple(words[i:i + 4])
+            gram = tuple(words[i : i + 4])
             if gram in grams and grams[gram] + 4 <= i:  # overlapping runs ("very very very very") aside
                 seen.fail("repeat", where, text, f"the phrase {' '.join(gram)!r} is said twice")
                 break
@@ -233,8 +239,14 @@ def check_item_named_when_given(seen: Seen) -> None:
 def check_dates_from_the_case(seen: Seen) -> None:
     """Every date said is one the case holds or the plan worked out from it (never, say, today as an order date)."""
     case, dispute = seen.case, seen.case.dispute
-    known = [case.order.placed_on, case.order.shipped_on, case.order.estimated_delivery,
-             case.order.receipt_confirmed_on, case.seller_contacted_on, seen.today]
+    known = [
+        case.order.placed_on,
+        case.order.shipped_on,
+        case.order.estimated_delivery,
+        case.order.receipt_confirmed_on,
+        case.seller_contacted_on,
+        seen.today,
+    ]
     if dispute is not None:
         known += [dispute.opened_on, dispute.closed_on, dispute.negotiation_ends_on, dispute.refund_processed_on]
     known += list(seen.plan.dates.model_dump().values())
@@ -245,8 +257,9 @@ def check_dates_from_the_case(seen: Seen) -> None:
                 seen.fail("dates", where, text, f"says {said}, a date neither the case nor the plan holds")
 
 
-ADVICE_IN_A_MESSAGE = re.compile(r"\b(you think is fair|fill in|paste|the brackets|tap|your proof|don't forget)\b",
-                                 re.IGNORECASE)
+ADVICE_IN_A_MESSAGE = re.compile(
+    r"\b(you think is fair|fill in|paste|the brackets|tap|your proof|don't forget)\b", re.IGNORECASE
+)
 
 
 def check_no_advice_inside_messages(seen: Seen) -> None:
@@ -260,8 +273,7 @@ def check_no_advice_inside_messages(seen: Seen) -> None:
 def check_plain_characters_in_messages(seen: Seen) -> None:
     """No emoji, symbols, private or control characters and no curly quotes where AliExpress's forms may refuse them."""
     for where, body in seen.bodies():
-        bad = sorted({char for char in body
-                      if unicodedata.category(char) in BAD_CATEGORIES or char in CURLY_QUOTES})
+        bad = sorted({char for char in body if unicodedata.category(char) in BAD_CATEGORIES or char in CURLY_QUOTES})
         if bad:
             seen.fail("characters", where, body, f"characters a dispute form may refuse: {bad}")
 
@@ -275,26 +287,36 @@ def check_order_date_only_when_given(seen: Seen) -> None:
             seen.fail("order date", where, text, "says when the order was placed, which the buyer never gave")
         for said in re.findall(rf"\bplaced on ({A_DATE})", masked):
             if placed is not None and said != show_date(placed):
-                seen.fail("order date", where, text, f"says placed on {said}, the order was placed on {show_date(placed)}")
+                seen.fail(
+                    "order date", where, text, f"says placed on {said}, the order was placed on {show_date(placed)}"
+                )
 
 
 SELLER_CONTACT = re.compile(
     r"\b(contacted|wrote to the seller|written to the seller|asked the seller|messages with the seller|"
-    r"seller has had|seller hasn't answered|seller did not answer|without a solution)\b", re.IGNORECASE)
+    r"seller has had|seller hasn't answered|seller did not answer|without a solution)\b",
+    re.IGNORECASE,
+)
 
 
 def check_seller_contact_only_when_given(seen: Seen) -> None:
-    """"I wrote to the seller", "contacted", "messages with the seller" only when the buyer said they did, on that day."""
+    """ "I wrote to the seller", "contacted", "messages with the seller" only when the buyer said they did, on that day."""
     contacted = seen.case.seller_contacted_on
     for where, text in seen.texts():
         masked = seen.masked(text)
         claim = SELLER_CONTACT.search(masked)
         if claim and contacted is None:
-            seen.fail("seller contact", where, text, f"says {claim.group(0)!r}, but the buyer never wrote to the seller")
+            seen.fail(
+                "seller contact", where, text, f"says {claim.group(0)!r}, but the buyer never wrote to the seller"
+            )
         for said in re.findall(rf"\b(?:wrote to|contacted) the seller on ({A_DATE})", masked):
             if contacted is not None and said != show_date(contacted):
-                seen.fail("seller contact", where, text,
-                          f"says the seller was contacted on {said}, the buyer said {show_date(contacted)}")
+                seen.fail(
+                    "seller contact",
+                    where,
+                    text,
+                    f"says the seller was contacted on {said}, the buyer said {show_date(contacted)}",
+                )
 
 
 LATENESS = re.compile(r"\b(late|later than|due by|overdue|delayed|delay)\b", re.IGNORECASE)
@@ -315,8 +337,11 @@ def check_lateness_only_when_late(seen: Seen) -> None:
                 seen.fail("lateness", where, body, f"says due by {said}, not the estimated delivery")
 
 
-NOT_RECEIVED_CLAIM = re.compile(r"\b(not received|never received|has not arrived|hasn't arrived|never came|"
-                                r"never reached me|has not reached me)\b", re.IGNORECASE)
+NOT_RECEIVED_CLAIM = re.compile(
+    r"\b(not received|never received|has not arrived|hasn't arrived|never came|"
+    r"never reached me|has not reached me)\b",
+    re.IGNORECASE,
+)
 
 
 def check_not_received_only_when_not_received(seen: Seen) -> None:
@@ -348,20 +373,34 @@ def check_amounts_only_from_the_case(seen: Seen) -> None:
         masked = seen.masked(text)
         for said in pattern.findall(masked):
             if said not in allowed:
-                seen.fail("amount", where, text, f"says {said}, an amount the case does not hold "
-                          f"(it holds {sorted(allowed) or 'none'})")
+                seen.fail(
+                    "amount",
+                    where,
+                    text,
+                    f"says {said}, an amount the case does not hold (it holds {sorted(allowed) or 'none'})",
+                )
         if re.search(r"(?<![\d,.])0[.,]00(?!\d)", masked) or show_money(Decimal(0), currency) in masked:
             seen.fail("amount", where, text, "states a zero amount")
         if currency != "USD" and "$" in masked.replace("R$", ""):
             seen.fail("amount", where, text, f"a dollar sign in a {currency} order")
 
 
-ATTACHED_THINGS = ("tracking", "video", "photo", "screenshot", "messages", "shipping label", "listing",
-                   "order page", "statement", "arn")
+ATTACHED_THINGS = (
+    "tracking",
+    "video",
+    "photo",
+    "screenshot",
+    "messages",
+    "shipping label",
+    "listing",
+    "order page",
+    "statement",
+    "arn",
+)
 
 
 def check_attachments_are_in_the_evidence(seen: Seen) -> None:
-    """"Attached" only where the plan's evidence lists proof, and only the kinds of proof it lists."""
+    """ "Attached" only where the plan's evidence lists proof, and only the kinds of proof it lists."""
     evidence = " ".join(seen.plan.evidence).lower()
     for where, text in seen.advice():
         masked = PLACEHOLDER.sub("", seen.masked(text))
@@ -377,8 +416,12 @@ def check_attachments_are_in_the_evidence(seen: Seen) -> None:
                 continue
             missing = [thing for thing in ATTACHED_THINGS if thing in sentence.lower() and thing not in evidence]
             if missing:
-                seen.fail("attached", where, text,
-                          f"says {missing} are attached, but the evidence does not ask for them: {seen.plan.evidence}")
+                seen.fail(
+                    "attached",
+                    where,
+                    text,
+                    f"says {missing} are attached, but the evidence does not ask for them: {seen.plan.evidence}",
+                )
 
 
 BEFORE_A_DAY = re.compile(rf"\bbefore (?:the last day|that day|then|{WEEKDAY}\b|\d{{1,2}} {MONTH}\b)", re.IGNORECASE)
@@ -418,16 +461,24 @@ def check_steps_point_to_messages_that_exist(seen: Seen) -> None:
         lowered = text.lower()
         for pointer, wanted in MESSAGE_POINTERS.items():
             if pointer in lowered and not kinds & set(wanted):
-                seen.fail("message below", where, text, f"points to a {'/'.join(wanted)} message, but the plan "
-                          f"has only {sorted(kinds) or 'no messages'}")
+                seen.fail(
+                    "message below",
+                    where,
+                    text,
+                    f"points to a {'/'.join(wanted)} message, but the plan has only {sorted(kinds) or 'no messages'}",
+                )
 
 
 def check_wait_is_never_urgent(seen: Seen) -> None:
     """A plan that says wait never shows a red last-day deadline: the date it names is one to wait for."""
     deadline = seen.plan.next_deadline
     if seen.plan.action == "wait" and deadline is not None and deadline.last_day:
-        seen.fail("wait", "next_deadline", f"{deadline.label}: {deadline.date}",
-                  f"a wait plan with an urgent last day ({deadline.days_left} days left)")
+        seen.fail(
+            "wait",
+            "next_deadline",
+            f"{deadline.label}: {deadline.date}",
+            f"a wait plan with an urgent last day ({deadline.days_left} days left)",
+        )
 
 
 # --- Issue 16: never let protection lapse ---------------------------------------------
@@ -443,8 +494,12 @@ def check_running_out_means_act_now(seen: Seen) -> None:
         return
     wanted = "contact_support" if seen.case.dispute_blocked else "open_dispute"
     if seen.plan.action != wanted:
-        seen.fail("running out", "action", seen.plan.headline,
-                  f"{left} days of protection left and no dispute: the action is {seen.plan.action}, not {wanted}")
+        seen.fail(
+            "running out",
+            "action",
+            seen.plan.headline,
+            f"{left} days of protection left and no dispute: the action is {seen.plan.action}, not {wanted}",
+        )
 
 
 def check_no_cancel_that_cannot_be_reopened(seen: Seen) -> None:
@@ -458,8 +513,12 @@ def check_no_cancel_that_cannot_be_reopened(seen: Seen) -> None:
     deadline = seen.dispute_deadline
     if deadline is None or (deadline - seen.today).days <= RUNNING_OUT_DAYS:
         left = "unknown" if deadline is None else (deadline - seen.today).days
-        seen.fail("cancel", "action", seen.plan.headline,
-                  f"advises cancelling the dispute with {left} days of protection left")
+        seen.fail(
+            "cancel",
+            "action",
+            seen.plan.headline,
+            f"advises cancelling the dispute with {left} days of protection left",
+        )
 
 
 def check_after_protection_window(seen: Seen) -> None:
@@ -472,14 +531,26 @@ def check_after_protection_window(seen: Seen) -> None:
     if 1 <= after <= LATE_CLAIM_DAYS:
         deadline = seen.plan.next_deadline
         if seen.plan.action != "open_dispute":
-            seen.fail("after protection", "action", seen.plan.headline,
-                      f"{after} days after protection ended: the action is {seen.plan.action}, not open_dispute")
+            seen.fail(
+                "after protection",
+                "action",
+                seen.plan.headline,
+                f"{after} days after protection ended: the action is {seen.plan.action}, not open_dispute",
+            )
         if deadline is None or deadline.date != window_ends or seen.plan.dates.late_claim_deadline != window_ends:
-            seen.fail("after protection", "next_deadline", str(deadline),
-                      f"{after} days after protection ended: the deadline should be {window_ends}")
+            seen.fail(
+                "after protection",
+                "next_deadline",
+                str(deadline),
+                f"{after} days after protection ended: the deadline should be {window_ends}",
+            )
     elif after > LATE_CLAIM_DAYS and seen.plan.action != "contact_support":
-        seen.fail("after protection", "action", seen.plan.headline,
-                  f"{after} days after protection ended: the action is {seen.plan.action}, not contact_support")
+        seen.fail(
+            "after protection",
+            "action",
+            seen.plan.headline,
+            f"{after} days after protection ended: the action is {seen.plan.action}, not contact_support",
+        )
 
 
 CHECKS = [
@@ -524,17 +595,32 @@ def assert_plan_reads_well(data: dict | Case, today: dt.date | None = None) -> P
     return plan
 
 
-@pytest.mark.parametrize("name, data", [
-    ("a dispute waiting for AliExpress, its negotiation ending in 2 days",
-     make_case(dispute={"seller_offer": {"refund_amount": "10.00"}, "negotiation_ends_on": day(2)})),
-    ("an item in hand whose tracking still says in transit, judged invalid",
-     make_case(order=received(**not_received(3), tracking="in_transit"), problem="not_as_described",
-               dispute={"judgement": "invalid"})),
-    ("AliExpress proposes no refund",
-     make_case(order=received(), problem="fake", dispute={"aliexpress_offer": {"refund_amount": "0.00"},
-                                                           "negotiation_ends_on": day(3)})),
-    ("missing items worth nothing", make_case(order=received(), problem="incomplete", missing_items_value="0.00")),
-])
+@pytest.mark.parametrize(
+    "name, data",
+    [
+        (
+            "a dispute waiting for AliExpress, its negotiation ending in 2 days",
+            make_case(dispute={"seller_offer": {"refund_amount": "10.00"}, "negotiation_ends_on": day(2)}),
+        ),
+        (
+            "an item in hand whose tracking still says in transit, judged invalid",
+            make_case(
+                order=received(**not_received(3), tracking="in_transit"),
+                problem="not_as_described",
+                dispute={"judgement": "invalid"},
+            ),
+        ),
+        (
+            "AliExpress proposes no refund",
+            make_case(
+                order=received(),
+                problem="fake",
+                dispute={"aliexpress_offer": {"refund_amount": "0.00"}, "negotiation_ends_on": day(3)},
+            ),
+        ),
+        ("missing items worth nothing", make_case(order=received(), problem="incomplete", missing_items_value="0.00")),
+    ],
+)
 def test_cases_the_rules_once_got_wrong(name, data):
     """Each once failed a check because of the rules' decision, not their words (found by this file)."""
     plan = assert_plan_reads_well(data)
@@ -568,8 +654,12 @@ def named(case: dict, label: str = "Blue headphones", number: str | None = "8123
 @pytest.mark.parametrize("shape", ["wizard", "command line", "named", "hostile name"])
 def test_every_rules_sample_reads_well(rule, shape):
     case = SAMPLE_CASES[rule]
-    case = {"wizard": as_wizard_builds, "command line": lambda c: c, "named": named,
-            "hostile name": lambda c: named(c, "🎧 “Pro” [x] {y} **max** late contacted placed $0.00", None)}[shape](case)
+    case = {
+        "wizard": as_wizard_builds,
+        "command line": lambda c: c,
+        "named": named,
+        "hostile name": lambda c: named(c, "🎧 “Pro” [x] {y} **max** late contacted placed $0.00", None),
+    }[shape](case)
     plan = assert_plan_reads_well(case)
     assert plan.rule is rule
 
@@ -586,8 +676,16 @@ def test_every_rules_sample_reads_well_with_the_seller_contacted(rule):
 
 PROTECTION_DAYS = st.one_of(st.sampled_from([60, 60, 60, 75, 90]), st.integers(15, 180))
 CURRENCIES = ["USD", "EUR", "GBP", "PLN", "JPY", "BRL"]
-RECEIVED_PROBLEMS = ["none", "not_as_described", "slightly_imperfect", "incomplete", "fake", "wrong_item",
-                     "wrong_shipping_method", "changed_mind"]
+RECEIVED_PROBLEMS = [
+    "none",
+    "not_as_described",
+    "slightly_imperfect",
+    "incomplete",
+    "fake",
+    "wrong_item",
+    "wrong_shipping_method",
+    "changed_mind",
+]
 STEP = {"JPY": 100}
 """Cents per smallest unit: yen have no decimals, so yen amounts are whole."""
 
@@ -649,8 +747,19 @@ def a_shipping_day(draw, today: dt.date, protection_days: int) -> dt.date:
 # Hypothesis: cases as the wizard builds them
 # =====================================================================================
 
-WIZARD_STAGES = st.sampled_from(["not_shipped", "on_the_way", "on_the_way", "on_the_way", "delivered_missing",
-                                 "received", "received", "dispute_open", "dispute_closed"])
+WIZARD_STAGES = st.sampled_from(
+    [
+        "not_shipped",
+        "on_the_way",
+        "on_the_way",
+        "on_the_way",
+        "delivered_missing",
+        "received",
+        "received",
+        "dispute_open",
+        "dispute_closed",
+    ]
+)
 WIZARD_TRACKING = st.sampled_from(["in_transit", "no_updates", "none", "returned_to_seller"])
 DISPUTE_ABOUT = st.sampled_from(["not_arrived", "delivered_not_received", *RECEIVED_PROBLEMS])
 RECEIVED_PROBLEM = st.sampled_from(RECEIVED_PROBLEMS)
@@ -689,7 +798,9 @@ def wizard_cases(draw) -> dict:
             tracking = draw(WIZARD_TRACKING)
             case["problem"] = "not_arrived"
             if tracking != "returned_to_seller" and draw(BOOL):
-                order["estimated_delivery"] = (shipped + dt.timedelta(days=pick(draw, 0, protection_days + 30))).isoformat()
+                order["estimated_delivery"] = (
+                    shipped + dt.timedelta(days=pick(draw, 0, protection_days + 30))
+                ).isoformat()
         else:
             tracking = "delivered"
             case["problem"] = "delivered_not_received"
@@ -832,7 +943,9 @@ def full_cases(draw) -> dict:
         "today": today.isoformat(),
         "order": order,
         "problem": problem,
-        "missing_items_value": str(an_amount(draw, total, currency)) if problem == "incomplete" and draw(BOOL) else None,
+        "missing_items_value": str(an_amount(draw, total, currency))
+        if problem == "incomplete" and draw(BOOL)
+        else None,
         "refund_wanted": str(wanted) if wanted else None,
         "arrived_late": draw(BOOL),
         "seller_contacted_on": contacted and contacted.isoformat(),
@@ -896,8 +1009,9 @@ def test_not_received_around_the_end_of_protection(tracking, left, contacted, bl
         order["estimated_delivery"] = day(-3 if eta == "past" else 4)
     problem = "delivered_not_received" if tracking == "delivered" else "not_arrived"
     contacted_on = {"never": None, "yesterday": day(-1), "a week ago": day(-7)}[contacted]
-    assert_plan_reads_well(make_case(order=order, problem=problem, seller_contacted_on=contacted_on,
-                                     dispute_blocked=blocked))
+    assert_plan_reads_well(
+        make_case(order=order, problem=problem, seller_contacted_on=contacted_on, dispute_blocked=blocked)
+    )
 
 
 @pytest.mark.parametrize("left", range(-3, 12))
@@ -915,59 +1029,96 @@ def test_invalid_judgement_around_the_end_of_protection(left):
 REVIEWED: dict[str, tuple[str, dict]] = {
     "01_parcel_no_updates_wizard": (
         "A parcel with no tracking updates, as the wizard sends it: no order number, no name, no amount.",
-        as_wizard_builds(make_case(order={"tracking": "no_updates", "total_paid": "0.00", "shipping_paid": "0.00"}))),
+        as_wizard_builds(make_case(order={"tracking": "no_updates", "total_paid": "0.00", "shipping_paid": "0.00"})),
+    ),
     "02_parcel_no_updates_named": (
         "The same parcel with its order number, a name and the amount paid.",
-        named(make_case(order={"tracking": "no_updates", "estimated_delivery": day(-6)}), "Blue headphones")),
+        named(make_case(order={"tracking": "no_updates", "estimated_delivery": day(-6)}), "Blue headphones"),
+    ),
     "03_slightly_imperfect_with_amount": (
         "A dress that is usable but not as described; the buyer wants 12.00 back.",
-        named(make_case(order=received(), problem="slightly_imperfect", refund_wanted="12.00"), "Summer dress")),
+        named(make_case(order=received(), problem="slightly_imperfect", refund_wanted="12.00"), "Summer dress"),
+    ),
     "04_incomplete_order": (
         "Parts missing from an order; the missing items are worth 15.00.",
-        as_wizard_builds(make_case(order=received(), problem="incomplete", missing_items_value="15.00"))),
+        as_wizard_builds(make_case(order=received(), problem="incomplete", missing_items_value="15.00")),
+    ),
     "05_fake": (
         "A fake, with the order number, a name and the amount.",
-        named(make_case(order=received(), problem="fake"), "Wireless earbuds")),
+        named(make_case(order=received(), problem="fake"), "Wireless earbuds"),
+    ),
     "06_dispute_closed_unfairly_appeal": (
         "A dispute closed unfairly two days ago: appeal.",
-        as_wizard_builds(make_case(order={"shipped_on": None, "total_paid": "0.00", "shipping_paid": "0.00"},
-                                   dispute={"status": "closed", "opened_on": None, "closed_on": day(-2),
-                                            "satisfied": False}))),
+        as_wizard_builds(
+            make_case(
+                order={"shipped_on": None, "total_paid": "0.00", "shipping_paid": "0.00"},
+                dispute={"status": "closed", "opened_on": None, "closed_on": day(-2), "satisfied": False},
+            )
+        ),
+    ),
     "07_refund_overdue_bank": (
         "A refund processed five weeks ago that never came: ask the bank.",
-        named(make_case(dispute={"status": "closed", "opened_on": day(-36), "closed_on": day(-35),
-                                 "refund_processed_on": day(-35)}), "Phone case")),
+        named(
+            make_case(
+                dispute={
+                    "status": "closed",
+                    "opened_on": day(-36),
+                    "closed_on": day(-35),
+                    "refund_processed_on": day(-35),
+                }
+            ),
+            "Phone case",
+        ),
+    ),
     "08_last_day_of_protection": (
         "No tracking updates, seller written to yesterday, and today is the last day of protection.",
-        named(make_case(order=not_received(0, tracking="no_updates"), seller_contacted_on=day(-1)), "Desk lamp")),
+        named(make_case(order=not_received(0, tracking="no_updates"), seller_contacted_on=day(-1)), "Desk lamp"),
+    ),
     "09_five_days_after_protection": (
         "A parcel that never came, 5 days after protection ended, as the wizard sends it.",
-        as_wizard_builds(make_case(order=not_received(-5, tracking="no_updates")))),
+        as_wizard_builds(make_case(order=not_received(-5, tracking="no_updates"))),
+    ),
     "10_invalid_judgement_3_days_left": (
         "A dispute judged invalid while the parcel still moves, with 3 days of protection left.",
-        as_wizard_builds(make_case(order=not_received(3, tracking="in_transit"), dispute={"judgement": "invalid"}))),
+        as_wizard_builds(make_case(order=not_received(3, tracking="in_transit"), dispute={"judgement": "invalid"})),
+    ),
     "11_confirm_receipt": (
         "The order arrived and everything is fine: confirm receipt.",
-        as_wizard_builds(make_case(order=received(), problem="none"))),
+        as_wizard_builds(make_case(order=received(), problem="none")),
+    ),
     "12_dispute_blocked": (
         "AliExpress won't let the buyer open a dispute; the parcel has no updates.",
-        as_wizard_builds(make_case(order={"tracking": "no_updates"}, dispute_blocked=True))),
+        as_wizard_builds(make_case(order={"tracking": "no_updates"}, dispute_blocked=True)),
+    ),
     "13_parcel_on_time": (
         "A parcel moving and due in 5 days: wait.",
-        as_wizard_builds(make_case(order={"tracking": "in_transit", "estimated_delivery": day(5)}))),
+        as_wizard_builds(make_case(order={"tracking": "in_transit", "estimated_delivery": day(5)})),
+    ),
 }
 """Situations whose texts were read as a buyer would paste them (TODAY is Thu 26 Nov 2026)."""
 
 
 def render(description: str, plan: Plan) -> str:
     """A plan as a buyer reads it: headline, money, the date that matters, steps and messages."""
-    lines = [f"# {description}", f"# Today: {show_date(plan.today)}. Rule: {plan.rule.value} ({plan.action}).", "",
-             "HEADLINE", plan.headline, "", "MONEY", plan.money, ""]
+    lines = [
+        f"# {description}",
+        f"# Today: {show_date(plan.today)}. Rule: {plan.rule.value} ({plan.action}).",
+        "",
+        "HEADLINE",
+        plan.headline,
+        "",
+        "MONEY",
+        plan.money,
+        "",
+    ]
     deadline = plan.next_deadline
     if deadline is not None:
         urgent = "; a last day to act" if deadline.last_day else ""
-        lines += ["DATE", f"{deadline.label}: {show_date(deadline.date)} ({days_phrase(deadline.days_left)}{urgent})",
-                  ""]
+        lines += [
+            "DATE",
+            f"{deadline.label}: {show_date(deadline.date)} ({days_phrase(deadline.days_left)}{urgent})",
+            "",
+        ]
     lines += ["STEPS", *(f"{n}. {step}" for n, step in enumerate(plan.steps, 1)), ""]
     for m in plan.messages:
         lines.append(f"MESSAGE ({m.kind}): {m.title}")
@@ -993,7 +1144,8 @@ def test_reviewed_plans_are_unchanged(name):
     assert path.exists(), f"{path.name} is missing: read the plan, then run with UPDATE_REVIEWED=1 to write it"
     assert text == path.read_text(encoding="utf-8"), (
         f"the words of {path.name} changed: read the new text as a buyer would paste it, then accept it with "
-        f"UPDATE_REVIEWED=1\n--- new text ---\n{text}")
+        f"UPDATE_REVIEWED=1\n--- new text ---\n{text}"
+    )
 
 
 def test_reviewed_plans_folder_holds_only_reviewed_situations():
@@ -1003,16 +1155,21 @@ def test_reviewed_plans_folder_holds_only_reviewed_situations():
 
 def test_reviewed_situations_reach_the_intended_rules():
     wanted = {
-        "01_parcel_no_updates_wizard": Rule.ask_seller, "02_parcel_no_updates_named": Rule.ask_seller,
-        "03_slightly_imperfect_with_amount": Rule.slightly_imperfect, "04_incomplete_order": Rule.incomplete,
-        "05_fake": Rule.fake, "06_dispute_closed_unfairly_appeal": Rule.appeal,
-        "07_refund_overdue_bank": Rule.refund_overdue, "08_last_day_of_protection": Rule.no_news_running_out,
+        "01_parcel_no_updates_wizard": Rule.ask_seller,
+        "02_parcel_no_updates_named": Rule.ask_seller,
+        "03_slightly_imperfect_with_amount": Rule.slightly_imperfect,
+        "04_incomplete_order": Rule.incomplete,
+        "05_fake": Rule.fake,
+        "06_dispute_closed_unfairly_appeal": Rule.appeal,
+        "07_refund_overdue_bank": Rule.refund_overdue,
+        "08_last_day_of_protection": Rule.no_news_running_out,
         "09_five_days_after_protection": Rule.late_claim,
         "10_invalid_judgement_3_days_left": Rule.invalid_in_transit_keep_open,
-        "11_confirm_receipt": Rule.all_fine_confirm, "12_dispute_blocked": Rule.dispute_blocked,
+        "11_confirm_receipt": Rule.all_fine_confirm,
+        "12_dispute_blocked": Rule.dispute_blocked,
         "13_parcel_on_time": Rule.before_estimated_delivery,
     }
     assert set(wanted) == set(REVIEWED)
     for name, rule in wanted.items():
         assert advise(REVIEWED[name][1]).rule is rule, name
-    assert TODAY == dt.date(2026, 11, 26)
+    assert dt.date(2026, 11, 26) == TODAY

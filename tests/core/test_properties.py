@@ -21,8 +21,7 @@ from core import ACTIONS, Case, Plan, advise, read_case
 from core.i18n import show_date, show_money
 from core.models import Rule
 from core.rules import LINES
-
-from .conftest import dates_in
+from tests.support.cases import dates_in
 
 LONG = os.environ.get("HYPOTHESIS_PROFILE") == "long"
 
@@ -40,14 +39,33 @@ settings.register_profile(
 settings.load_profile("long" if LONG else "core-default")
 
 # Actions that ask for no money (issue 2, "Output").
-NO_MONEY = {"wait", "contact_seller", "cancel_dispute", "appeal", "contact_support",
-            "check_with_bank", "confirm_receipt", "nothing_to_do"}
+NO_MONEY = {
+    "wait",
+    "contact_seller",
+    "cancel_dispute",
+    "appeal",
+    "contact_support",
+    "check_with_bank",
+    "confirm_receipt",
+    "nothing_to_do",
+}
 # Actions that come with a ready-to-send draft of this kind.
-MESSAGE_FOR = {"contact_seller": "seller", "open_dispute": "dispute",
-               "appeal": "appeal", "check_with_bank": "bank", "contact_support": "support"}
+MESSAGE_FOR = {
+    "contact_seller": "seller",
+    "open_dispute": "dispute",
+    "appeal": "appeal",
+    "check_with_bank": "bank",
+    "contact_support": "support",
+}
 # The plan dates that are a last day to act (the others are days to wait for).
-LAST_DAY_FIELDS = {"protection_ends", "dispute_deadline", "deadline_after_confirming", "late_claim_deadline",
-                   "appeal_deadline", "negotiation_ends"}
+LAST_DAY_FIELDS = {
+    "protection_ends",
+    "dispute_deadline",
+    "deadline_after_confirming",
+    "late_claim_deadline",
+    "appeal_deadline",
+    "negotiation_ends",
+}
 # Lines reached because a window was missed: nothing is left to count down to.
 MISSED = {Rule.too_late_to_appeal, Rule.not_received_too_late, Rule.received_too_late}
 RUNNING_OUT_DAYS = 5
@@ -56,8 +74,9 @@ STILL_COMING = {"none", "no_updates", "in_transit"}
 
 PLACEHOLDER = re.compile(r"\[([^\[\]]+)\]")
 AMOUNT = re.compile(r"\d[\d,]*\.\d{2}(?!\d)")
-CONTACT_CLAIM = re.compile(r"\b(wrote|written|contacted|asked|messaged)\b[^.]*\bseller\b|messages with the seller",
-                           re.IGNORECASE)
+CONTACT_CLAIM = re.compile(
+    r"\b(wrote|written|contacted|asked|messaged)\b[^.]*\bseller\b|messages with the seller", re.IGNORECASE
+)
 
 # The section titles of the buyer's guide (both articles), as written there.
 GUIDE_SECTIONS = [
@@ -105,17 +124,25 @@ GUIDE_SECTIONS = [
 
 
 def _norm(title: str) -> str:
-    for a, b in (("\u2018", "'"), ("\u2019", "'"), ("\u201c", '"'), ("\u201d", '"'),
-                 ("\u2026", "...")):
+    for a, b in (("\u2018", "'"), ("\u2019", "'"), ("\u201c", '"'), ("\u201d", '"'), ("\u2026", "...")):
         title = title.replace(a, b)
     return " ".join(title.split()).casefold()
 
 
 KNOWN_SECTIONS = {_norm(t) for t in GUIDE_SECTIONS}
 
-PROBLEMS = ["none", "not_arrived", "not_as_described", "slightly_imperfect", "incomplete",
-            "fake", "wrong_item", "delivered_not_received", "wrong_shipping_method",
-            "changed_mind"]
+PROBLEMS = [
+    "none",
+    "not_arrived",
+    "not_as_described",
+    "slightly_imperfect",
+    "incomplete",
+    "fake",
+    "wrong_item",
+    "delivered_not_received",
+    "wrong_shipping_method",
+    "changed_mind",
+]
 NOT_RECEIVED_ONLY = {"not_arrived", "delivered_not_received"}
 TRACKING = ["none", "in_transit", "no_updates", "delivered", "returned_to_seller"]
 
@@ -137,8 +164,7 @@ def cents(amount: str) -> int:
 def between(draw, lo: dt.date, hi: dt.date) -> dt.date:
     """A date in [lo, hi], with the ends (where boundaries live) drawn more often."""
     span = (hi - lo).days
-    offset = draw(st.one_of(st.sampled_from([0, span, max(span - 1, 0), min(1, span)]),
-                            st.integers(0, span)))
+    offset = draw(st.one_of(st.sampled_from([0, span, max(span - 1, 0), min(1, span)]), st.integers(0, span)))
     return lo + dt.timedelta(days=offset)
 
 
@@ -154,8 +180,7 @@ def valid_cases(draw) -> dict:
 
     # Mostly shipped orders: that is where the rules are.
     is_shipped = draw(st.sampled_from([True, True, True, True, False]))
-    shipped = (between(draw, placed, min(today, placed + dt.timedelta(days=40)))
-               if is_shipped else None)
+    shipped = between(draw, placed, min(today, placed + dt.timedelta(days=40))) if is_shipped else None
     is_received = shipped is not None and draw(st.booleans())
     receipt = maybe(draw, between(draw, shipped, today)) if is_received else None
     estimated = maybe(draw, (shipped or placed) + dt.timedelta(days=draw(st.integers(0, 90))))
@@ -189,10 +214,10 @@ def valid_cases(draw) -> dict:
         "today": today.isoformat(),
         "order": order,
         "problem": problem,
-        "missing_items_value": (maybe(draw, draw(money(cents(total))))
-                                if problem == "incomplete" else None),
-        "refund_wanted": (maybe(draw, draw(money(cents(total) or 100_00)))
-                          if problem == "slightly_imperfect" else None),
+        "missing_items_value": (maybe(draw, draw(money(cents(total)))) if problem == "incomplete" else None),
+        "refund_wanted": (
+            maybe(draw, draw(money(cents(total) or 100_00))) if problem == "slightly_imperfect" else None
+        ),
         "dispute_blocked": draw(st.sampled_from([False, False, True])),
         "arrived_late": draw(st.booleans()),
         "seller_contacted_on": contacted and contacted.isoformat(),
@@ -207,8 +232,9 @@ def valid_cases(draw) -> dict:
         def offer():
             # Up to twice what was paid (or any amount when it is unknown): accepting one never
             # refunds more than was paid.
-            return maybe(draw, {"refund_amount": draw(money(2 * cents(total) or 100_00)),
-                                "return_required": draw(st.booleans())})
+            return maybe(
+                draw, {"refund_amount": draw(money(2 * cents(total) or 100_00)), "return_required": draw(st.booleans())}
+            )
 
         dispute = {
             "status": status,
@@ -217,8 +243,7 @@ def valid_cases(draw) -> dict:
             "judgement": draw(st.sampled_from([None, "valid", "invalid"])),
             "seller_offer": offer(),
             "aliexpress_offer": offer(),
-            "negotiation_ends_on": maybe(draw, (opened + dt.timedelta(
-                days=draw(st.integers(0, 30)))).isoformat()),
+            "negotiation_ends_on": maybe(draw, (opened + dt.timedelta(days=draw(st.integers(0, 30)))).isoformat()),
             "satisfied": draw(st.booleans()),
         }
         if status == "closed":
@@ -277,8 +302,11 @@ def near_protection_end(draw) -> dict:
     }
     if dispute is not None:
         opened = min(today, shipped + dt.timedelta(days=10))
-        case["dispute"] = {"status": dispute, "opened_on": opened.isoformat(),
-                           "judgement": draw(st.sampled_from([None, "valid", "invalid", "invalid"]))}
+        case["dispute"] = {
+            "status": dispute,
+            "opened_on": opened.isoformat(),
+            "judgement": draw(st.sampled_from([None, "valid", "invalid", "invalid"])),
+        }
     return case
 
 
@@ -500,8 +528,14 @@ def check_words(case: dict, plan: Plan, today: dt.date) -> None:
     case_days |= {dispute.get(k) for k in ("opened_on", "closed_on", "refund_processed_on", "negotiation_ends_on")}
     known_days = {dt.date.fromisoformat(x) for x in case_days if x}
     known_days |= {v for v in plan.dates.model_dump().values() if v}
-    amounts = [order["total_paid"], order["shipping_paid"], case["missing_items_value"], case["refund_wanted"],
-               dispute.get("requested_refund"), plan.refund_amount]
+    amounts = [
+        order["total_paid"],
+        order["shipping_paid"],
+        case["missing_items_value"],
+        case["refund_wanted"],
+        dispute.get("requested_refund"),
+        plan.refund_amount,
+    ]
     amounts += [(dispute.get(k) or {}).get("refund_amount") for k in ("seller_offer", "aliexpress_offer")]
     known_amounts = {Decimal(str(a)) for a in amounts if a is not None}
 

@@ -12,7 +12,7 @@ day after (1 day past), the 15th day after and the 16th.
 - After protection ends, a parcel never received: 15 more days to open a dispute (full refund),
   then support and the ways out beyond AliExpress (bank chargeback, PayPal).
 
-Fixed dates (conftest.py): TODAY is Thursday 2026-11-26; `not_received(n)` is a parcel shipped
+Fixed dates (tests/support/cases.py): TODAY is Thursday 2026-11-26; `not_received(n)` is a parcel shipped
 30 days ago whose protection ends n days from TODAY; `days_after_protection(n)` is one whose
 protection ended n days before TODAY. Words change often, so the tests check facts: the rule,
 the action, the dates named, the messages there.
@@ -26,8 +26,7 @@ from decimal import Decimal
 import pytest
 
 from core.models import Rule
-
-from .conftest import (
+from tests.support.cases import (
     TODAY,
     TOTAL,
     d,
@@ -69,8 +68,9 @@ def parcel(tracking: str, **order):
 
 def plan_at(days_left: int, tracking: str = "none", seller_contacted_on=None, **kw):
     order, problem = parcel(tracking, **kw.pop("order", {}))
-    return plan_for(order=not_received(days_left, **order), problem=problem,
-                    seller_contacted_on=seller_contacted_on, **kw)
+    return plan_for(
+        order=not_received(days_left, **order), problem=problem, seller_contacted_on=seller_contacted_on, **kw
+    )
 
 
 def steps_and_headline(plan) -> str:
@@ -143,13 +143,16 @@ class TestRunningOut:
         # The dispute says when it was due.
         assert mentions_date(message_of(p, "dispute").body, day(-3))
 
-    @pytest.mark.parametrize("tracking, rule, action, when", [
-        ("none", Rule.ask_seller, "contact_seller", day(2)),
-        ("no_updates", Rule.ask_seller, "contact_seller", day(2)),
-        ("in_transit", Rule.in_transit, "contact_seller", day(1)),
-        ("delivered", Rule.delivered_ask_seller, "contact_seller", day(2)),
-        ("returned_to_seller", Rule.returned_to_seller, "open_dispute", day(6)),
-    ])
+    @pytest.mark.parametrize(
+        "tracking, rule, action, when",
+        [
+            ("none", Rule.ask_seller, "contact_seller", day(2)),
+            ("no_updates", Rule.ask_seller, "contact_seller", day(2)),
+            ("in_transit", Rule.in_transit, "contact_seller", day(1)),
+            ("delivered", Rule.delivered_ask_seller, "contact_seller", day(2)),
+            ("returned_to_seller", Rule.returned_to_seller, "open_dispute", day(6)),
+        ],
+    )
     def test_six_days_left_is_not_running_out_yet(self, tracking, rule, action, when):
         # One day before the threshold: the seller still gets their chance, and the day to come
         # back is before the last day, day(6).
@@ -338,8 +341,9 @@ class TestAfterProtection:
         p = after(1, tracking, order={"estimated_delivery": day(10)})
         assert (p.rule, p.action) == (Rule.late_claim, "open_dispute")
 
-    @pytest.mark.parametrize("days_after, rule", [(1, Rule.late_claim), (15, Rule.late_claim),
-                                                  (16, Rule.not_received_too_late)])
+    @pytest.mark.parametrize(
+        "days_after, rule", [(1, Rule.late_claim), (15, Rule.late_claim), (16, Rule.not_received_too_late)]
+    )
     def test_the_window_holds_after_a_cancelled_dispute(self, days_after, rule):
         p = after(days_after, "no_updates", dispute={"status": "cancelled", "opened_on": day(-25)})
         assert p.rule is rule

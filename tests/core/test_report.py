@@ -7,6 +7,7 @@ TODAY is Thursday 2026-11-26; every case is a plain dict as the wizard would sen
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 
 from core import advise, read_case
@@ -30,8 +31,14 @@ def report_for(data: dict) -> tuple:
 
 
 def received_fake(label: str | None = "Blue phone case", **order) -> dict:
-    fields = {"shipped_on": day(-38), "received": True, "tracking": "delivered", "total_paid": "50",
-              "shipping_paid": "5", **order}
+    fields = {
+        "shipped_on": day(-38),
+        "received": True,
+        "tracking": "delivered",
+        "total_paid": "50",
+        "shipping_paid": "5",
+        **order,
+    }
     if label is not None:
         fields["label"] = label
     return {"today": TODAY.isoformat(), "order": fields, "problem": "fake"}
@@ -40,7 +47,7 @@ def received_fake(label: str | None = "Blue phone case", **order) -> dict:
 def headings(text: str) -> list[str]:
     """The lines with a line of only '-' right under them."""
     lines = text.splitlines()
-    return [line for line, under in zip(lines, lines[1:]) if under and set(under) == {"-"}]
+    return [line for line, under in itertools.pairwise(lines) if under and set(under) == {"-"}]
 
 
 def section(text: str, title: str) -> str:
@@ -79,8 +86,15 @@ def test_the_whole_plan_is_there():
 def test_sections_come_in_reading_order():
     _plan, text = report_for(received_fake())
     assert headings(text) == [
-        "What to do", "Money", "Next deadline", "Key dates", "Steps", "Proof to gather", "Watch out",
-        "Messages to send", "Why",
+        "What to do",
+        "Money",
+        "Next deadline",
+        "Key dates",
+        "Steps",
+        "Proof to gather",
+        "Watch out",
+        "Messages to send",
+        "Why",
     ]
 
 
@@ -95,8 +109,11 @@ def test_messages_are_printed_as_is_with_what_to_fill_in_first():
 
 
 def test_a_ready_message_has_no_fill_in_line():
-    data = {"today": TODAY.isoformat(), "problem": "not_arrived",
-            "order": {"shipped_on": day(-20), "label": "Lamp", "order_number": NUMBER}}
+    data = {
+        "today": TODAY.isoformat(),
+        "problem": "not_arrived",
+        "order": {"shipped_on": day(-20), "label": "Lamp", "order_number": NUMBER},
+    }
     plan, text = report_for(data)
     ready = [message for message in plan.messages if not message.fill_in]
     assert ready
@@ -140,14 +157,21 @@ def test_the_title_names_the_order_by_item_and_number():
 def known_dates(case, plan) -> set[str]:
     """Every date the case holds, the plan worked out or its timeline draws, as the file writes them."""
     timeline = order_timeline(case, plan)
-    days = [plan.today, *plan.dates.model_dump().values(), *case.order.model_dump().values(),
-            *(window.start for window in timeline.windows), *(window.end for window in timeline.windows)]
+    days = [
+        plan.today,
+        *plan.dates.model_dump().values(),
+        *case.order.model_dump().values(),
+        *(window.start for window in timeline.windows),
+        *(window.end for window in timeline.windows),
+    ]
     return {show_date(value) for value in days if isinstance(value, dt.date)}
 
 
 def test_without_an_order_date_no_placed_date_appears_anywhere():
-    for data in (received_fake(None), {"today": TODAY.isoformat(), "order": {"shipped_on": day(-20)},
-                                       "problem": "not_arrived"}):
+    for data in (
+        received_fake(None),
+        {"today": TODAY.isoformat(), "order": {"shipped_on": day(-20)}, "problem": "not_arrived"},
+    ):
         case = read_case(data)
         plan = advise(case)
         text = plan_text(case, plan)
@@ -168,8 +192,11 @@ def test_empty_parts_are_left_out():
 
 
 def test_a_day_to_wait_for_is_not_called_a_deadline():
-    data = {"today": TODAY.isoformat(), "problem": "not_arrived",
-            "order": {"shipped_on": day(-12), "estimated_delivery": day(7), "tracking": "in_transit"}}
+    data = {
+        "today": TODAY.isoformat(),
+        "problem": "not_arrived",
+        "order": {"shipped_on": day(-12), "estimated_delivery": day(7), "tracking": "in_transit"},
+    }
     plan, text = report_for(data)
     assert not plan.next_deadline.last_day
     assert "Next date to watch" in headings(text) and "Next deadline" not in text

@@ -6,7 +6,7 @@ matching line wins, so some tests check that an earlier line beats a later one.
 Each plan's `rule` is the `Rule` line that decided it; its value is the line's id
 ("received.fake").
 
-All cases are built by `make_case` (see conftest.py): TODAY is Thursday
+All cases are built by `make_case` (see tests/support/cases.py): TODAY is Thursday
 2026-11-26, the order was shipped on day(-38) with 60 days of protection
 (so protection ends on day(22)), total 50.00 USD of which 5.00 shipping.
 The words change often, so tests check the facts in them (dates, amounts, the
@@ -25,8 +25,7 @@ import pytest
 from core import ACTIONS, advise, read_case
 from core.i18n import show_date, show_money
 from core.models import Rule
-
-from .conftest import (
+from tests.support.cases import (
     DROP,
     SHIPPING,
     TODAY,
@@ -46,8 +45,14 @@ from .conftest import (
     texts_of,
 )
 
-LAST_DAY_FIELDS = {"protection_ends", "dispute_deadline", "deadline_after_confirming", "late_claim_deadline",
-                   "appeal_deadline", "negotiation_ends"}
+LAST_DAY_FIELDS = {
+    "protection_ends",
+    "dispute_deadline",
+    "deadline_after_confirming",
+    "late_claim_deadline",
+    "appeal_deadline",
+    "negotiation_ends",
+}
 """The plan dates that are the last day to act; every other date is a day to wait for."""
 
 
@@ -124,14 +129,16 @@ class TestDates:
 
     def test_appeal_deadline_is_closed_on_plus_7(self):
         p = plan_for(
-            order=received(), problem="fake",
+            order=received(),
+            problem="fake",
             dispute={"status": "closed", "closed_on": day(-2), "satisfied": False},
         )
         assert p.dates.appeal_deadline == d(day(5))
 
     def test_negotiation_ends_comes_from_the_dispute(self):
         p = plan_for(
-            order=received(), problem="fake",
+            order=received(),
+            problem="fake",
             dispute={"negotiation_ends_on": day(4)},
         )
         assert p.dates.negotiation_ends == d(day(4))
@@ -151,10 +158,16 @@ class TestDates:
     )
     def test_refund_window_counts_working_days(self, processed, expected_from, expected_by):
         p = plan_for(
-            order=received(), problem="fake",
-            dispute={"status": "closed", "opened_on": processed, "closed_on": processed,
-                     "satisfied": True, "refund_processed_on": processed,
-                     "refund_received": False},
+            order=received(),
+            problem="fake",
+            dispute={
+                "status": "closed",
+                "opened_on": processed,
+                "closed_on": processed,
+                "satisfied": True,
+                "refund_processed_on": processed,
+                "refund_received": False,
+            },
         )
         assert p.dates.refund_expected_from == d(expected_from)
         assert p.dates.refund_expected_by == d(expected_by)
@@ -192,8 +205,10 @@ class TestDates:
         assert p.dates.late_claim_deadline is None
 
     def test_parcel_dates_do_not_apply_once_a_dispute_closed(self):
-        p = plan_for(order={"tracking": "no_updates", "estimated_delivery": day(-5)},
-                     dispute=closed(satisfied=False, closed_on=day(-2)))
+        p = plan_for(
+            order={"tracking": "no_updates", "estimated_delivery": day(-5)},
+            dispute=closed(satisfied=False, closed_on=day(-2)),
+        )
         assert p.dates.estimated_delivery is None
         assert p.dates.seller_answer_due is None
         assert p.dates.running_out_from is None
@@ -239,7 +254,10 @@ class TestDates:
         without = plan_for(order={"tracking": "no_updates", "placed_on": DROP}, seller_contacted_on=day(-2))
         assert without.dates == with_it.dates
         assert (without.rule, without.action, without.next_deadline) == (
-            with_it.rule, with_it.action, with_it.next_deadline)
+            with_it.rule,
+            with_it.action,
+            with_it.next_deadline,
+        )
 
 
 # =====================================================================================
@@ -277,15 +295,18 @@ class TestRuleId:
 class TestUnknownTotal:
     """total_paid 0 means the wizard didn't ask: a full refund then has no amount."""
 
-    @pytest.mark.parametrize("kw", [
-        dict(order={"shipped_on": None, "payment_confirmed": False}),
-        dict(order={"shipped_on": None}),
-        dict(order={"tracking": "no_updates"}, seller_contacted_on=day(-2)),
-        dict(order=not_received(-3)),
-        dict(order=received(), problem="fake"),
-        dict(order=received(free_return=True), problem="changed_mind"),
-    ], ids=["cancel-order", "request-cancellation", "seller-silent", "after-protection", "fake",
-            "changed-mind"])
+    @pytest.mark.parametrize(
+        "kw",
+        [
+            dict(order={"shipped_on": None, "payment_confirmed": False}),
+            dict(order={"shipped_on": None}),
+            dict(order={"tracking": "no_updates"}, seller_contacted_on=day(-2)),
+            dict(order=not_received(-3)),
+            dict(order=received(), problem="fake"),
+            dict(order=received(free_return=True), problem="changed_mind"),
+        ],
+        ids=["cancel-order", "request-cancellation", "seller-silent", "after-protection", "fake", "changed-mind"],
+    )
     def test_full_refund_without_amount_when_nothing_paid_is_known(self, kw):
         order = {**kw.pop("order"), "total_paid": "0", "shipping_paid": "0"}
         p = plan_for(order=order, **kw)
@@ -301,13 +322,19 @@ class TestUnknownTotal:
         assert mentions_amount(p.money, "43.50")
 
     def test_offer_is_not_capped_when_paid_is_unknown(self):
-        p = plan_for(order=received(total_paid="0", shipping_paid="0"), problem="not_as_described",
-                     dispute={"aliexpress_offer": {"refund_amount": "30.00", "return_required": False}})
+        p = plan_for(
+            order=received(total_paid="0", shipping_paid="0"),
+            problem="not_as_described",
+            dispute={"aliexpress_offer": {"refund_amount": "30.00", "return_required": False}},
+        )
         assert_advice(p, "accept_aliexpress_offer", "partial", "30.00")
 
     def test_offer_is_capped_at_what_was_paid(self):
-        p = plan_for(order=received(), problem="not_as_described",
-                     dispute={"aliexpress_offer": {"refund_amount": "80.00", "return_required": False}})
+        p = plan_for(
+            order=received(),
+            problem="not_as_described",
+            dispute={"aliexpress_offer": {"refund_amount": "80.00", "return_required": False}},
+        )
         assert_advice(p, "accept_aliexpress_offer", "full", TOTAL)
 
 
@@ -353,44 +380,48 @@ def shipped_long_ago(**order):
 
 class TestDisputeClosed:
     def test_unhappy_within_appeal_deadline_appeal(self):
-        p = plan_for(order=received(), problem="fake",
-                     dispute=closed(satisfied=False, closed_on=day(-3)))
+        p = plan_for(order=received(), problem="fake", dispute=closed(satisfied=False, closed_on=day(-3)))
         assert_advice(p, "appeal")
         assert_deadline(p, day(4))
         message(p, "appeal")
 
     def test_appeal_deadline_is_inclusive(self):
-        p = plan_for(order=received(), problem="fake",
-                     dispute=closed(satisfied=False, closed_on=day(-7)))
+        p = plan_for(order=received(), problem="fake", dispute=closed(satisfied=False, closed_on=day(-7)))
         assert_advice(p, "appeal")
         assert_deadline(p, day(0))
         assert p.next_deadline.days_left == 0
 
     def test_unhappy_after_appeal_deadline_contact_support(self):
-        p = plan_for(order=received(), problem="fake",
-                     dispute=closed(satisfied=False, closed_on=day(-8)))
+        p = plan_for(order=received(), problem="fake", dispute=closed(satisfied=False, closed_on=day(-8)))
         assert_advice(p, "contact_support")
         assert_deadline(p, None)
 
     def test_unhappy_wins_over_refund_lines(self):
-        p = plan_for(order=received(), problem="fake",
-                     dispute=closed(satisfied=False, closed_on=day(-2),
-                                    refund_processed_on=day(-2), refund_received=True))
+        p = plan_for(
+            order=received(),
+            problem="fake",
+            dispute=closed(satisfied=False, closed_on=day(-2), refund_processed_on=day(-2), refund_received=True),
+        )
         assert_advice(p, "appeal")
 
     def test_closed_dispute_is_never_reopened(self):
         # Protection still runs and the seller was contacted long ago, but a
         # resolved dispute cannot be opened again: support, not a new dispute.
-        p = plan_for(order={"tracking": "no_updates"}, seller_contacted_on=day(-20),
-                     dispute=closed(satisfied=False, closed_on=day(-10)))
+        p = plan_for(
+            order={"tracking": "no_updates"},
+            seller_contacted_on=day(-20),
+            dispute=closed(satisfied=False, closed_on=day(-10)),
+        )
         assert p.dates.dispute_deadline == d(day(22))
         assert_advice(p, "contact_support")
 
     def test_refund_processed_not_received_past_expected_by_check_with_bank(self):
         # Processed Thursday 2026-10-01: +20 working days is Thursday 2026-10-29 = day(-28).
-        p = plan_for(order=shipped_long_ago(), problem="fake",
-                     dispute=closed(closed_on=day(-57), refund_processed_on=day(-56),
-                                    refund_received=False))
+        p = plan_for(
+            order=shipped_long_ago(),
+            problem="fake",
+            dispute=closed(closed_on=day(-57), refund_processed_on=day(-56), refund_received=False),
+        )
         assert p.dates.refund_expected_by == d(day(-28))
         assert_advice(p, "check_with_bank")
         assert_deadline(p, day(-28))
@@ -399,39 +430,37 @@ class TestDisputeClosed:
 
     def test_refund_expected_by_is_inclusive(self):
         # Processed Thursday 2026-10-29: expected by Thursday 2026-11-26 = today.
-        p = plan_for(order=received(), problem="fake",
-                     dispute=closed(closed_on=day(-28), refund_processed_on=day(-28)))
+        p = plan_for(order=received(), problem="fake", dispute=closed(closed_on=day(-28), refund_processed_on=day(-28)))
         assert p.dates.refund_expected_by == TODAY
         assert_advice(p, "wait")
         assert_deadline(p, day(0))
 
     def test_one_day_past_refund_expected_by_check_with_bank(self):
         # Processed Wednesday 2026-10-28: expected by Wednesday 2026-11-25.
-        p = plan_for(order=received(), problem="fake",
-                     dispute=closed(closed_on=day(-29), refund_processed_on=day(-29)))
+        p = plan_for(order=received(), problem="fake", dispute=closed(closed_on=day(-29), refund_processed_on=day(-29)))
         assert p.dates.refund_expected_by == d(day(-1))
         assert_advice(p, "check_with_bank")
         assert_deadline(p, day(-1))
 
     def test_refund_on_its_way_wait(self):
         # Processed Friday 2026-11-20: expected by Friday 2026-12-18 = day(22).
-        p = plan_for(order=received(), problem="fake",
-                     dispute=closed(closed_on=day(-6), refund_processed_on=day(-6)))
+        p = plan_for(order=received(), problem="fake", dispute=closed(closed_on=day(-6), refund_processed_on=day(-6)))
         assert_advice(p, "wait")
         assert_deadline(p, day(22))
 
     def test_refund_not_processed_yet_wait(self):
-        p = plan_for(order=received(), problem="fake",
-                     dispute=closed(closed_on=day(-1), refund_processed_on=None))
+        p = plan_for(order=received(), problem="fake", dispute=closed(closed_on=day(-1), refund_processed_on=None))
         assert_advice(p, "wait")
         assert_deadline(p, None)
         assert p.dates.refund_expected_from is None
         assert p.dates.refund_expected_by is None
 
     def test_all_settled_nothing_to_do(self):
-        p = plan_for(order=shipped_long_ago(), problem="fake",
-                     dispute=closed(closed_on=day(-40), refund_processed_on=day(-39),
-                                    refund_received=True))
+        p = plan_for(
+            order=shipped_long_ago(),
+            problem="fake",
+            dispute=closed(closed_on=day(-40), refund_processed_on=day(-39), refund_received=True),
+        )
         assert_advice(p, "nothing_to_do")
         assert_deadline(p, None)
 
@@ -454,17 +483,19 @@ class TestDisputeOpen:
 
     def test_judgement_invalid_while_in_transit_cancel_dispute(self):
         # 22 days of protection left: a new dispute can be opened later if the parcel doesn't come.
-        p = plan_for(order={"tracking": "in_transit"}, problem="not_arrived",
-                     dispute={"judgement": "invalid"})
+        p = plan_for(order={"tracking": "in_transit"}, problem="not_arrived", dispute={"judgement": "invalid"})
         assert_advice(p, "cancel_dispute", rule=Rule.invalid_in_transit)
         assert_deadline(p, day(22), "dispute_deadline")
 
-    @pytest.mark.parametrize("days_left, rule, action", [
-        (6, Rule.invalid_in_transit, "cancel_dispute"),
-        (5, Rule.invalid_in_transit_keep_open, "contact_support"),
-        (0, Rule.invalid_in_transit_keep_open, "contact_support"),
-        (-1, Rule.invalid_in_transit_keep_open, "contact_support"),
-    ])
+    @pytest.mark.parametrize(
+        "days_left, rule, action",
+        [
+            (6, Rule.invalid_in_transit, "cancel_dispute"),
+            (5, Rule.invalid_in_transit_keep_open, "contact_support"),
+            (0, Rule.invalid_in_transit_keep_open, "contact_support"),
+            (-1, Rule.invalid_in_transit_keep_open, "contact_support"),
+        ],
+    )
     def test_judgement_invalid_while_in_transit_cancel_only_with_time_to_reopen(self, days_left, rule, action):
         p = plan_for(order=not_received(days_left, tracking="in_transit"), dispute={"judgement": "invalid"})
         assert_advice(p, action, rule=rule)
@@ -472,13 +503,17 @@ class TestDisputeOpen:
 
     def test_item_fine_cancel_dispute_even_after_protection(self):
         # Nothing is wrong with the item: cancelling loses nothing, however late.
-        p = plan_for(order=received(shipped_on=day(-70), placed_on=day(-72)), problem="none",
-                     dispute={"status": "open"})
+        p = plan_for(
+            order=received(shipped_on=day(-70), placed_on=day(-72)), problem="none", dispute={"status": "open"}
+        )
         assert_advice(p, "cancel_dispute", rule=Rule.item_fine_cancel_dispute)
 
     def test_judgement_invalid_without_transit_is_not_cancel(self):
-        p = plan_for(order={"tracking": "no_updates"}, problem="not_arrived",
-                     dispute={"judgement": "invalid", "negotiation_ends_on": day(3)})
+        p = plan_for(
+            order={"tracking": "no_updates"},
+            problem="not_arrived",
+            dispute={"judgement": "invalid", "negotiation_ends_on": day(3)},
+        )
         assert_advice(p, "wait")
         assert_deadline(p, day(3))
 
@@ -491,8 +526,11 @@ class TestDisputeOpen:
         ids=["full-no-return", "partial-with-return"],
     )
     def test_aliexpress_offer_accept_it(self, ae, refund, amount, ret):
-        p = plan_for(order=received(), problem="not_as_described",
-                     dispute={"aliexpress_offer": ae, "negotiation_ends_on": day(4)})
+        p = plan_for(
+            order=received(),
+            problem="not_as_described",
+            dispute={"aliexpress_offer": ae, "negotiation_ends_on": day(4)},
+        )
         assert_advice(p, "accept_aliexpress_offer", refund, amount, ret)
         assert_deadline(p, day(4))
 
@@ -511,53 +549,65 @@ class TestDisputeOpen:
             (offer("40.00"), offer("30.00"), "accept_aliexpress_offer", "40.00", False),
             (offer("40.00", True), offer("39.99"), "accept_aliexpress_offer", "40.00", True),
         ],
-        ids=["seller-more", "seller-more-with-return", "seller-same-no-return",
-             "equal", "seller-same-with-return", "equal-both-return", "seller-less",
-             "seller-less-no-return"],
+        ids=[
+            "seller-more",
+            "seller-more-with-return",
+            "seller-same-no-return",
+            "equal",
+            "seller-same-with-return",
+            "equal-both-return",
+            "seller-less",
+            "seller-less-no-return",
+        ],
     )
     def test_seller_offer_wins_only_when_strictly_better(self, ae, seller, action, amount, ret):
-        p = plan_for(order=received(), problem="not_as_described",
-                     dispute={"aliexpress_offer": ae, "seller_offer": seller,
-                              "negotiation_ends_on": day(4)})
+        p = plan_for(
+            order=received(),
+            problem="not_as_described",
+            dispute={"aliexpress_offer": ae, "seller_offer": seller, "negotiation_ends_on": day(4)},
+        )
         assert_advice(p, action, "partial", amount, ret)
         assert_deadline(p, day(4))
 
     @pytest.mark.parametrize(
         "requested, seller, refund",
         [
-            ("40.00", offer("40.00"), "partial"),   # exactly what was asked
-            ("40.00", offer("45.00"), "partial"),   # more than asked
-            (None, offer("50.00"), "full"),          # nothing asked: total_paid
+            ("40.00", offer("40.00"), "partial"),  # exactly what was asked
+            ("40.00", offer("45.00"), "partial"),  # more than asked
+            (None, offer("50.00"), "full"),  # nothing asked: total_paid
         ],
         ids=["as-asked", "more-than-asked", "total-when-not-asked"],
     )
     def test_seller_offer_alone_giving_what_was_asked_accept_it(self, requested, seller, refund):
-        p = plan_for(order=received(), problem="not_as_described",
-                     dispute={"requested_refund": requested, "seller_offer": seller,
-                              "negotiation_ends_on": day(4)})
+        p = plan_for(
+            order=received(),
+            problem="not_as_described",
+            dispute={"requested_refund": requested, "seller_offer": seller, "negotiation_ends_on": day(4)},
+        )
         assert_advice(p, "accept_seller_offer", refund, seller["refund_amount"], False)
         assert_deadline(p, day(4))
 
     @pytest.mark.parametrize(
         "requested, seller",
         [
-            ("45.00", offer("40.00")),            # less than asked
-            (None, offer("49.99")),               # less than total_paid
-            ("40.00", offer("40.00", True)),      # what was asked, but with a return
-            (None, offer("50.00", True)),         # everything, but with a return
+            ("45.00", offer("40.00")),  # less than asked
+            (None, offer("49.99")),  # less than total_paid
+            ("40.00", offer("40.00", True)),  # what was asked, but with a return
+            (None, offer("50.00", True)),  # everything, but with a return
         ],
         ids=["less-than-asked", "less-than-total", "asked-with-return", "total-with-return"],
     )
     def test_seller_offer_alone_otherwise_wait_for_aliexpress(self, requested, seller):
-        p = plan_for(order=received(), problem="not_as_described",
-                     dispute={"requested_refund": requested, "seller_offer": seller,
-                              "negotiation_ends_on": day(4)})
+        p = plan_for(
+            order=received(),
+            problem="not_as_described",
+            dispute={"requested_refund": requested, "seller_offer": seller, "negotiation_ends_on": day(4)},
+        )
         assert_advice(p, "wait")
         assert_deadline(p, day(4))
 
     def test_no_offer_yet_wait_until_negotiation_ends(self):
-        p = plan_for(order=received(), problem="not_as_described",
-                     dispute={"negotiation_ends_on": day(5)})
+        p = plan_for(order=received(), problem="not_as_described", dispute={"negotiation_ends_on": day(5)})
         assert_advice(p, "wait")
         assert_deadline(p, day(5))
 
@@ -568,8 +618,7 @@ class TestDisputeOpen:
 
     def test_open_dispute_is_not_advised_again(self):
         # Seller silent for weeks, no tracking: without the dispute this is open_dispute.
-        p = plan_for(order={"tracking": "no_updates"}, seller_contacted_on=day(-20),
-                     problem="not_arrived", dispute={})
+        p = plan_for(order={"tracking": "no_updates"}, seller_contacted_on=day(-20), problem="not_arrived", dispute={})
         assert_advice(p, "wait")
 
 
@@ -580,29 +629,40 @@ class TestDisputeOpen:
 
 class TestCancelledDispute:
     def test_cancelled_dispute_a_new_one_may_be_opened(self):
-        p = plan_for(order={"tracking": "no_updates"}, seller_contacted_on=day(-3),
-                     problem="not_arrived", dispute={"status": "cancelled"})
+        p = plan_for(
+            order={"tracking": "no_updates"},
+            seller_contacted_on=day(-3),
+            problem="not_arrived",
+            dispute={"status": "cancelled"},
+        )
         assert_advice(p, "open_dispute", "full", TOTAL)
         assert_deadline(p, day(22))
 
     def test_cancelled_dispute_on_received_item_same_as_none(self):
         case = make_case(order=received(), problem="not_as_described")
-        with_cancelled = dict(case, dispute={"status": "cancelled", "opened_on": day(-5),
-                                             "judgement": "invalid"})
+        with_cancelled = dict(case, dispute={"status": "cancelled", "opened_on": day(-5), "judgement": "invalid"})
         p, q = advise(case), advise(with_cancelled)
         assert_advice(q, "open_dispute", "full", TOTAL)
         assert (q.action, q.refund, q.refund_amount, q.next_deadline) == (
-            p.action, p.refund, p.refund_amount, p.next_deadline)
+            p.action,
+            p.refund,
+            p.refund_amount,
+            p.next_deadline,
+        )
 
     def test_cancelled_dispute_after_protection_uses_the_15_day_window(self):
-        p = plan_for(order=not_received(-1, tracking="no_updates"), seller_contacted_on=day(-10),
-                     dispute={"status": "cancelled"})
+        p = plan_for(
+            order=not_received(-1, tracking="no_updates"), seller_contacted_on=day(-10), dispute={"status": "cancelled"}
+        )
         assert_advice(p, "open_dispute", "full", TOTAL, rule=Rule.late_claim)
         assert_deadline(p, day(14), "late_claim_deadline")
 
     def test_cancelled_dispute_after_the_15_day_window_contact_support(self):
-        p = plan_for(order=not_received(-16, tracking="no_updates"), seller_contacted_on=day(-20),
-                     dispute={"status": "cancelled", "opened_on": day(-25)})
+        p = plan_for(
+            order=not_received(-16, tracking="no_updates"),
+            seller_contacted_on=day(-20),
+            dispute={"status": "cancelled", "opened_on": day(-25)},
+        )
         assert_advice(p, "contact_support", rule=Rule.not_received_too_late)
         assert_deadline(p, None)
 
@@ -680,28 +740,26 @@ class TestShippedNotReceived:
         message(p, "seller")
 
     def test_delivered_seller_had_1_day_contact_seller(self):
-        p = plan_for(order={"tracking": "delivered"}, problem="delivered_not_received",
-                     seller_contacted_on=day(-1))
+        p = plan_for(order={"tracking": "delivered"}, problem="delivered_not_received", seller_contacted_on=day(-1))
         assert_advice(p, "contact_seller", rule=Rule.delivered_ask_seller)
         assert_deadline(p, day(1), "seller_answer_due")
 
     def test_delivered_seller_had_2_days_open_dispute(self):
-        p = plan_for(order={"tracking": "delivered"}, problem="delivered_not_received",
-                     seller_contacted_on=day(-2))
+        p = plan_for(order={"tracking": "delivered"}, problem="delivered_not_received", seller_contacted_on=day(-2))
         assert_advice(p, "open_dispute", "full", TOTAL, rule=Rule.delivered_seller_silent)
         assert_deadline(p, day(22), "dispute_deadline")
         message(p, "dispute")
 
     @pytest.mark.parametrize("contacted", [None, day(-1), day(-10)])
     def test_delivered_protection_running_out_open_dispute(self, contacted):
-        p = plan_for(order=not_received(4, tracking="delivered"), problem="delivered_not_received",
-                     seller_contacted_on=contacted)
+        p = plan_for(
+            order=not_received(4, tracking="delivered"), problem="delivered_not_received", seller_contacted_on=contacted
+        )
         assert_advice(p, "open_dispute", "full", TOTAL, rule=Rule.delivered_running_out)
         assert_deadline(p, day(4), "dispute_deadline")
 
     def test_delivered_wins_over_estimated_delivery(self):
-        p = plan_for(order={"tracking": "delivered", "estimated_delivery": day(10)},
-                     problem="delivered_not_received")
+        p = plan_for(order={"tracking": "delivered", "estimated_delivery": day(10)}, problem="delivered_not_received")
         assert_advice(p, "contact_seller", rule=Rule.delivered_ask_seller)
 
     # --- returned to seller ---------------------------------------------------------
@@ -716,8 +774,7 @@ class TestShippedNotReceived:
 
     @pytest.mark.parametrize("tracking", ["none", "no_updates", "in_transit"])
     def test_before_estimated_delivery_wait_until_it(self, tracking):
-        p = plan_for(order=not_received(20, estimated_delivery=day(3), tracking=tracking),
-                     seller_contacted_on=day(-10))
+        p = plan_for(order=not_received(20, estimated_delivery=day(3), tracking=tracking), seller_contacted_on=day(-10))
         assert_advice(p, "wait", rule=Rule.before_estimated_delivery)
         # The day to come back is the estimated delivery: a day to wait for, not a last day.
         assert_deadline(p, day(3), "estimated_delivery")
@@ -929,13 +986,11 @@ class TestReceived:
         assert_deadline(p, day(15), "deadline_after_confirming")
 
     def test_wrong_shipping_method_free_shipping_confirm_receipt(self):
-        p = plan_for(order=received(shipping_paid="0"), problem="wrong_shipping_method",
-                     arrived_late=True)
+        p = plan_for(order=received(shipping_paid="0"), problem="wrong_shipping_method", arrived_late=True)
         assert_advice(p, "confirm_receipt")
 
     def test_wrong_shipping_method_no_dispute_already_confirmed_nothing_to_do(self):
-        p = plan_for(order=received(receipt_confirmed_on=day(-2)),
-                     problem="wrong_shipping_method", arrived_late=False)
+        p = plan_for(order=received(receipt_confirmed_on=day(-2)), problem="wrong_shipping_method", arrived_late=False)
         assert_advice(p, "nothing_to_do")
 
     def test_changed_mind_open_dispute_full_with_return(self):
@@ -961,8 +1016,9 @@ class TestReceived:
 NUMBER = "8123456789012345"
 
 PLACEHOLDER = re.compile(r"\[([^\[\]]+)\]")
-CONTACT_CLAIM = re.compile(r"\b(wrote|written|contacted|asked|messaged)\b[^.]*\bseller\b|messages with the seller",
-                           re.IGNORECASE)
+CONTACT_CLAIM = re.compile(
+    r"\b(wrote|written|contacted|asked|messaged)\b[^.]*\bseller\b|messages with the seller", re.IGNORECASE
+)
 """A sentence that says the buyer was already in touch with the seller."""
 
 SAMPLES = {
@@ -986,12 +1042,21 @@ SAMPLES = {
     "too-early-received": dict(order=received(shipped_on=day(-4)), problem="wrong_item"),
     "received-too-late": dict(order=received(receipt_confirmed_on=day(-20)), problem="not_as_described"),
     "cancel": dict(order={"shipped_on": None}),
-    "appeal": dict(order=received(), problem="fake", dispute={"status": "closed", "opened_on": day(-20),
-                                                              "closed_on": day(-3), "satisfied": False}),
-    "too-late-to-appeal": dict(order=received(), problem="fake", dispute={
-        "status": "closed", "opened_on": day(-20), "closed_on": day(-12), "satisfied": False}),
-    "bank": dict(order=received(shipped_on=day(-90), placed_on=day(-95)), problem="fake", dispute={
-        "status": "closed", "opened_on": day(-60), "closed_on": day(-57), "refund_processed_on": day(-56)}),
+    "appeal": dict(
+        order=received(),
+        problem="fake",
+        dispute={"status": "closed", "opened_on": day(-20), "closed_on": day(-3), "satisfied": False},
+    ),
+    "too-late-to-appeal": dict(
+        order=received(),
+        problem="fake",
+        dispute={"status": "closed", "opened_on": day(-20), "closed_on": day(-12), "satisfied": False},
+    ),
+    "bank": dict(
+        order=received(shipped_on=day(-90), placed_on=day(-95)),
+        problem="fake",
+        dispute={"status": "closed", "opened_on": day(-60), "closed_on": day(-57), "refund_processed_on": day(-56)},
+    ),
 }
 """A situation for most lines of the table that has messages, as the wizard builds them."""
 
@@ -1015,9 +1080,17 @@ class TestMessages:
     """Messages say only what the buyer told us, and list every [placeholder] to fill in."""
 
     def test_seller_message_names_the_order_and_the_day_to_answer_by(self):
-        p = plan_for(order={"label": "Blue desk lamp", "order_number": NUMBER, "placed_on": DROP,
-                            "total_paid": "43.50", "shipping_paid": "0", "currency": "EUR",
-                            "tracking": "no_updates"})
+        p = plan_for(
+            order={
+                "label": "Blue desk lamp",
+                "order_number": NUMBER,
+                "placed_on": DROP,
+                "total_paid": "43.50",
+                "shipping_paid": "0",
+                "currency": "EUR",
+                "tracking": "no_updates",
+            }
+        )
         assert p.action == "contact_seller"
         assert p.currency == "EUR"
         body = message(p, "seller").body
@@ -1025,7 +1098,7 @@ class TestMessages:
         assert NUMBER in body
         assert message(p, "seller").fill_in == []
         assert mentions_date(body, day(-38))  # shipped
-        assert mentions_date(body, day(2))    # the seller's two days are up
+        assert mentions_date(body, day(2))  # the seller's two days are up
         assert not CONTACT_CLAIM.search(body)
 
     def test_order_number_given_is_written_in_every_message(self):
@@ -1091,9 +1164,10 @@ class TestMessages:
         assert any(CONTACT_CLAIM.search(proof) for proof in p.evidence)
 
     def test_dispute_message_has_the_amount_asked(self):
-        p = plan_for(order=received(total_paid="43.50", shipping_paid="0", currency="EUR", placed_on=DROP,
-                                    label="Red dress"),
-                     problem="wrong_item")
+        p = plan_for(
+            order=received(total_paid="43.50", shipping_paid="0", currency="EUR", placed_on=DROP, label="Red dress"),
+            problem="wrong_item",
+        )
         body = message(p, "dispute").body
         assert mentions_amount(body, "43.50") and mentions_currency(body, "EUR")
         assert "Red dress" in body
@@ -1132,8 +1206,7 @@ class TestMessages:
                 for when in dates_in(text):
                     assert not re.search(r"\bbefore\s+" + re.escape(show_date(when)), text), (name, text)
 
-    @pytest.mark.parametrize("name", ["seller-silent", "running-out", "returned", "fake", "incomplete",
-                                      "changed-mind"])
+    @pytest.mark.parametrize("name", ["seller-silent", "running-out", "returned", "fake", "incomplete", "changed-mind"])
     def test_an_open_dispute_plan_says_by_which_day(self, name):
         p = sample(name)
         assert p.action == "open_dispute"
@@ -1143,8 +1216,18 @@ class TestMessages:
 
 def test_all_actions_listed():
     assert set(ACTIONS) == {
-        "cancel_order", "request_cancellation", "wait", "contact_seller", "open_dispute",
-        "cancel_dispute", "accept_seller_offer", "accept_aliexpress_offer", "appeal",
-        "contact_support", "check_with_bank", "confirm_receipt", "nothing_to_do",
+        "cancel_order",
+        "request_cancellation",
+        "wait",
+        "contact_seller",
+        "open_dispute",
+        "cancel_dispute",
+        "accept_seller_offer",
+        "accept_aliexpress_offer",
+        "appeal",
+        "contact_support",
+        "check_with_bank",
+        "confirm_receipt",
+        "nothing_to_do",
     }
     assert len(ACTIONS) == 13

@@ -82,14 +82,20 @@ def test_a_parcel_lost_after_protection_has_the_refund_request_window():
 def test_no_refund_request_window_for_a_received_order_or_a_dispute_in_progress():
     received = case_of({"shipped_on": day(-65), "received": True, "tracking": "delivered"}, problem="fake")
     assert "late_claim" not in windows(timeline_of(received)[2])
-    in_progress = case_of({"shipped_on": day(-20)}, problem="not_arrived",
-                          dispute={"status": "open", "negotiation_ends_on": day(4).isoformat()})
+    in_progress = case_of(
+        {"shipped_on": day(-20)},
+        problem="not_arrived",
+        dispute={"status": "open", "negotiation_ends_on": day(4).isoformat()},
+    )
     _case, plan, timeline = timeline_of(in_progress)
     assert plan.dates.late_claim_deadline is not None
     assert "late_claim" not in windows(timeline)
     # Nor before protection has ended: the plan never counts on those 15 days in advance.
-    cancel = case_of({"shipped_on": day(-20), "tracking": "in_transit"}, problem="not_arrived",
-                     dispute={"status": "open", "judgement": "invalid"})
+    cancel = case_of(
+        {"shipped_on": day(-20), "tracking": "in_transit"},
+        problem="not_arrived",
+        dispute={"status": "open", "judgement": "invalid"},
+    )
     _case, plan, timeline = timeline_of(cancel)
     assert plan.action == "cancel_dispute"
     assert "late_claim" not in windows(timeline)
@@ -112,8 +118,13 @@ def test_shipped_not_received_windows_follow_the_plan_dates():
 
 def test_confirmed_receipt_splits_the_dispute_window():
     data = case_of(
-        {"placed_on": day(-40), "shipped_on": day(-38), "received": True, "receipt_confirmed_on": day(-3),
-         "tracking": "delivered"},
+        {
+            "placed_on": day(-40),
+            "shipped_on": day(-38),
+            "received": True,
+            "receipt_confirmed_on": day(-3),
+            "tracking": "delivered",
+        },
         problem="fake",
     )
     _case, plan, timeline = timeline_of(data)
@@ -126,8 +137,14 @@ def test_confirmed_receipt_splits_the_dispute_window():
 
 def test_window_before_receipt_stops_when_protection_ends():
     data = case_of(
-        {"placed_on": day(-40), "shipped_on": day(-38), "protection_days": 20, "received": True,
-         "receipt_confirmed_on": day(-5), "tracking": "delivered"},
+        {
+            "placed_on": day(-40),
+            "shipped_on": day(-38),
+            "protection_days": 20,
+            "received": True,
+            "receipt_confirmed_on": day(-5),
+            "tracking": "delivered",
+        },
         problem="fake",
     )
     _case, plan, timeline = timeline_of(data)
@@ -137,8 +154,13 @@ def test_window_before_receipt_stops_when_protection_ends():
 
 def test_receipt_before_disputes_open_gives_no_empty_window():
     data = case_of(
-        {"placed_on": day(-9), "shipped_on": day(-8), "received": True, "receipt_confirmed_on": day(-1),
-         "tracking": "delivered"},
+        {
+            "placed_on": day(-9),
+            "shipped_on": day(-8),
+            "received": True,
+            "receipt_confirmed_on": day(-1),
+            "tracking": "delivered",
+        },
         problem="none",
     )
     _case, _plan, timeline = timeline_of(data)
@@ -182,14 +204,21 @@ def test_closed_dispute_has_appeal_and_refund_windows_and_its_events():
     data = case_of(
         {"placed_on": day(-40), "shipped_on": day(-38), "total_paid": "30"},
         problem="not_arrived",
-        dispute={"status": "closed", "opened_on": day(-10).isoformat(), "closed_on": day(-2).isoformat(),
-                 "refund_processed_on": day(-1).isoformat()},
+        dispute={
+            "status": "closed",
+            "opened_on": day(-10).isoformat(),
+            "closed_on": day(-2).isoformat(),
+            "refund_processed_on": day(-1).isoformat(),
+        },
     )
     _case, plan, timeline = timeline_of(data)
     assert windows(timeline)["appeal"] == (day(-2), plan.dates.appeal_deadline) == (day(-2), day(5))
     assert windows(timeline)["refund"] == (plan.dates.refund_expected_from, plan.dates.refund_expected_by)
     assert events(timeline) == {
-        "placed": day(-40), "shipped": day(-38), "dispute_opened": day(-10), "dispute_closed": day(-2),
+        "placed": day(-40),
+        "shipped": day(-38),
+        "dispute_opened": day(-10),
+        "dispute_closed": day(-2),
         "refund_processed": day(-1),
     }
 
@@ -236,9 +265,7 @@ def test_rows_read_in_date_order_with_dates_as_people_write_them():
 
 
 def test_in_date_order_puts_an_event_before_a_window_of_the_same_day():
-    timeline_items = in_date_order(
-        timeline_of(case_of({"placed_on": day(-40), "shipped_on": day(-38)}))[2]
-    )
+    timeline_items = in_date_order(timeline_of(case_of({"placed_on": day(-40), "shipped_on": day(-38)}))[2])
     kinds = [(type(item).__name__, item.key) for item in timeline_items]
     assert kinds.index(("Event", "shipped")) < kinds.index(("Window", "too_early"))
     assert all(isinstance(item, (Window, Event)) for item in timeline_items)

@@ -33,24 +33,16 @@ from hypothesis import strategies as st
 from streamlit.proto.WidgetStates_pb2 import WidgetState
 from streamlit.testing.v1 import AppTest
 
-from core.models import plain_line
-from core.wording import form_safe
-
 from core.dates import known_countries
-from core.models import AMOUNT_MAX
-from core.wizard import (
-    CURRENCIES,
-    PAST_EVENTS,
-    next_question,
-    parse_money,
-    questions,
-    read_order_number,
-    route,
-)
+from core.models import AMOUNT_MAX, plain_line
+from core.wizard.answers import PAST_EVENTS, MoneyAnswer, read_order_number
+from core.wizard.questions import CURRENCIES, questions
+from core.wizard.route import next_question, route
+from core.wording import form_safe
+from tests.support.hostile_budget import LONG, budget
+from tests.support.text_safety import assert_text_is_text, marker_places
+from tests.support.wizard import ROUTES, TODAY, start, walk
 from ui.plan_view import escape
-from tests.pages.test_wizard import ROUTES, TODAY, start, walk
-from tests.pages.hostile_budget import LONG, budget
-from tests.pages.text_safety import assert_text_is_text, marker_places
 
 pytestmark = pytest.mark.timeout(0 if LONG else 300)
 
@@ -79,7 +71,7 @@ HOSTILE_TEXTS = [
     "[click me](javascript:alert(1))",
     "![pixel](https://tracker.example/p.png)",
     "**bold** _it_ `code` # heading",
-    "=HYPERLINK(\"https://evil.example\",\"click\")",
+    '=HYPERLINK("https://evil.example","click")',
     "=1+1",
     "+cmd|' /C calc'!A0",
     "-2+3",
@@ -103,14 +95,55 @@ HOSTILE_TEXTS = [
     "<b>" * 20_000,
 ]
 NUMBER_TEXTS = [
-    "-1", "-0", "0", "0.001", "1e309", "-1e309", "1e-309", "NaN", "sNaN", "Infinity", "-Infinity",
-    "99999999999999999999999999999999", "10000000.01", "10000000", "1_000", " 5 ", "5.", ".5", "0x10",
-    "5 usd", "5 USD", "5 XYZ", "5 USD return", "5 return", "5  USD", "-5 USD", "5 USD USD", "٣ USD", "²",
+    "-1",
+    "-0",
+    "0",
+    "0.001",
+    "1e309",
+    "-1e309",
+    "1e-309",
+    "NaN",
+    "sNaN",
+    "Infinity",
+    "-Infinity",
+    "99999999999999999999999999999999",
+    "10000000.01",
+    "10000000",
+    "1_000",
+    " 5 ",
+    "5.",
+    ".5",
+    "0x10",
+    "5 usd",
+    "5 USD",
+    "5 XYZ",
+    "5 USD return",
+    "5 return",
+    "5  USD",
+    "-5 USD",
+    "5 USD USD",
+    "٣ USD",
+    "²",
     "1" * 5000,
 ]
 DATE_TEXTS = [
-    "0001-01-01", "9999-12-31", "1999-12-31", "2000-01-01", "2026-02-30", "2026-13-01", "2026-11-26T00:00",
-    "20261101", "2026-W45-1", "2026-11-27", "2031-11-26", "2032-01-01", "yesterday", "no", "No", " no", "NO",
+    "0001-01-01",
+    "9999-12-31",
+    "1999-12-31",
+    "2000-01-01",
+    "2026-02-30",
+    "2026-13-01",
+    "2026-11-26T00:00",
+    "20261101",
+    "2026-W45-1",
+    "2026-11-27",
+    "2031-11-26",
+    "2032-01-01",
+    "yesterday",
+    "no",
+    "No",
+    " no",
+    "NO",
 ]
 CHOICE_TEXTS = sorted({c.value for q in CATALOG.values() for c in q.choices} | {"yes", "no", "YES", " yes"})
 
@@ -130,8 +163,10 @@ values = st.one_of(
     st.integers(-(10**30), 10**30).map(str),
     st.decimals(allow_nan=True, allow_infinity=True).map(str),
     st.floats().map(repr),
-    st.tuples(st.decimals(0, 20_000_000, places=2), st.sampled_from(["", " USD", " EUR", " usd", " XYZ", " return",
-                                                                      " USD return"])).map(lambda t: f"{t[0]}{t[1]}"),
+    st.tuples(
+        st.decimals(0, 20_000_000, places=2),
+        st.sampled_from(["", " USD", " EUR", " usd", " XYZ", " return", " USD return"]),
+    ).map(lambda t: f"{t[0]}{t[1]}"),
     texts(),
 )
 
@@ -155,8 +190,7 @@ def links(draw) -> dict[str, str | list[str]]:
     params: dict[str, str | list[str]] = dict(steps[:good])
     if good < len(steps):
         params[steps[good][0]] = draw(values)
-    for key in draw(st.lists(st.sampled_from([*QUESTION_KEYS, "step", "days", "country", "<b>x</b>", ""]),
-                             max_size=3)):
+    for key in draw(st.lists(st.sampled_from([*QUESTION_KEYS, "step", "days", "country", "<b>x</b>", ""]), max_size=3)):
         params[key] = draw(values)
     if draw(st.booleans()):
         params["step"] = draw(st.one_of(st.sampled_from([*QUESTION_KEYS, "plan", "PLAN"]), values))
@@ -212,8 +246,9 @@ def check_page(at: AppTest) -> None:
     assert not shown_anywhere, f"a rejected value is shown in {shown_anywhere}"
     for note in infos(at) + [e.value for e in at.error]:
         assert len(note) < 300, note
-    assert {kind for kind, _field in marker_places(at, NAME_MARK)} <= {"code", "text", "text_input"}, \
-        marker_places(at, NAME_MARK)
+    assert {kind for kind, _field in marker_places(at, NAME_MARK)} <= {"code", "text", "text_input"}, marker_places(
+        at, NAME_MARK
+    )
 
 
 @budget(200)
@@ -221,12 +256,34 @@ def check_page(at: AppTest) -> None:
 @example({"stage": "received", "problem": "fake", "shipped": "0001-01-01"})
 @example({"stage": "received", "problem": "fake", "shipped": "9999-12-31"})
 @example({"stage": "not_shipped", "payment": "pending", "label": NAME_MARK + "<script>alert(1)</script>" + BIG})
-@example({"stage": "received", "problem": "fake", "shipped": "2026-11-01", "receipt": "no",
-          "label": NAME_MARK + "<b>x</b>[a](javascript:alert(1))\u202e\u200b😀=HYPERLINK(\"x\")"})
-@example({"stage": "received", "problem": "incomplete", "shipped": "2026-11-01", "receipt": "no",
-          "total": "99999999999999999999 USD"})
-@example({"stage": "received", "problem": "incomplete", "shipped": "2026-11-01", "receipt": "no",
-          "total": "-0 USD", "missing": "0"})
+@example(
+    {
+        "stage": "received",
+        "problem": "fake",
+        "shipped": "2026-11-01",
+        "receipt": "no",
+        "label": NAME_MARK + '<b>x</b>[a](javascript:alert(1))\u202e\u200b😀=HYPERLINK("x")',
+    }
+)
+@example(
+    {
+        "stage": "received",
+        "problem": "incomplete",
+        "shipped": "2026-11-01",
+        "receipt": "no",
+        "total": "99999999999999999999 USD",
+    }
+)
+@example(
+    {
+        "stage": "received",
+        "problem": "incomplete",
+        "shipped": "2026-11-01",
+        "receipt": "no",
+        "total": "-0 USD",
+        "missing": "0",
+    }
+)
 @example({"stage": "dispute_open", "dispute_about": "fake", "total": "10 USD", "seller_offer": "1e309 return"})
 @example({"stage": REJECT_MARK + BIG, "days": "0", "country": "<b>XX</b>", "step": "<script>"})
 def test_any_link_lands_on_a_question_or_the_plan(params):
@@ -374,10 +431,10 @@ def check_amount(at: AppTest, key: str, typed: float, before: dict[str, str]) ->
         assert answers == before
         return
     stored = answers[key]
-    amount, _currency = parse_money(stored.removesuffix(" return"))
-    assert amount is not None and Decimal(0) <= amount <= AMOUNT_MAX, stored
+    money = MoneyAnswer.parse(stored, offer=True)
+    assert money is not None and Decimal(0) <= money.amount <= AMOUNT_MAX, stored
     assert 0 <= typed <= float(AMOUNT_MAX)
-    assert amount == round(Decimal(str(typed)), 2)
+    assert money.amount == round(Decimal(str(typed)), 2)
 
 
 @budget(40)
@@ -442,8 +499,11 @@ def test_date_boxes_take_any_day(key, day):
     hand-made client can send, is replaced by Streamlit with the box's first guess, so
     it is never stored either way.
     """
-    params = {"stage": "received", "problem": "fake"} if key == "shipped" else {
-        "stage": "on_the_way", "shipped": "2026-11-01", "tracking": "in_transit"}
+    params = (
+        {"stage": "received", "problem": "fake"}
+        if key == "shipped"
+        else {"stage": "on_the_way", "shipped": "2026-11-01", "tracking": "in_transit"}
+    )
     at = start(params)
     at.date_input(key=f"q_{key}_value").set_value(day)
     at = at.button(key=f"q_{key}_next").click().run()
@@ -505,7 +565,8 @@ def test_a_crafted_currency_that_reads_as_dollars_is_taken_as_dollars(value):
     at = at.button(key="q_total_next").click().run()
     check_page(at)
     assert at.session_state["step"] == "missing"
-    assert parse_money(at.session_state["answers"]["total"])[1] in ("USD", "")
+    total = MoneyAnswer.parse(at.session_state["answers"]["total"])
+    assert total is not None and total.currency in ("USD", "")
     assert escape("$12.50") in at.button(key="change_total").label
 
 
@@ -528,11 +589,15 @@ def test_crafted_protection_days_are_never_used(value):
     assert at.session_state["details"].protection_days == 60
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "Streamlit 1.67 bug, not the app's: NumberInputSerde.deserialize (streamlit/elements/widgets/number_input.py, "
-    "line 88) calls int(val) on an integer box's value before its finiteness check, so a hand-made client "
-    "sending a double NaN or infinity for the protection-days box gets a rendered exception (ValueError / "
-    "OverflowError) on that run; a browser never sends one"))
+@pytest.mark.xfail(
+    strict=True,
+    reason=(
+        "Streamlit 1.67 bug, not the app's: NumberInputSerde.deserialize (streamlit/elements/widgets/number_input.py, "
+        "line 88) calls int(val) on an integer box's value before its finiteness check, so a hand-made client "
+        "sending a double NaN or infinity for the protection-days box gets a rendered exception (ValueError / "
+        "OverflowError) on that run; a browser never sends one"
+    ),
+)
 @pytest.mark.parametrize("value", [float("nan"), float("inf"), float("-inf")])
 def test_crafted_infinite_protection_days_are_ignored(value):
     at = start(PLAN_WITH_MESSAGES)
@@ -555,8 +620,9 @@ def test_a_crafted_country_is_refused_and_the_plan_stays(value):
 # --- Bugs found and fixed -----------------------------------------------------------------
 
 
-@pytest.mark.parametrize("days", ["²", "³⁰", "0" * 5000, "1" * 5000], ids=["superscript", "superscripts", "zeros",
-                                                                         "huge"])
+@pytest.mark.parametrize(
+    "days", ["²", "³⁰", "0" * 5000, "1" * 5000], ids=["superscript", "superscripts", "zeros", "huge"]
+)
 def test_odd_digits_in_days_get_a_note(days):
     at = start({"stage": "not_shipped", "payment": "pending", "days": days})
     check_page(at)

@@ -7,75 +7,18 @@ in the shape the browser sends them: positions in the table as shown, most urgen
 from __future__ import annotations
 
 import csv
-import datetime as dt
 import io
 import json
 import re
 from decimal import Decimal
-from pathlib import Path
 
 import pytest
 from icalendar import Calendar
 from streamlit.runtime.media_file_manager import MediaFileManager
 from streamlit.testing.v1 import AppTest
 
-from core.orders import CSV_ENCODING, OrderRow, export_csv, export_json
-
-PAGE = str(Path(__file__).resolve().parents[2] / "pages" / "orders.py")
-TODAY = dt.date(2026, 11, 26)
-
-
-def day(n: int) -> dt.date:
-    return TODAY + dt.timedelta(days=n)
-
-
-def order(label: str, days_left: int, **fields) -> OrderRow:
-    """Shipped 30 days ago, not received, the seller asked 10 days ago: protection (and the next deadline) ends in
-    `days_left` days."""
-    base = {"id": label.lower().replace(" ", "-"), "label": label, "placed_on": day(-32), "shipped_on": day(-30),
-            "protection_days": 30 + days_left, "total_paid": Decimal("10.00"), "seller_contacted_on": day(-10)}
-    return OrderRow(**{**base, **fields})
-
-
-def start(rows: list[OrderRow] | None = None) -> AppTest:
-    at = AppTest.from_file(PAGE, default_timeout=60)
-    at.session_state["today"] = TODAY
-    if rows is not None:
-        at.session_state["orders"] = list(rows)
-    at.run()
-    assert not at.exception, at.exception
-    return at
-
-
-def rows_of(at: AppTest) -> list[OrderRow]:
-    return at.session_state["orders"]
-
-
-def labels(at: AppTest) -> list[str]:
-    return [row.label for row in rows_of(at)]
-
-
-def shown_ids(at: AppTest) -> list[str]:
-    return at.session_state["orders_shown_ids"]
-
-
-def edit(at: AppTest, edited=None, added=None, deleted=None) -> AppTest:
-    """Send the table's edit state as the browser would, and rerun."""
-    key = f"orders_editor_{at.session_state['orders_editor_version'] if 'orders_editor_version' in at.session_state else 0}"
-    at.session_state[key] = {"edited_rows": edited or {}, "added_rows": added or [], "deleted_rows": deleted or []}
-    at.run()
-    assert not at.exception, at.exception
-    return at
-
-
-def messages(at: AppTest) -> str:
-    parts = [e.value for e in (*at.success, *at.info, *at.warning, *at.error)]
-    return "\n".join(parts)
-
-
-def metric(at: AppTest, label: str) -> str:
-    return next(m.value for m in at.metric if m.label == label)
-
+from core.order_files import CSV_ENCODING, export_csv, export_json
+from tests.support.orders import day, edit, labels, messages, metric, order, rows_of, shown_ids, start
 
 # --- Adding ----------------------------------------------------------------------------
 
@@ -147,10 +90,10 @@ def test_a_cleared_cell_goes_back_to_its_default():
 
 def test_a_line_added_in_the_table_is_kept_once_it_has_a_name_and_a_date():
     at = start([order("Lamp", 25)])
-    version = at.session_state["orders_editor_version"] if "orders_editor_version" in at.session_state else 0
+    version = at.session_state.get("orders_editor_version", 0)
     at = edit(at, added=[{"label": "Cable"}])
     assert labels(at) == ["Lamp"]
-    now = at.session_state["orders_editor_version"] if "orders_editor_version" in at.session_state else 0
+    now = at.session_state.get("orders_editor_version", 0)
     assert now == version, "an unfinished line stays in the table untouched"
     at = edit(at, added=[{"label": "Cable", "placed_on": day(-3).isoformat(), "total_paid": 4}])
     assert labels(at) == ["Lamp", "Cable"]
@@ -167,11 +110,17 @@ def test_deleting_lines():
 @pytest.mark.parametrize(
     "state",
     [
-        {"edited_rows": {"x": {"label": "a"}, "-1": {"label": "b"}, 99: {"label": "c"}, 0: "not a change"},
-         "added_rows": ["junk", None, {"label": ["a"], "placed_on": 5}], "deleted_rows": [-1, 99, None, True, "x"]},
+        {
+            "edited_rows": {"x": {"label": "a"}, "-1": {"label": "b"}, 99: {"label": "c"}, 0: "not a change"},
+            "added_rows": ["junk", None, {"label": ["a"], "placed_on": 5}],
+            "deleted_rows": [-1, 99, None, True, "x"],
+        },
         {"edited_rows": [], "added_rows": {}, "deleted_rows": "0"},
-        {"edited_rows": {0: {"label": {"nested": 1}, "total_paid": float("nan"), "placed_on": 20261126,
-                             "unknown": 1, 5: 2}}},
+        {
+            "edited_rows": {
+                0: {"label": {"nested": 1}, "total_paid": float("nan"), "placed_on": 20261126, "unknown": 1, 5: 2}
+            }
+        },
         "not even a dict",
     ],
     ids=["odd positions and rows", "wrong shapes", "odd values", "not a dict"],
@@ -188,8 +137,9 @@ def test_a_crafted_edit_state_changes_nothing_and_breaks_nothing(state):
 
 def test_every_change_in_one_go():
     at = start([order("Later", 25), order("Soon", 2)])
-    at = edit(at, edited={0: {"label": "Soon!"}}, deleted=[1],
-              added=[{"label": "New", "placed_on": day(-1).isoformat()}])
+    at = edit(
+        at, edited={0: {"label": "Soon!"}}, deleted=[1], added=[{"label": "New", "placed_on": day(-1).isoformat()}]
+    )
     assert labels(at) == ["Soon!", "New"]
 
 
@@ -207,7 +157,11 @@ def test_the_summary_strip_counts_and_adds_up_money_at_stake():
     ]
     at = start(rows)
     assert (metric(at, "Act now"), metric(at, "This week"), metric(at, "Waiting"), metric(at, "Settled")) == (
-        "2", "1", "1", "1")
+        "2",
+        "1",
+        "1",
+        "1",
+    )
     money = next(m.value for m in at.markdown if "Money at stake" in m.value)
     assert "$10.00" in money and "€5.50" in money
     assert "1 order has dates that don't fit together" in messages(at)
@@ -313,16 +267,18 @@ def test_importing_json_works_too():
 
 def test_a_file_with_bad_rows_keeps_the_good_ones_and_names_each_bad_one():
     at = start([order("Mine", 25)])
-    data = "\n".join([
-        "label,placed_on,total_paid,tracking",
-        "Good,2026-10-01,5,none",
-        "Bad date,01/10/2026,5,none",
-        "Bad money,2026-10-01,lots,none",
-        "Bad choice,2026-10-01,5,lost",
-        "=HYPERLINK(\"http://x\"),2026-10-02,1,none",
-    ]).encode()
+    data = "\n".join(
+        [
+            "label,placed_on,total_paid,tracking",
+            "Good,2026-10-01,5,none",
+            "Bad date,01/10/2026,5,none",
+            "Bad money,2026-10-01,lots,none",
+            "Bad choice,2026-10-01,5,lost",
+            '=HYPERLINK("http://x"),2026-10-02,1,none',
+        ]
+    ).encode()
     at = upload(at, "mixed.csv", data)
-    assert labels(at) == ["Mine", "Good", "=HYPERLINK(\"http://x\")"]
+    assert labels(at) == ["Mine", "Good", '=HYPERLINK("http://x")']
     text = messages(at)
     assert "Row 3, Placed" in text and "Row 4, Paid" in text and "Row 5, Tracking" in text
 
@@ -332,7 +288,7 @@ def test_a_file_with_bad_rows_keeps_the_good_ones_and_names_each_bad_one():
     [
         ("junk.csv", b"\x00" * 2_000_000),
         ("junk.csv", b"name,price\nLamp,5\n"),
-        ("junk.json", b"{\"orders\": [1, 2"),
+        ("junk.json", b'{"orders": [1, 2'),
         ("photo.csv", bytes(range(256)) * 10),
     ],
     ids=["too big", "wrong columns", "broken json", "binary"],
@@ -405,8 +361,16 @@ def test_downloads_are_off_while_the_table_is_empty():
 
 def test_the_country_changes_the_working_days_of_refunds():
     # Processed on Saturday 21 November 2026: the 20 working days cross US Thanksgiving (26 November).
-    refund = order("Refund", 20, received=True, problem="fake", dispute_status="closed", dispute_opened_on=day(-20),
-                   dispute_closed_on=day(-6), refund_processed_on=day(-5))
+    refund = order(
+        "Refund",
+        20,
+        received=True,
+        problem="fake",
+        dispute_status="closed",
+        dispute_opened_on=day(-20),
+        dispute_closed_on=day(-6),
+        refund_processed_on=day(-5),
+    )
     at = start([refund])
     plain = at.get("dataframe")[0].value["deadline"][0]
     at.selectbox(key="country").set_value("US").run()

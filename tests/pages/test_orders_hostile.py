@@ -1,6 +1,6 @@
 """Hostile orders files (issue 5): random bytes, cut-off files, other encodings, 10 MB, formulas.
 
-Through core.orders.import_orders (many examples, fast) and through the orders page's
+Through core.order_files.import_orders (many examples, fast) and through the orders page's
 own uploader under AppTest (fewer, slower), whatever the file:
 
 - no exception, and every problem is a short sentence for people (no traceback, no
@@ -26,29 +26,28 @@ from hypothesis import strategies as st
 
 if not (Path(__file__).resolve().parents[2] / "pages" / "orders.py").exists():
     pytest.skip("no orders page yet", allow_module_level=True)
-pytest.importorskip("core.orders")
+pytest.importorskip("core.order_files")
 
-from core.orders import (  # noqa: E402
-    CSV_ENCODING,
-    FIELDS,
-    MAX_ORDERS,
-    MAX_PROBLEMS,
-    OrderRow,
-    RowProblem,
-    export_csv,
-    export_json,
-    import_orders,
-    merge,
-)
-from tests.pages.test_orders import TODAY, messages, order, rows_of, start  # noqa: E402
-from tests.pages.hostile_budget import LONG, budget  # noqa: E402
-from tests.pages.text_safety import html_problems, markup_problems  # noqa: E402
+from core.order_files import CSV_ENCODING, MAX_PROBLEMS, export_csv, export_json, import_orders
+from core.orders import FIELDS, MAX_ORDERS, OrderRow, RowProblem, merge
+from tests.support.hostile_budget import LONG, budget
+from tests.support.orders import TODAY, messages, order, rows_of, start
+from tests.support.text_safety import html_problems, markup_problems
 
 pytestmark = pytest.mark.timeout(0 if LONG else 300)
 
 
-JARGON = ("Traceback", "pydantic", "ValidationError", "validation error", "errors.pydantic.dev", "Input should",
-          "String should", "object at 0x", "Error(")
+JARGON = (
+    "Traceback",
+    "pydantic",
+    "ValidationError",
+    "validation error",
+    "errors.pydantic.dev",
+    "Input should",
+    "String should",
+    "object at 0x",
+    "Error(",
+)
 NAMES = ["orders.csv", "orders.json", "orders", "ORDERS.CSV", "backup.JSON", "notes.txt", ""]
 MINE = [order("Mine", 25), order("Also mine", 3, problem="not_arrived")]
 
@@ -83,16 +82,32 @@ def empty_orders_file(data: bytes) -> bool:
         return "placed_on" in first
     if isinstance(value, dict):
         value = value.get("orders")
-    return value == [] or isinstance(value, list) and all(isinstance(item, dict) and not item for item in value)
+    return value == [] or (isinstance(value, list) and all(isinstance(item, dict) and not item for item in value))
 
 
 # --- Rows to write into files -------------------------------------------------------------
 
 HOSTILE_LABELS = [
-    "<script>alert(1)</script>", "<b>bold</b>", "[click](javascript:alert(1))",
-    "![pixel](https://tracker.example/p.png)", "=HYPERLINK(\"https://evil.example\",\"x\")", "=1+1", "+1", "-1",
-    "@SUM(A1)", "'quoted", "''twice", "'; DROP TABLE orders; --", "\u202egnp.exe", "a\u200bb", "שלום", "🎧 Headphones",
-    "a,b;c\td\"e", "line\nbreak", "", "x" * 120,
+    "<script>alert(1)</script>",
+    "<b>bold</b>",
+    "[click](javascript:alert(1))",
+    "![pixel](https://tracker.example/p.png)",
+    '=HYPERLINK("https://evil.example","x")',
+    "=1+1",
+    "+1",
+    "-1",
+    "@SUM(A1)",
+    "'quoted",
+    "''twice",
+    "'; DROP TABLE orders; --",
+    "\u202egnp.exe",
+    "a\u200bb",
+    "שלום",
+    "🎧 Headphones",
+    'a,b;c\td"e',
+    "line\nbreak",
+    "",
+    "x" * 120,
 ]
 
 
@@ -121,7 +136,8 @@ def order_rows(draw, alphabet=None, codec: str | None = None) -> OrderRow:
 
 def tables(alphabet=None, codec: str | None = None) -> st.SearchStrategy[list[OrderRow]]:
     return st.lists(order_rows(alphabet, codec), min_size=1, max_size=6, unique_by=lambda row: row.id).filter(
-        lambda rows: len({tuple(getattr(r, f) for f in FIELDS if f != "id") for r in rows}) == len(rows))
+        lambda rows: len({tuple(getattr(r, f) for f in FIELDS if f != "id") for r in rows}) == len(rows)
+    )
 
 
 # --- Through core ------------------------------------------------------------------------
@@ -135,7 +151,7 @@ def tables(alphabet=None, codec: str | None = None) -> st.SearchStrategy[list[Or
 @example(b"\x00" * 100, "orders.csv")
 @example(b"[" * 100_000, "orders.json")
 @example(b'{"orders": ' * 5000, "orders.json")
-@example(b"placed_on\n" + b"\"" * 3000, "orders.csv")
+@example(b"placed_on\n" + b'"' * 3000, "orders.csv")
 @example(bytes(range(256)) * 4, "orders.csv")
 def test_random_bytes_never_break_the_import(data, name):
     result = import_orders(data, name)
@@ -143,17 +159,38 @@ def test_random_bytes_never_break_the_import(data, name):
 
 
 json_values = st.recursive(
-    st.none() | st.booleans() | st.integers(-(10**30), 10**30) | st.floats() | st.text(max_size=30)
-    | st.sampled_from(["2026-11-01", "2026-02-30", "0001-01-01", "9999-12-31", "yes", "no", "1e999", "NaN", "-0",
-                       "USD", "usd", "fake", "open"]),
+    st.none()
+    | st.booleans()
+    | st.integers(-(10**30), 10**30)
+    | st.floats()
+    | st.text(max_size=30)
+    | st.sampled_from(
+        [
+            "2026-11-01",
+            "2026-02-30",
+            "0001-01-01",
+            "9999-12-31",
+            "yes",
+            "no",
+            "1e999",
+            "NaN",
+            "-0",
+            "USD",
+            "usd",
+            "fake",
+            "open",
+        ]
+    ),
     lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=10), inner, max_size=3),
     max_leaves=8,
 )
 
 
 @budget(500)
-@given(st.lists(st.dictionaries(st.sampled_from([*FIELDS, "extra", "<b>x</b>"]), json_values, max_size=8),
-                max_size=5), st.booleans())
+@given(
+    st.lists(st.dictionaries(st.sampled_from([*FIELDS, "extra", "<b>x</b>"]), json_values, max_size=8), max_size=5),
+    st.booleans(),
+)
 def test_random_json_orders_never_break_the_import(items, wrapped):
     document = {"format": "aliexpress-dispute-wizard/orders", "version": 1, "orders": items} if wrapped else items
     data = json.dumps(document, allow_nan=True).encode()
@@ -162,11 +199,16 @@ def test_random_json_orders_never_break_the_import(items, wrapped):
 
 
 @budget(500)
-@given(st.lists(st.lists(st.one_of(labels(), st.sampled_from(["2026-11-01", "12,50", "yes", "fake", ""])),
-                         max_size=8), max_size=6),
-       st.lists(st.sampled_from([*FIELDS, "Placed On", " placed_on ", "'placed_on", "<b>x</b>", ""]),
-                min_size=1, max_size=8),
-       st.sampled_from([",", ";", "\t"]))
+@given(
+    st.lists(
+        st.lists(st.one_of(labels(), st.sampled_from(["2026-11-01", "12,50", "yes", "fake", ""])), max_size=8),
+        max_size=6,
+    ),
+    st.lists(
+        st.sampled_from([*FIELDS, "Placed On", " placed_on ", "'placed_on", "<b>x</b>", ""]), min_size=1, max_size=8
+    ),
+    st.sampled_from([",", ";", "\t"]),
+)
 def test_random_csv_never_breaks_the_import(cells, header, separator):
     lines = [separator.join(header), *(separator.join(row) for row in cells)]
     data = "\r\n".join(lines).encode("utf-8")
@@ -177,8 +219,10 @@ def test_random_csv_never_breaks_the_import(cells, header, separator):
 @budget(300)
 @given(tables(st.characters(codec="ascii", exclude_categories=("Cs", "Cc")), "ascii"), st.data())
 def test_a_cut_off_file_gives_back_its_complete_rows(rows, data):
-    for blob, name in ((export_csv(rows).encode(CSV_ENCODING), "orders.csv"),
-                       (export_json(rows).encode("utf-8"), "orders.json")):
+    for blob, name in (
+        (export_csv(rows).encode(CSV_ENCODING), "orders.csv"),
+        (export_json(rows).encode("utf-8"), "orders.json"),
+    ):
         cut = data.draw(st.integers(0, len(blob)), label=f"cut of {name}")
         result = import_orders(blob[:cut], name)
         check_result(result, blob[:cut])
@@ -186,7 +230,7 @@ def test_a_cut_off_file_gives_back_its_complete_rows(rows, data):
         if cut == len(blob):
             assert got == rows
         elif name.endswith(".csv"):
-            assert got[:-1] == rows[:max(len(got) - 1, 0)], "every complete row comes back as it was"
+            assert got[:-1] == rows[: max(len(got) - 1, 0)], "every complete row comes back as it was"
             assert len(got) <= len(rows)
         else:
             assert got == [] and result.problems, "a cut-off JSON file is refused whole, with a reason"
@@ -254,8 +298,14 @@ def test_ten_megabytes_are_refused_unread(kind):
 
 
 @budget(200)
-@given(st.lists(st.sampled_from(["=", "+", "-", "@", "'", "''", "=cmd|' /C calc'!A0", "=HYPERLINK(\"x\")"]),
-                min_size=1, max_size=3).map("".join), st.text(max_size=10))
+@given(
+    st.lists(
+        st.sampled_from(["=", "+", "-", "@", "'", "''", "=cmd|' /C calc'!A0", '=HYPERLINK("x")']),
+        min_size=1,
+        max_size=3,
+    ).map("".join),
+    st.text(max_size=10),
+)
 def test_formula_cells_come_back_as_the_same_text(start_text, rest):
     mine = order(start_text + rest, 10, id="formula")
     blob = export_csv([mine]).encode(CSV_ENCODING)
@@ -269,7 +319,7 @@ def test_formula_cells_come_back_as_the_same_text(start_text, rest):
 @given(st.lists(order_rows(), max_size=4, unique_by=lambda row: row.id), st.binary(max_size=2000))
 def test_nothing_already_kept_is_lost(kept, data):
     merged = merge(kept, import_orders(data, "orders.csv").rows)
-    assert merged.rows[:len(kept)] == kept
+    assert merged.rows[: len(kept)] == kept
 
 
 # --- Through the page's uploader -------------------------------------------------------------
@@ -283,7 +333,7 @@ def upload(at, name: str, data: bytes):
 
 def check_page_after(at) -> None:
     assert not at.exception, [e.value for e in at.exception]
-    assert rows_of(at)[:len(MINE)] == MINE, "what the table held is still there, unchanged"
+    assert rows_of(at)[: len(MINE)] == MINE, "what the table held is still there, unchanged"
     assert messages(at), "the import says what happened"
     assert not html_problems(at), html_problems(at)
     assert at.get("file_uploader")[0].value is None, "the file is let go"
@@ -292,10 +342,12 @@ def check_page_after(at) -> None:
 page_files = st.one_of(
     st.binary(max_size=2000),
     tables().map(lambda rows: export_csv(rows).encode(CSV_ENCODING)),
-    st.tuples(tables(), st.floats(0, 1)).map(lambda t: export_csv(t[0]).encode(CSV_ENCODING)[
-        :int(len(export_csv(t[0]).encode(CSV_ENCODING)) * t[1])]),
+    st.tuples(tables(), st.floats(0, 1)).map(
+        lambda t: export_csv(t[0]).encode(CSV_ENCODING)[: int(len(export_csv(t[0]).encode(CSV_ENCODING)) * t[1])]
+    ),
     st.tuples(tables(LATIN_1, "latin-1"), st.sampled_from(["latin-1", "utf-16"])).map(
-        lambda t: export_csv(t[0]).encode(t[1])),
+        lambda t: export_csv(t[0]).encode(t[1])
+    ),
     tables().map(lambda rows: export_json(rows).encode()),
 )
 
@@ -303,7 +355,7 @@ page_files = st.one_of(
 @budget(25)
 @given(page_files, st.sampled_from(["orders.csv", "orders.json", "ORDERS.CSV", "orders"]))
 @example(b"\x00" * (10 * 1024 * 1024), "orders.csv")
-@example(b"placed_on,label\n2026-10-01,=HYPERLINK(\"https://evil.example\")\n", "orders.csv")
+@example(b'placed_on,label\n2026-10-01,=HYPERLINK("https://evil.example")\n', "orders.csv")
 def test_the_page_takes_any_file_and_keeps_what_it_had(data, name):
     at = start(MINE)
     at = upload(at, name, data)
@@ -314,16 +366,18 @@ def test_the_page_takes_any_file_and_keeps_what_it_had(data, name):
 
 def test_the_page_imports_formula_cells_as_text_and_exports_them_quoted():
     at = start(MINE)
-    data = "\r\n".join([
-        "label,placed_on",
-        "\"=HYPERLINK(\"\"https://evil.example\"\",\"\"x\"\")\",2026-10-01",
-        "+cmd|' /C calc'!A0,2026-10-02",
-        "@SUM(A1),2026-10-03",
-    ]).encode()
+    data = "\r\n".join(
+        [
+            "label,placed_on",
+            '"=HYPERLINK(""https://evil.example"",""x"")",2026-10-01',
+            "+cmd|' /C calc'!A0,2026-10-02",
+            "@SUM(A1),2026-10-03",
+        ]
+    ).encode()
     at = upload(at, "formulas.csv", data)
     check_page_after(at)
-    added = [row.label for row in rows_of(at)[len(MINE):]]
-    assert added == ["=HYPERLINK(\"https://evil.example\",\"x\")", "+cmd|' /C calc'!A0", "@SUM(A1)"]
+    added = [row.label for row in rows_of(at)[len(MINE) :]]
+    assert added == ['=HYPERLINK("https://evil.example","x")', "+cmd|' /C calc'!A0", "@SUM(A1)"]
     exported = export_csv(rows_of(at))
     for label in added:
         assert "'" + label.replace('"', '""') in exported
@@ -346,10 +400,13 @@ def test_text_from_a_file_or_a_visitor_is_shown_as_text_in_the_notes(case):
         at.button[0].click().run()
     else:
         at = start([*MINE, order(f"Lamp {pixel}", 10, id="lamp")])
-        version = at.session_state["orders_editor_version"] if "orders_editor_version" in at.session_state else 0
+        version = at.session_state.get("orders_editor_version", 0)
         position = at.session_state["orders_shown_ids"].index("lamp")
-        at.session_state[f"orders_editor_{version}"] = {"edited_rows": {position: {"protection_days": 0}},
-                                                       "added_rows": [], "deleted_rows": []}
+        at.session_state[f"orders_editor_{version}"] = {
+            "edited_rows": {position: {"protection_days": 0}},
+            "added_rows": [],
+            "deleted_rows": [],
+        }
         at.run()
     assert not at.exception, [e.value for e in at.exception]
     assert messages(at)

@@ -54,11 +54,23 @@ def written(fig) -> str:
 def full():
     """Every window and event: shipped, receipt confirmed, a dispute closed and its refund processed."""
     return timeline_for(
-        {"placed_on": day(-40), "shipped_on": day(-38), "estimated_delivery": day(-8), "received": True,
-         "receipt_confirmed_on": day(-6), "tracking": "delivered", "total_paid": "20"},
+        {
+            "placed_on": day(-40),
+            "shipped_on": day(-38),
+            "estimated_delivery": day(-8),
+            "received": True,
+            "receipt_confirmed_on": day(-6),
+            "tracking": "delivered",
+            "total_paid": "20",
+        },
         problem="fake",
-        dispute={"status": "closed", "opened_on": day(-5).isoformat(), "negotiation_ends_on": day(-2).isoformat(),
-                 "closed_on": day(-2).isoformat(), "refund_processed_on": day(-1).isoformat()},
+        dispute={
+            "status": "closed",
+            "opened_on": day(-5).isoformat(),
+            "negotiation_ends_on": day(-2).isoformat(),
+            "closed_on": day(-2).isoformat(),
+            "refund_processed_on": day(-1).isoformat(),
+        },
     )
 
 
@@ -67,7 +79,7 @@ def test_one_bar_per_window_covering_its_last_day(full):
     traces = bars(fig)
     assert [trace.name for trace in traces] == [window.label for window in full.windows]
     assert len(full.windows) == 6
-    for trace, window in zip(traces, full.windows):
+    for trace, window in zip(traces, full.windows, strict=True):
         start = as_datetime(trace.base[0])
         assert start == dt.datetime.combine(window.start, dt.time())
         finish = start + dt.timedelta(milliseconds=float(trace.x[0]))
@@ -85,7 +97,12 @@ def test_windows_have_distinct_colour_blind_safe_colours(full):
 def test_events_are_markers_at_the_middle_of_their_day(full):
     traces = markers(order_figure(full))
     assert [trace.name for trace in traces] == [
-        "Placed", "Shipped", "Estimated delivery", "Receipt confirmed", "Dispute opened", "Dispute closed",
+        "Placed",
+        "Shipped",
+        "Estimated delivery",
+        "Receipt confirmed",
+        "Dispute opened",
+        "Dispute closed",
         "Refund processed",
     ]
     by_name = {event.label: event.date for event in full.events}
@@ -138,8 +155,11 @@ def test_an_order_not_shipped_yet_still_draws():
 def many_orders(count: int) -> list[tuple[str, object]]:
     rows = []
     for n in range(count):
-        order = {"label": f"Order number {n % 10} with a very long name", "placed_on": day(-40 + n % 30),
-                 "shipped_on": day(-38 + n % 30)}
+        order = {
+            "label": f"Order number {n % 10} with a very long name",
+            "placed_on": day(-40 + n % 30),
+            "shipped_on": day(-38 + n % 30),
+        }
         rows.append((order["label"], timeline_for(order, problem="not_arrived")))
     return rows
 
@@ -192,12 +212,28 @@ def test_no_orders_is_an_empty_chart_not_an_error():
 @pytest.mark.parametrize(
     "data",
     [
-        {"order": {"placed_on": "0001-01-01", "shipped_on": "0001-01-01", "received": True, "tracking": "delivered",
-                   "receipt_confirmed_on": "0001-01-01", "estimated_delivery": "9999-12-31"}, "problem": "fake"},
-        {"today": "9999-12-31", "order": {"placed_on": "2026-01-01", "shipped_on": "9999-12-30"},
-         "problem": "not_arrived",
-         "dispute": {"status": "closed", "opened_on": "9999-12-31", "closed_on": "9999-12-31",
-                     "refund_processed_on": "9999-12-31"}},
+        {
+            "order": {
+                "placed_on": "0001-01-01",
+                "shipped_on": "0001-01-01",
+                "received": True,
+                "tracking": "delivered",
+                "receipt_confirmed_on": "0001-01-01",
+                "estimated_delivery": "9999-12-31",
+            },
+            "problem": "fake",
+        },
+        {
+            "today": "9999-12-31",
+            "order": {"placed_on": "2026-01-01", "shipped_on": "9999-12-30"},
+            "problem": "not_arrived",
+            "dispute": {
+                "status": "closed",
+                "opened_on": "9999-12-31",
+                "closed_on": "9999-12-31",
+                "refund_processed_on": "9999-12-31",
+            },
+        },
     ],
 )
 def test_the_calendars_first_and_last_days_draw_without_error(data):

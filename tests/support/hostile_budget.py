@@ -1,4 +1,5 @@
-"""How many hostile examples the page tests try: a quick derandomized run in CI, fifty times more with HYPOTHESIS_PROFILE=long."""
+"""How many hostile examples the page tests try: a quick derandomized run in CI, fifty times more with
+HYPOTHESIS_PROFILE=long."""
 
 from __future__ import annotations
 

@@ -16,7 +16,7 @@ a value of DROP removes the key (placed_on is optional: the wizard never asks fo
 `not_received(n)` / `days_after_protection(n)` place the end of protection n days after /
 before TODAY. `plan_for(**kw)` advises on `make_case(**kw)`; `text_of`, `texts_of`,
 `message_of` and `dates_in` read a plan's words for the facts in them (dates are written
-"Thu 26 Nov 2026").
+"Thu 26 Nov 2026"). `SAMPLE_CASES` holds one hand-made case per rule.
 """
 
 from __future__ import annotations
@@ -25,6 +25,8 @@ import datetime as dt
 import re
 from decimal import Decimal
 from typing import Any
+
+from core.models import Message, Plan, Rule
 
 TODAY = dt.date(2026, 11, 26)  # a Thursday
 TOTAL = Decimal("50.00")
@@ -106,6 +108,7 @@ def received(**order: Any) -> dict[str, Any]:
 
 # --- Looking for amounts and dates inside free text (messages, warnings) -----------
 
+
 def mentions_amount(text: str, amount: Decimal | str) -> bool:
     """The amount written with two decimals, with a dot or a comma."""
     amount = Decimal(str(amount)).quantize(Decimal("0.01"))
@@ -166,14 +169,14 @@ def dates_in(text: str) -> list[dt.date]:
     return found
 
 
-def plan_for(**kw: Any):
+def plan_for(**kw: Any) -> Plan:
     """The plan for `make_case(**kw)`."""
     from core import advise
 
     return advise(make_case(**kw))
 
 
-def texts_of(plan) -> list[str]:
+def texts_of(plan: Plan) -> list[str]:
     """Every piece of words in a plan: headline, steps, evidence, warnings, money, messages."""
     parts = [plan.headline, plan.money, *plan.steps, *plan.evidence, *plan.warnings]
     for m in plan.messages:
@@ -181,16 +184,16 @@ def texts_of(plan) -> list[str]:
     return parts
 
 
-def text_of(plan) -> str:
+def text_of(plan: Plan) -> str:
     return "\n".join(texts_of(plan))
 
 
-def messages_of(plan, kind: str) -> list:
+def messages_of(plan: Plan, kind: str) -> list[Message]:
     """The plan's messages of one kind ("seller", "dispute", "appeal", "support", "bank")."""
     return [m for m in plan.messages if m.kind == kind]
 
 
-def message_of(plan, kind: str):
+def message_of(plan: Plan, kind: str) -> Message:
     """The plan's one message of this kind (it must have one)."""
     found = messages_of(plan, kind)
     assert found, f"rule {plan.rule!r}: no {kind!r} message in {[m.kind for m in plan.messages]}"
@@ -201,3 +204,77 @@ def days_after_protection(n: int, **order: Any) -> dict[str, Any]:
     """Order overrides for a parcel with 60 days of protection that ended `n` days before TODAY
     (n=1: yesterday), placed two days before it shipped."""
     return {"placed_on": day(-62 - n), "shipped_on": day(-60 - n), "protection_days": 60, **order}
+
+
+# --- One sample case per rule (the words tests check every one) ---------------------------
+
+_closed = {"status": "closed", "opened_on": day(-20), "closed_on": day(-10)}
+
+SAMPLE_CASES: dict[Rule, dict] = {
+    # Not shipped
+    Rule.payment_pending: make_case(order={"shipped_on": DROP, "payment_confirmed": False}),
+    Rule.payment_confirmed: make_case(order={"shipped_on": DROP}),
+    # Dispute closed
+    Rule.appeal: make_case(dispute={**_closed, "closed_on": day(-2), "satisfied": False}),
+    Rule.too_late_to_appeal: make_case(dispute={**_closed, "satisfied": False}),
+    Rule.refund_overdue: make_case(
+        dispute={**_closed, "opened_on": day(-36), "closed_on": day(-35), "refund_processed_on": day(-35)}
+    ),
+    Rule.refund_on_its_way: make_case(dispute={**_closed, "refund_processed_on": day(-2)}),
+    Rule.refund_not_processed: make_case(dispute=_closed),
+    Rule.settled: make_case(dispute={**_closed, "refund_received": True}),
+    # Dispute open
+    Rule.item_fine_cancel_dispute: make_case(order=received(), problem="none", dispute={}),
+    Rule.invalid_in_transit: make_case(order={"tracking": "in_transit"}, dispute={"judgement": "invalid"}),
+    Rule.invalid_in_transit_keep_open: make_case(
+        order=not_received(3, tracking="in_transit"), dispute={"judgement": "invalid"}
+    ),
+    Rule.seller_beats_aliexpress: make_case(
+        dispute={"seller_offer": {"refund_amount": "40.00"}, "aliexpress_offer": {"refund_amount": "30.00"}}
+    ),
+    Rule.aliexpress_offer: make_case(
+        dispute={"aliexpress_offer": {"refund_amount": "30.00"}, "negotiation_ends_on": day(4)}
+    ),
+    Rule.seller_gives_what_was_asked: make_case(dispute={"seller_offer": {"refund_amount": "50.00"}}),
+    Rule.seller_offer_too_low: make_case(dispute={"seller_offer": {"refund_amount": "10.00"}}),
+    Rule.no_offer_yet: make_case(dispute={}),
+    # Shipped, not received
+    Rule.before_estimated_delivery: make_case(order={"tracking": "in_transit", "estimated_delivery": day(5)}),
+    Rule.due_after_protection: make_case(order={"tracking": "in_transit", "estimated_delivery": day(20)}),
+    Rule.early_but_running_out: make_case(order=not_received(3, tracking="in_transit", estimated_delivery=day(10))),
+    Rule.too_early_not_received: make_case(order={"shipped_on": day(-5)}),
+    Rule.dispute_blocked: make_case(order={"tracking": "no_updates"}, dispute_blocked=True),
+    Rule.late_claim: make_case(order=not_received(-5)),
+    Rule.not_received_too_late: make_case(order=not_received(-20)),
+    Rule.delivered_running_out: make_case(
+        order=not_received(2, tracking="delivered"), problem="delivered_not_received"
+    ),
+    Rule.delivered_seller_silent: make_case(
+        order={"tracking": "delivered"}, problem="delivered_not_received", seller_contacted_on=day(-3)
+    ),
+    Rule.delivered_ask_seller: make_case(order={"tracking": "delivered"}, problem="delivered_not_received"),
+    Rule.returned_to_seller: make_case(order={"tracking": "returned_to_seller"}),
+    Rule.returned_running_out: make_case(order=not_received(2, tracking="returned_to_seller")),
+    Rule.in_transit_running_out: make_case(order=not_received(4, tracking="in_transit")),
+    Rule.in_transit: make_case(order={"tracking": "in_transit"}),
+    Rule.no_news_running_out: make_case(order=not_received(1, tracking="no_updates")),
+    Rule.seller_silent: make_case(order={"tracking": "no_updates"}, seller_contacted_on=day(-5)),
+    Rule.ask_seller: make_case(order={"tracking": "no_updates"}),
+    # Received
+    Rule.all_fine_confirm: make_case(order=received(), problem="none"),
+    Rule.all_fine_confirmed: make_case(order=received(receipt_confirmed_on=day(-2)), problem="none"),
+    Rule.too_early_received: make_case(order=received(shipped_on=day(-5)), problem="fake"),
+    Rule.received_too_late: make_case(order=received(receipt_confirmed_on=day(-30)), problem="fake"),
+    Rule.not_as_described: make_case(order=received(), problem="not_as_described"),
+    Rule.fake: make_case(order=received(), problem="fake"),
+    Rule.wrong_item: make_case(order=received(), problem="wrong_item"),
+    Rule.slightly_imperfect: make_case(order=received(), problem="slightly_imperfect", refund_wanted="12.00"),
+    Rule.incomplete: make_case(order=received(), problem="incomplete", missing_items_value="15.00"),
+    Rule.wrong_shipping_paid_and_late: make_case(order=received(), problem="wrong_shipping_method", arrived_late=True),
+    Rule.wrong_shipping_confirm: make_case(order=received(shipping_paid="0.00"), problem="wrong_shipping_method"),
+    Rule.wrong_shipping_confirmed: make_case(
+        order=received(receipt_confirmed_on=day(-2), shipping_paid="0.00"), problem="wrong_shipping_method"
+    ),
+    Rule.changed_mind: make_case(order=received(), problem="changed_mind"),
+}
+"""One hand-made case per rule, reaching that rule (a new rule needs a line here)."""

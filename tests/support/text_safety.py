@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from google.protobuf.message import Message
 from streamlit.testing.v1 import AppTest
 
 RENDERED_FIELDS = frozenset(("body", "label", "help", "captions", "text", "title", "caption"))
@@ -38,12 +39,12 @@ def nodes(at: AppTest) -> Iterator[tuple[str, object]]:
             yield str(getattr(node, "type", "")), proto
 
 
-def proto_strings(message, path: str = "") -> Iterator[tuple[str, str]]:
+def proto_strings(message: Message, path: str = "") -> Iterator[tuple[str, str]]:
     """(field path, value) of every string anywhere in a protobuf message."""
     for field, value in message.ListFields():
         name = f"{path}.{field.name}" if path else field.name
         if field.type == field.TYPE_STRING:
-            for item in (value if field.is_repeated else [value]):
+            for item in value if field.is_repeated else [value]:
                 yield name, item
         elif field.type == field.TYPE_MESSAGE:
             if field.message_type.GetOptions().map_entry:
@@ -54,7 +55,7 @@ def proto_strings(message, path: str = "") -> Iterator[tuple[str, str]]:
                     elif isinstance(item, str):
                         yield f"{name}[{key}]", item
             else:
-                for item in (value if field.is_repeated else [value]):
+                for item in value if field.is_repeated else [value]:
                     yield from proto_strings(item, name)
 
 

@@ -1,0 +1,1 @@
+"""Helpers shared by the tests and the benchmarks in bench/: no fixtures here (those stay in conftest.py)."""

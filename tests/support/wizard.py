@@ -1,0 +1,373 @@
+"""The wizard's routes, and how a test walks them with AppTest, for the page tests and the benchmarks."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+
+from streamlit.testing.v1 import AppTest
+
+from core.wizard.answers import NOT_YET, MoneyAnswer
+from core.wizard.questions import DATE_KINDS, questions
+from core.wizard.route import ON_REQUEST
+
+_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def on_day(steps: list[tuple[str, str]], today: dt.date) -> list[tuple[str, str]]:
+    """A route's answers with each date moved as far as `today` is from TODAY: the same situation on that day."""
+    shift = today - TODAY
+    return [
+        (key, (dt.date.fromisoformat(value) + shift).isoformat() if _DAY.fullmatch(value) else value)
+        for key, value in steps
+    ]
+
+
+APP = str(Path(__file__).resolve().parents[2] / "app.py")
+TODAY = dt.date(2026, 11, 26)
+
+
+def start(params: dict[str, str] | None = None) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=30)
+    at.session_state["today"] = TODAY
+    for key, value in (params or {}).items():
+        at.query_params[key] = value
+    return at.run()
+
+
+def answer(at: AppTest, key: str, value: str) -> AppTest:
+    """Answer the question on screen the way a person would: pick, type or tap.
+
+    A question asked only on request ("blocked") is answered from the plan, by its button.
+    """
+    if key in ON_REQUEST and current_question(at) == "plan":
+        assert value == "yes"
+        return at.button(key="dispute_blocked").click().run()
+    kind = questions()[key].kind
+    if kind == "choice":
+        return at.radio(key=f"q_{key}_value").set_value(value).run()
+    if value == NOT_YET:
+        return at.button(key=f"q_{key}_no").click().run()
+    if kind in DATE_KINDS:
+        at.date_input(key=f"q_{key}_value").set_value(dt.date.fromisoformat(value))
+    else:
+        money = MoneyAnswer.parse(value, offer=kind == "offer")
+        assert money is not None, value
+        if money.currency:
+            at.selectbox(key=f"q_{key}_currency").set_value(money.currency)
+        at.number_input(key=f"q_{key}_value").set_value(float(money.amount))
+        if money.with_return:
+            at.checkbox(key=f"q_{key}_return").check()
+    return at.button(key=f"q_{key}_next").click().run()
+
+
+def walk(steps: list[tuple[str, str]], at: AppTest | None = None) -> AppTest:
+    at = at or start()
+    for key, value in steps:
+        assert not at.exception, at.exception
+        assert current_question(at) == ("plan" if key in ON_REQUEST else key), (key, shown_text(at))
+        at = answer(at, key, value)
+    assert not at.exception, at.exception
+    return at
+
+
+def current_question(at: AppTest) -> str | None:
+    return at.session_state.get("step", None)
+
+
+def shown_text(at: AppTest) -> str:
+    """Everything the page shows as text, to search for what a person would read."""
+    parts = [m.value for m in at.markdown] + [e.value for e in at.info] + [e.value for e in at.error]
+    parts += [e.value for e in at.success] + [e.value for e in at.warning] + [c.value for c in at.code]
+    parts += [c.value for c in at.caption] + [s.value for s in at.subheader]
+    return re.sub(r"\\(.)", r"\1", "\n".join(str(p) for p in parts))
+
+
+ROUTES = {
+    "not shipped, payment pending": (
+        [("stage", "not_shipped"), ("payment", "pending")],
+        "cancel_order",
+        ["Cancel the order now", "Full refund"],
+        None,
+    ),
+    "not shipped, payment confirmed": (
+        [("stage", "not_shipped"), ("payment", "confirmed")],
+        "request_cancellation",
+        ["Ask to cancel the order"],
+        "seller",
+    ),
+    "late, no updates, seller silent": (
+        [
+            ("stage", "on_the_way"),
+            ("shipped", "2026-10-01"),
+            ("tracking", "no_updates"),
+            ("eta", "2026-11-10"),
+            ("contacted", "2026-11-20"),
+        ],
+        "open_dispute",
+        ["Open a dispute", "Full refund", "4 days left", "Mon 30 Nov 2026"],
+        "dispute",
+    ),
+    "late, no tracking, seller not asked": (
+        [("stage", "on_the_way"), ("shipped", "2026-10-20"), ("tracking", "none"), ("eta", "no"), ("contacted", "no")],
+        "contact_seller",
+        ["Ask the seller where your parcel is", "Sat 28 Nov 2026"],
+        "seller",
+    ),
+    "in transit": (
+        [("stage", "on_the_way"), ("shipped", "2026-11-01"), ("tracking", "in_transit"), ("eta", "no")],
+        "contact_seller",
+        ["if it hasn't come by Sat 26 Dec 2026, open a dispute even if it is still moving"],
+        "seller",
+    ),
+    "shipped too recently": (
+        [("stage", "on_the_way"), ("shipped", "2026-11-20"), ("tracking", "none"), ("eta", "no"), ("contacted", "no")],
+        "wait",
+        ["Too early to open a dispute", "Mon 30 Nov 2026"],
+        None,
+    ),
+    "before the estimated delivery": (
+        [
+            ("stage", "on_the_way"),
+            ("shipped", "2026-11-10"),
+            ("tracking", "no_updates"),
+            ("eta", "2026-12-10"),
+            ("contacted", "no"),
+        ],
+        "wait",
+        ["Give it time", "Thu 10 Dec 2026"],
+        None,
+    ),
+    "returned to seller": (
+        [("stage", "on_the_way"), ("shipped", "2026-10-15"), ("tracking", "returned_to_seller")],
+        "open_dispute",
+        ["went back to the seller", "Full refund"],
+        "dispute",
+    ),
+    "late, no updates, AliExpress won't let me dispute": (
+        [
+            ("stage", "on_the_way"),
+            ("shipped", "2026-10-01"),
+            ("tracking", "no_updates"),
+            ("eta", "2026-11-10"),
+            ("contacted", "2026-11-20"),
+            ("blocked", "yes"),
+        ],
+        "contact_support",
+        ["AliExpress won't let you open a dispute yet", "Mon 30 Nov 2026 (4 days left)"],
+        "support",
+    ),
+    "delivered but missing": (
+        [("stage", "delivered_missing"), ("shipped", "2026-11-01"), ("contacted", "no")],
+        "contact_seller",
+        ["Tracking says delivered", "Sat 28 Nov 2026"],
+        "seller",
+    ),
+    "delivered but missing, seller silent": (
+        [("stage", "delivered_missing"), ("shipped", "2026-11-01"), ("contacted", "2026-11-23")],
+        "open_dispute",
+        ["Open a dispute for a full refund"],
+        "dispute",
+    ),
+    "received, all fine": (
+        [("stage", "received"), ("problem", "none"), ("shipped", "2026-11-01"), ("receipt", "no")],
+        "confirm_receipt",
+        ["Confirm receipt"],
+        None,
+    ),
+    "received, broken": (
+        [("stage", "received"), ("problem", "not_as_described"), ("shipped", "2026-11-01"), ("receipt", "no")],
+        "open_dispute",
+        ["full refund, and keep the item", "Full refund · keep the item"],
+        "dispute",
+    ),
+    "received, fake": (
+        [("stage", "received"), ("problem", "fake"), ("shipped", "2026-11-01"), ("receipt", "2026-11-20")],
+        "open_dispute",
+        ["a fake", "Sat 5 Dec 2026"],
+        "dispute",
+    ),
+    "received, wrong item": (
+        [("stage", "received"), ("problem", "wrong_item"), ("shipped", "2026-11-01"), ("receipt", "no")],
+        "open_dispute",
+        ["something you didn't order"],
+        "dispute",
+    ),
+    "received, slightly off": (
+        [
+            ("stage", "received"),
+            ("problem", "slightly_imperfect"),
+            ("shipped", "2026-11-01"),
+            ("receipt", "no"),
+            ("total", "40 USD"),
+            ("wanted", "10"),
+        ],
+        "open_dispute",
+        ["Partial refund: $10.00 · keep the item"],
+        "dispute",
+    ),
+    "received, parts missing": (
+        [
+            ("stage", "received"),
+            ("problem", "incomplete"),
+            ("shipped", "2026-11-01"),
+            ("receipt", "no"),
+            ("total", "40 EUR"),
+            ("missing", "12.5"),
+        ],
+        "open_dispute",
+        ["Partial refund: €12.50"],
+        "dispute",
+    ),
+    "received, wrong shipping, paid and late": (
+        [
+            ("stage", "received"),
+            ("problem", "wrong_shipping_method"),
+            ("shipped", "2026-11-01"),
+            ("receipt", "no"),
+            ("total", "30 USD"),
+            ("shipping", "5"),
+            ("late", "yes"),
+        ],
+        "open_dispute",
+        ["Partial refund: $5.00"],
+        "dispute",
+    ),
+    "received, wrong shipping, free": (
+        [
+            ("stage", "received"),
+            ("problem", "wrong_shipping_method"),
+            ("shipped", "2026-11-01"),
+            ("receipt", "no"),
+            ("total", "30 USD"),
+            ("shipping", "0"),
+        ],
+        "confirm_receipt",
+        ["Confirm receipt"],
+        None,
+    ),
+    "received, changed my mind": (
+        [
+            ("stage", "received"),
+            ("problem", "changed_mind"),
+            ("shipped", "2026-11-01"),
+            ("receipt", "no"),
+            ("free_return", "no"),
+        ],
+        "open_dispute",
+        ["send the item back", "You pay the postage to send it back"],
+        "dispute",
+    ),
+    "received, too late to dispute": (
+        [("stage", "received"), ("problem", "fake"), ("shipped", "2026-08-01"), ("receipt", "2026-09-01")],
+        "contact_support",
+        ["ask AliExpress's customer support"],
+        "support",
+    ),
+    "dispute open, item fine after all": (
+        [("stage", "dispute_open"), ("dispute_about", "none"), ("shipped", "2026-11-01")],
+        "cancel_dispute",
+        ["cancel the dispute", "Thu 31 Dec 2026"],
+        None,
+    ),
+    "dispute open, judged invalid, still moving": (
+        [
+            ("stage", "dispute_open"),
+            ("dispute_about", "not_arrived"),
+            ("judgement", "invalid"),
+            ("moving", "yes"),
+            ("shipped", "2026-11-01"),
+        ],
+        "cancel_dispute",
+        ["Cancel the dispute and wait"],
+        None,
+    ),
+    "dispute open, AliExpress offer": (
+        [
+            ("stage", "dispute_open"),
+            ("dispute_about", "fake"),
+            ("total", "50 USD"),
+            ("seller_offer", "20"),
+            ("aliexpress_offer", "50"),
+            ("negotiation", "2026-11-29"),
+        ],
+        "accept_aliexpress_offer",
+        ["Accept AliExpress's proposal", "Full refund: $50.00", "3 days left"],
+        None,
+    ),
+    "dispute open, seller gives what was asked": (
+        [
+            ("stage", "dispute_open"),
+            ("dispute_about", "slightly_imperfect"),
+            ("total", "50 USD"),
+            ("asked", "10"),
+            ("seller_offer", "10"),
+            ("aliexpress_offer", "no"),
+        ],
+        "accept_seller_offer",
+        ["Accept the seller's offer", "Partial refund: $10.00"],
+        None,
+    ),
+    "dispute open, seller offer needs a return": (
+        [
+            ("stage", "dispute_open"),
+            ("dispute_about", "not_as_described"),
+            ("total", "50 USD"),
+            ("seller_offer", "50 return"),
+            ("aliexpress_offer", "no"),
+        ],
+        "wait",
+        ["Don't accept the seller's offer yet"],
+        None,
+    ),
+    "dispute open, no offer yet": (
+        [
+            ("stage", "dispute_open"),
+            ("dispute_about", "not_arrived"),
+            ("judgement", "none"),
+            ("total", "50 USD"),
+            ("seller_offer", "no"),
+            ("aliexpress_offer", "no"),
+        ],
+        "wait",
+        ["Wait for the seller to answer"],
+        None,
+    ),
+    "dispute closed, unfair, in time": (
+        [("stage", "dispute_closed"), ("satisfied", "no"), ("closed", "2026-11-24")],
+        "appeal",
+        ["Appeal the outcome by Tue 1 Dec 2026", "5 days left"],
+        "appeal",
+    ),
+    "dispute closed, unfair, too late": (
+        [("stage", "dispute_closed"), ("satisfied", "no"), ("closed", "2026-11-01")],
+        "contact_support",
+        ["The 7 days to appeal have passed"],
+        "support",
+    ),
+    "dispute closed, refund arrived": (
+        [("stage", "dispute_closed"), ("satisfied", "yes"), ("refund", "received")],
+        "nothing_to_do",
+        ["All settled"],
+        None,
+    ),
+    "dispute closed, refund overdue": (
+        [("stage", "dispute_closed"), ("satisfied", "yes"), ("refund", "processed"), ("processed", "2026-10-01")],
+        "check_with_bank",
+        ["ARN"],
+        "bank",
+    ),
+    "dispute closed, refund on its way": (
+        [("stage", "dispute_closed"), ("satisfied", "yes"), ("refund", "processed"), ("processed", "2026-11-24")],
+        "wait",
+        ["Your refund is on its way", "Fri 27 Nov 2026", "Tue 22 Dec 2026"],
+        None,
+    ),
+    "dispute closed, refund not processed": (
+        [("stage", "dispute_closed"), ("satisfied", "yes"), ("refund", "not_yet")],
+        "wait",
+        ["Wait for AliExpress to process the refund"],
+        None,
+    ),
+}
