@@ -33,6 +33,18 @@ def case_schema() -> dict:
 
 
 __all__ = [
-    "ACTIONS", "Case", "CaseError", "CaseProblem", "Deadline", "Dispute", "Message", "Offer", "Order",
-    "Plan", "PlanDates", "advise", "case_schema", "read_case",
+    "ACTIONS",
+    "Case",
+    "CaseError",
+    "CaseProblem",
+    "Deadline",
+    "Dispute",
+    "Message",
+    "Offer",
+    "Order",
+    "Plan",
+    "PlanDates",
+    "advise",
+    "case_schema",
+    "read_case",
 ]

@@ -35,8 +35,16 @@ UID_NAMESPACE = uuid.UUID("69adcdb0-ccfb-42db-9aeb-9f3cf24ca32f")
 """Fixed for good: changing it would give every reminder a new id and duplicate them all."""
 
 DEADLINE_KEYS = (
-    "earliest_dispute", "estimated_delivery", "seller_answer_due", "running_out_from", "dispute_deadline",
-    "deadline_after_confirming", "late_claim_deadline", "appeal_deadline", "negotiation_ends", "refund_expected_by",
+    "earliest_dispute",
+    "estimated_delivery",
+    "seller_answer_due",
+    "running_out_from",
+    "dispute_deadline",
+    "deadline_after_confirming",
+    "late_claim_deadline",
+    "appeal_deadline",
+    "negotiation_ends",
+    "refund_expected_by",
 )
 """The plan's dates a buyer may be reminded of, in the order they usually come (same-day reminders keep it)."""
 BEFORE_DISPUTE = frozenset(("earliest_dispute", "dispute_deadline"))
@@ -51,16 +59,22 @@ AFTER_CLOSING = frozenset(("appeal_deadline", "refund_expected_by"))
 """Once a dispute has closed, only appeal and refund dates are left."""
 REMINDER_NOTES = {
     "earliest_dispute": N_("From today AliExpress lets you open a dispute on this order, if you need one."),
-    "estimated_delivery": N_("The estimated delivery is today. If the parcel hasn't come by tonight, come back "
-                             "to the wizard tomorrow: the plan changes."),
-    "running_out_from": N_("Buyer protection is running out. If the parcel hasn't come, open a dispute today, "
-                           "whatever the tracking says."),
+    "estimated_delivery": N_(
+        "The estimated delivery is today. If the parcel hasn't come by tonight, come back "
+        "to the wizard tomorrow: the plan changes."
+    ),
+    "running_out_from": N_(
+        "Buyer protection is running out. If the parcel hasn't come, open a dispute today, whatever the tracking says."
+    ),
     "dispute_deadline": N_("Last day to open a dispute on this order: do it today if anything is still wrong."),
-    "late_claim_deadline": N_("Last day AliExpress still takes a refund request for a parcel that never came: "
-                              "open a dispute today, or write to support if the button is missing."),
+    "late_claim_deadline": N_(
+        "Last day AliExpress still takes a refund request for a parcel that never came: "
+        "open a dispute today, or write to support if the button is missing."
+    ),
     "appeal_deadline": N_("Last day to appeal the dispute's outcome."),
-    "negotiation_ends": N_("Last day to choose in the dispute: if you choose nothing, AliExpress's proposal "
-                           "is applied."),
+    "negotiation_ends": N_(
+        "Last day to choose in the dispute: if you choose nothing, AliExpress's proposal is applied."
+    ),
     "refund_expected_by": N_("If the refund hasn't arrived, ask your bank to trace it with the refund's ARN code."),
 }
 """What to do on a reminder's day. The headline is today's advice: it fits only the plan's own last day
@@ -91,7 +105,7 @@ def deadline_calendar(reminders: Iterable[Reminder], *, now: dt.datetime | None 
     A second reminder with the same order and key would share the first one's id, so only
     the first is kept.
     """
-    stamp = (now or dt.datetime.now(dt.timezone.utc)).astimezone(dt.timezone.utc)
+    stamp = (now or dt.datetime.now(dt.UTC)).astimezone(dt.UTC)
     calendar = Calendar()
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")
@@ -207,14 +221,19 @@ def plan_reminders(
         date = getattr(plan.dates, key)
         if date is None or date < day:
             continue
-        action = plan.headline if key == own and (key in LAST_DAYS or key not in REMINDER_NOTES) else _(
-            REMINDER_NOTES[key])
+        action = (
+            plan.headline if key == own and (key in LAST_DAYS or key not in REMINDER_NOTES) else _(REMINDER_NOTES[key])
+        )
         found.append(Reminder(own_id, label, key, _(DEADLINE_LABELS[key]), date, action))
     return sorted(found, key=lambda reminder: reminder.date)
 
 
 def plan_calendar(
-    case: Case, plan: Plan, order_id: str | None = None, *, today: dt.date | None = None,
+    case: Case,
+    plan: Plan,
+    order_id: str | None = None,
+    *,
+    today: dt.date | None = None,
     now: dt.datetime | None = None,
 ) -> bytes:
     """One order's upcoming deadlines as an .ics file; see `plan_reminders` for `order_id`."""

@@ -35,11 +35,7 @@ def known_countries() -> dict[str, str]:
     from babel import Locale
 
     names = Locale("en").territories
-    return {
-        code: names.get(code, code)
-        for code in sorted(holidays.list_supported_countries())
-        if len(code) == 2
-    }
+    return {code: names.get(code, code) for code in sorted(holidays.list_supported_countries()) if len(code) == 2}
 
 
 def is_working_day(day: dt.date, country: str | None = None) -> bool:

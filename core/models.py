@@ -180,9 +180,7 @@ class Dispute(Strict):
 class Case(Strict):
     """Everything the advisor needs to know about one problem order."""
 
-    today: dt.date | None = Field(
-        default=None, description="The day the advice is for; the real today when left out."
-    )
+    today: dt.date | None = Field(default=None, description="The day the advice is for; the real today when left out.")
     order: Order
     problem: Problem = Problem.none
     missing_items_value: Money | None = None

@@ -75,8 +75,10 @@ def contradictions(case: Case, today: dt.date) -> list[CaseProblem]:
 
     placed = order.placed_on
     if placed is not None and today < placed:
-        problem("today", _("Today ({today}) is before the order was placed ({placed}).").format(
-            today=today, placed=order.placed_on))
+        problem(
+            "today",
+            _("Today ({today}) is before the order was placed ({placed}).").format(today=today, placed=order.placed_on),
+        )
     past_events = {
         "order.shipped_on": order.shipped_on,
         "order.receipt_confirmed_on": order.receipt_confirmed_on,
@@ -92,27 +94,45 @@ def contradictions(case: Case, today: dt.date) -> list[CaseProblem]:
         if day is not None and (placed is None or placed <= today) and today < day:
             problem(field, _("This has already happened, so it can't be after today ({today}).").format(today=today))
     if order.shipped_on is not None and placed is not None and order.shipped_on < placed:
-        problem("order.shipped_on", _("The order can't ship before it was placed ({placed}).").format(
-            placed=order.placed_on))
+        problem(
+            "order.shipped_on",
+            _("The order can't ship before it was placed ({placed}).").format(placed=order.placed_on),
+        )
     if order.received and order.shipped_on is None and dispute is None:
         problem("order.shipped_on", _("A received order must have a shipping date."))
     if order.receipt_confirmed_on is not None:
         if not order.received:
             problem("order.receipt_confirmed_on", _("Receipt is confirmed, but the order is marked as not received."))
         if order.shipped_on is not None and order.receipt_confirmed_on < order.shipped_on:
-            problem("order.receipt_confirmed_on", _("Receipt can't be confirmed before shipping ({shipped}).").format(
-                shipped=order.shipped_on))
+            problem(
+                "order.receipt_confirmed_on",
+                _("Receipt can't be confirmed before shipping ({shipped}).").format(shipped=order.shipped_on),
+            )
     if order.shipping_paid > order.total_paid:
-        problem("order.shipping_paid", _("Shipping ({shipping}) can't be more than the total paid ({total}).").format(
-            shipping=order.shipping_paid, total=order.total_paid))
+        problem(
+            "order.shipping_paid",
+            _("Shipping ({shipping}) can't be more than the total paid ({total}).").format(
+                shipping=order.shipping_paid, total=order.total_paid
+            ),
+        )
     if case.missing_items_value is not None and case.missing_items_value > order.total_paid:
-        problem("missing_items_value", _("The missing items ({value}) can't be worth more than the order ({total}).").format(
-            value=case.missing_items_value, total=order.total_paid))
+        problem(
+            "missing_items_value",
+            _("The missing items ({value}) can't be worth more than the order ({total}).").format(
+                value=case.missing_items_value, total=order.total_paid
+            ),
+        )
     if case.refund_wanted is not None and order.total_paid > 0 and case.refund_wanted > order.total_paid:
-        problem("refund_wanted", _("The refund you want ({value}) can't be more than the order cost ({total}).").format(
-            value=case.refund_wanted, total=order.total_paid))
+        problem(
+            "refund_wanted",
+            _("The refund you want ({value}) can't be more than the order cost ({total}).").format(
+                value=case.refund_wanted, total=order.total_paid
+            ),
+        )
     if order.received and case.problem in (Problem.not_arrived, Problem.delivered_not_received):
-        problem("problem", _("“{problem}” does not fit an order marked as received.").format(problem=case.problem.value))
+        problem(
+            "problem", _("“{problem}” does not fit an order marked as received.").format(problem=case.problem.value)
+        )
     if case.country is not None:
         from core.dates import known_countries
 
@@ -120,11 +140,15 @@ def contradictions(case: Case, today: dt.date) -> list[CaseProblem]:
             problem("country", _("Unknown country code {code}.").format(code=case.country))
     if dispute is not None:
         if dispute.closed_on is not None and dispute.opened_on is not None and dispute.closed_on < dispute.opened_on:
-            problem("dispute.closed_on", _("The dispute can't close before it opened ({opened}).").format(
-                opened=dispute.opened_on))
+            problem(
+                "dispute.closed_on",
+                _("The dispute can't close before it opened ({opened}).").format(opened=dispute.opened_on),
+            )
         if dispute.opened_on is not None and order.shipped_on is not None and dispute.opened_on < order.shipped_on:
-            problem("dispute.opened_on", _("The dispute can't open before the order shipped ({shipped}).").format(
-                shipped=order.shipped_on))
+            problem(
+                "dispute.opened_on",
+                _("The dispute can't open before the order shipped ({shipped}).").format(shipped=order.shipped_on),
+            )
         if dispute.status is not DisputeStatus.closed and dispute.closed_on is not None:
             problem("dispute.closed_on", _("Only a closed dispute has a closing date."))
     return found

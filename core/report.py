@@ -32,9 +32,12 @@ def plan_text(case: Case, plan: Plan, *, today: dt.date | None = None) -> str:
     ]
     if plan.next_deadline is not None:
         deadline = plan.next_deadline
-        parts.append(_heading(_("Next deadline") if deadline.last_day else _("Next date to watch")) + _(
-            "{what}: {day} ({left})"
-        ).format(what=deadline.label, day=show_date(deadline.date), left=days_phrase(deadline.days_left)))
+        parts.append(
+            _heading(_("Next deadline") if deadline.last_day else _("Next date to watch"))
+            + _("{what}: {day} ({left})").format(
+                what=deadline.label, day=show_date(deadline.date), left=days_phrase(deadline.days_left)
+            )
+        )
     dates = key_dates(case, plan, day)
     if dates:
         parts.append(_heading(_("Key dates")) + "\n".join("- " + line for line in dates))
@@ -47,7 +50,8 @@ def plan_text(case: Case, plan: Plan, *, today: dt.date | None = None) -> str:
     if plan.sources:
         parts.append(
             _heading(_("Why"))
-            + _("This plan follows these sections of the AliExpress disputes guide:") + "\n"
+            + _("This plan follows these sections of the AliExpress disputes guide:")
+            + "\n"
             + "\n".join("- " + source for source in plan.sources)
         )
     return "\n\n".join(parts) + "\n"
@@ -80,8 +84,11 @@ def key_dates(case: Case, plan: Plan, today: dt.date) -> list[str]:
     lines = []
     for item in in_date_order(order_timeline(case, plan, today=today)):
         if isinstance(item, Window):
-            when = show_date(item.start) if item.start == item.end else _("{start} – {end}").format(
-                start=show_date(item.start), end=show_date(item.end))
+            when = (
+                show_date(item.start)
+                if item.start == item.end
+                else _("{start} – {end}").format(start=show_date(item.start), end=show_date(item.end))
+            )
         else:
             when = show_date(item.date)
         lines.append(_("{what}: {when}").format(what=item.label, when=when))

@@ -61,67 +61,82 @@ class Line:
     """The name of the `PlanDates` field that matters most now, if any."""
 
 
-LINES: Mapping[Rule, Line] = MappingProxyType({
-    Rule.payment_pending: Line("cancel_order", (guide.NOT_SHIPPED,)),
-    Rule.payment_confirmed: Line("request_cancellation", (guide.NOT_SHIPPED, guide.PAYMENT_CONFIRMED)),
-    Rule.appeal: Line("appeal", (guide.APPEAL, guide.REOPEN), "appeal_deadline"),
-    Rule.too_late_to_appeal: Line("contact_support", (guide.APPEAL, guide.SUPPORT)),
-    Rule.refund_overdue: Line("check_with_bank", (guide.NOT_REFUNDING, guide.REFUND_STATUS), "refund_expected_by"),
-    Rule.refund_on_its_way: Line("wait", (guide.REFUND_TIME, guide.REFUND_STATUS), "refund_expected_by"),
-    Rule.refund_not_processed: Line("wait", (guide.REFUND_TIME, guide.REFUND_STATUS)),
-    Rule.settled: Line("nothing_to_do", (guide.INCOMPLETE_REFUND,)),
-    Rule.item_fine_cancel_dispute: Line("cancel_dispute", (guide.CANCEL_DISPUTE,), "dispute_deadline"),
-    Rule.invalid_in_transit: Line("cancel_dispute", (guide.JUDGEMENT, guide.CANCEL_DISPUTE), "dispute_deadline"),
-    Rule.invalid_in_transit_keep_open: Line(
-        "contact_support", (guide.JUDGEMENT, guide.REOPEN, guide.SUPPORT), "protection_ends"),
-    Rule.seller_beats_aliexpress: Line("accept_seller_offer", (guide.PHASES, guide.ACCEPT_PROPOSAL), "negotiation_ends"),
-    Rule.aliexpress_offer: Line("accept_aliexpress_offer", (guide.PHASES, guide.ACCEPT_PROPOSAL), "negotiation_ends"),
-    Rule.seller_gives_what_was_asked: Line(
-        "accept_seller_offer", (guide.PHASES, guide.ACCEPT_PROPOSAL), "negotiation_ends"),
-    Rule.seller_offer_too_low: Line("wait", (guide.PHASES, guide.TRICKS), "negotiation_ends"),
-    Rule.no_offer_yet: Line("wait", (guide.PHASES, guide.TRICKS), "negotiation_ends"),
-    Rule.before_estimated_delivery: Line("wait", (guide.NOT_RECEIVED,), "estimated_delivery"),
-    Rule.due_after_protection: Line("wait", (guide.NOT_RECEIVED, guide.PROTECTION), "running_out_from"),
-    Rule.early_but_running_out: Line("open_dispute", (guide.DID_NOT_ARRIVE, guide.JUDGEMENT), "dispute_deadline"),
-    Rule.too_early_not_received: Line("wait", (guide.CANNOT_OPEN, guide.NOT_RECEIVED), "earliest_dispute"),
-    Rule.dispute_blocked: Line("contact_support", (guide.CANNOT_OPEN, guide.SUPPORT), "dispute_deadline"),
-    Rule.late_claim: Line("open_dispute", (guide.NOT_RECEIVED, guide.SUPPORT), "late_claim_deadline"),
-    Rule.not_received_too_late: Line("contact_support", (guide.NOT_RECEIVED, guide.SUPPORT)),
-    Rule.delivered_running_out: Line(
-        "open_dispute", (guide.DELIVERED_NOT_RECEIVED, guide.HOW_TO_OPEN), "dispute_deadline"),
-    Rule.delivered_seller_silent: Line(
-        "open_dispute", (guide.DELIVERED_NOT_RECEIVED, guide.HOW_TO_OPEN), "dispute_deadline"),
-    Rule.delivered_ask_seller: Line("contact_seller", (guide.DELIVERED_NOT_RECEIVED,), "seller_answer_due"),
-    Rule.returned_to_seller: Line(
-        "open_dispute", (guide.DID_NOT_ARRIVE, guide.JUDGEMENT, guide.HOW_TO_OPEN), "dispute_deadline"),
-    Rule.returned_running_out: Line(
-        "open_dispute", (guide.DID_NOT_ARRIVE, guide.JUDGEMENT, guide.HOW_TO_OPEN), "dispute_deadline"),
-    Rule.in_transit_running_out: Line("open_dispute", (guide.JUDGEMENT, guide.DID_NOT_ARRIVE), "dispute_deadline"),
-    Rule.in_transit: Line("contact_seller", (guide.CANNOT_OPEN, guide.NOT_RECEIVED), "running_out_from"),
-    Rule.no_news_running_out: Line("open_dispute", (guide.NOT_RECEIVED, guide.DID_NOT_ARRIVE), "dispute_deadline"),
-    Rule.seller_silent: Line(
-        "open_dispute", (guide.NOT_RECEIVED, guide.DID_NOT_ARRIVE, guide.HOW_TO_OPEN), "dispute_deadline"),
-    Rule.ask_seller: Line("contact_seller", (guide.NOT_RECEIVED,), "seller_answer_due"),
-    Rule.all_fine_confirm: Line("confirm_receipt", (guide.AFTER_RECEIPT,), "deadline_after_confirming"),
-    Rule.all_fine_confirmed: Line("nothing_to_do", (guide.AFTER_RECEIPT,)),
-    Rule.too_early_received: Line("wait", (guide.CANNOT_OPEN,), "earliest_dispute"),
-    Rule.received_too_late: Line("contact_support", (guide.AFTER_RECEIPT, guide.CANNOT_OPEN, guide.SUPPORT)),
-    Rule.not_as_described: Line("open_dispute", (guide.FAULTY, guide.NOT_MATCHING, guide.TRICKS), "dispute_deadline"),
-    Rule.fake: Line("open_dispute", (guide.FAKE, guide.TRICKS), "dispute_deadline"),
-    Rule.wrong_item: Line("open_dispute", (guide.WRONG_ITEM, guide.HOW_TO_OPEN), "dispute_deadline"),
-    Rule.slightly_imperfect: Line("open_dispute", (guide.SLIGHTLY_IMPERFECT, guide.TRICKS), "dispute_deadline"),
-    Rule.incomplete: Line("open_dispute", (guide.INCOMPLETE, guide.HOW_TO_OPEN), "dispute_deadline"),
-    Rule.wrong_shipping_paid_and_late: Line("open_dispute", (guide.SHIPPING_METHOD,), "dispute_deadline"),
-    Rule.wrong_shipping_confirm: Line(
-        "confirm_receipt", (guide.SHIPPING_METHOD, guide.AFTER_RECEIPT), "deadline_after_confirming"),
-    Rule.wrong_shipping_confirmed: Line("nothing_to_do", (guide.SHIPPING_METHOD, guide.AFTER_RECEIPT)),
-    Rule.changed_mind: Line("open_dispute", (guide.RETURNS, guide.HOW_TO_OPEN), "dispute_deadline"),
-})
+LINES: Mapping[Rule, Line] = MappingProxyType(
+    {
+        Rule.payment_pending: Line("cancel_order", (guide.NOT_SHIPPED,)),
+        Rule.payment_confirmed: Line("request_cancellation", (guide.NOT_SHIPPED, guide.PAYMENT_CONFIRMED)),
+        Rule.appeal: Line("appeal", (guide.APPEAL, guide.REOPEN), "appeal_deadline"),
+        Rule.too_late_to_appeal: Line("contact_support", (guide.APPEAL, guide.SUPPORT)),
+        Rule.refund_overdue: Line("check_with_bank", (guide.NOT_REFUNDING, guide.REFUND_STATUS), "refund_expected_by"),
+        Rule.refund_on_its_way: Line("wait", (guide.REFUND_TIME, guide.REFUND_STATUS), "refund_expected_by"),
+        Rule.refund_not_processed: Line("wait", (guide.REFUND_TIME, guide.REFUND_STATUS)),
+        Rule.settled: Line("nothing_to_do", (guide.INCOMPLETE_REFUND,)),
+        Rule.item_fine_cancel_dispute: Line("cancel_dispute", (guide.CANCEL_DISPUTE,), "dispute_deadline"),
+        Rule.invalid_in_transit: Line("cancel_dispute", (guide.JUDGEMENT, guide.CANCEL_DISPUTE), "dispute_deadline"),
+        Rule.invalid_in_transit_keep_open: Line(
+            "contact_support", (guide.JUDGEMENT, guide.REOPEN, guide.SUPPORT), "protection_ends"
+        ),
+        Rule.seller_beats_aliexpress: Line(
+            "accept_seller_offer", (guide.PHASES, guide.ACCEPT_PROPOSAL), "negotiation_ends"
+        ),
+        Rule.aliexpress_offer: Line(
+            "accept_aliexpress_offer", (guide.PHASES, guide.ACCEPT_PROPOSAL), "negotiation_ends"
+        ),
+        Rule.seller_gives_what_was_asked: Line(
+            "accept_seller_offer", (guide.PHASES, guide.ACCEPT_PROPOSAL), "negotiation_ends"
+        ),
+        Rule.seller_offer_too_low: Line("wait", (guide.PHASES, guide.TRICKS), "negotiation_ends"),
+        Rule.no_offer_yet: Line("wait", (guide.PHASES, guide.TRICKS), "negotiation_ends"),
+        Rule.before_estimated_delivery: Line("wait", (guide.NOT_RECEIVED,), "estimated_delivery"),
+        Rule.due_after_protection: Line("wait", (guide.NOT_RECEIVED, guide.PROTECTION), "running_out_from"),
+        Rule.early_but_running_out: Line("open_dispute", (guide.DID_NOT_ARRIVE, guide.JUDGEMENT), "dispute_deadline"),
+        Rule.too_early_not_received: Line("wait", (guide.CANNOT_OPEN, guide.NOT_RECEIVED), "earliest_dispute"),
+        Rule.dispute_blocked: Line("contact_support", (guide.CANNOT_OPEN, guide.SUPPORT), "dispute_deadline"),
+        Rule.late_claim: Line("open_dispute", (guide.NOT_RECEIVED, guide.SUPPORT), "late_claim_deadline"),
+        Rule.not_received_too_late: Line("contact_support", (guide.NOT_RECEIVED, guide.SUPPORT)),
+        Rule.delivered_running_out: Line(
+            "open_dispute", (guide.DELIVERED_NOT_RECEIVED, guide.HOW_TO_OPEN), "dispute_deadline"
+        ),
+        Rule.delivered_seller_silent: Line(
+            "open_dispute", (guide.DELIVERED_NOT_RECEIVED, guide.HOW_TO_OPEN), "dispute_deadline"
+        ),
+        Rule.delivered_ask_seller: Line("contact_seller", (guide.DELIVERED_NOT_RECEIVED,), "seller_answer_due"),
+        Rule.returned_to_seller: Line(
+            "open_dispute", (guide.DID_NOT_ARRIVE, guide.JUDGEMENT, guide.HOW_TO_OPEN), "dispute_deadline"
+        ),
+        Rule.returned_running_out: Line(
+            "open_dispute", (guide.DID_NOT_ARRIVE, guide.JUDGEMENT, guide.HOW_TO_OPEN), "dispute_deadline"
+        ),
+        Rule.in_transit_running_out: Line("open_dispute", (guide.JUDGEMENT, guide.DID_NOT_ARRIVE), "dispute_deadline"),
+        Rule.in_transit: Line("contact_seller", (guide.CANNOT_OPEN, guide.NOT_RECEIVED), "running_out_from"),
+        Rule.no_news_running_out: Line("open_dispute", (guide.NOT_RECEIVED, guide.DID_NOT_ARRIVE), "dispute_deadline"),
+        Rule.seller_silent: Line(
+            "open_dispute", (guide.NOT_RECEIVED, guide.DID_NOT_ARRIVE, guide.HOW_TO_OPEN), "dispute_deadline"
+        ),
+        Rule.ask_seller: Line("contact_seller", (guide.NOT_RECEIVED,), "seller_answer_due"),
+        Rule.all_fine_confirm: Line("confirm_receipt", (guide.AFTER_RECEIPT,), "deadline_after_confirming"),
+        Rule.all_fine_confirmed: Line("nothing_to_do", (guide.AFTER_RECEIPT,)),
+        Rule.too_early_received: Line("wait", (guide.CANNOT_OPEN,), "earliest_dispute"),
+        Rule.received_too_late: Line("contact_support", (guide.AFTER_RECEIPT, guide.CANNOT_OPEN, guide.SUPPORT)),
+        Rule.not_as_described: Line(
+            "open_dispute", (guide.FAULTY, guide.NOT_MATCHING, guide.TRICKS), "dispute_deadline"
+        ),
+        Rule.fake: Line("open_dispute", (guide.FAKE, guide.TRICKS), "dispute_deadline"),
+        Rule.wrong_item: Line("open_dispute", (guide.WRONG_ITEM, guide.HOW_TO_OPEN), "dispute_deadline"),
+        Rule.slightly_imperfect: Line("open_dispute", (guide.SLIGHTLY_IMPERFECT, guide.TRICKS), "dispute_deadline"),
+        Rule.incomplete: Line("open_dispute", (guide.INCOMPLETE, guide.HOW_TO_OPEN), "dispute_deadline"),
+        Rule.wrong_shipping_paid_and_late: Line("open_dispute", (guide.SHIPPING_METHOD,), "dispute_deadline"),
+        Rule.wrong_shipping_confirm: Line(
+            "confirm_receipt", (guide.SHIPPING_METHOD, guide.AFTER_RECEIPT), "deadline_after_confirming"
+        ),
+        Rule.wrong_shipping_confirmed: Line("nothing_to_do", (guide.SHIPPING_METHOD, guide.AFTER_RECEIPT)),
+        Rule.changed_mind: Line("open_dispute", (guide.RETURNS, guide.HOW_TO_OPEN), "dispute_deadline"),
+    }
+)
 
 NOT_SHIPPED_RULES = frozenset((Rule.payment_pending, Rule.payment_confirmed))
 """Lines for an order that has not shipped: with nothing wrong, such an order is just waiting."""
-MISSED_RULES = frozenset((Rule.too_late_to_appeal, Rule.not_received_too_late, Rule.received_too_late,
-                          Rule.late_claim))
+MISSED_RULES = frozenset((Rule.too_late_to_appeal, Rule.not_received_too_late, Rule.received_too_late, Rule.late_claim))
 """Lines reached because a window was missed: the buyer has to act today."""
 
 

@@ -96,8 +96,9 @@ def _windows(case: Case, plan: Plan, today: dt.date) -> list[Window]:
         # For a parcel that never came AliExpress still takes a refund request for 15 days
         # after protection ends (core.rules.LATE_CLAIM_DAYS). Shown only once protection has
         # ended: the plan never counts on it before.
-        found += _window("late_claim", _("Refund request after protection"),
-                         add_days(ends, 1), dates.late_claim_deadline)
+        found += _window(
+            "late_claim", _("Refund request after protection"), add_days(ends, 1), dates.late_claim_deadline
+        )
     if dates.negotiation_ends is not None:
         opened = dispute.opened_on if dispute is not None and dispute.opened_on else min(today, dates.negotiation_ends)
         found += _window("negotiation", _("Negotiation"), opened, dates.negotiation_ends)

@@ -40,10 +40,7 @@ def form_safe(text: str) -> str:
     The guide warns that characters AliExpress does not allow can block a dispute, so emoji,
     symbols and brackets (which would read as our placeholders) are dropped.
     """
-    kept = "".join(
-        char for char in text
-        if unicodedata.category(char)[0] in "LN" or char in _FORM_PUNCTUATION
-    )
+    kept = "".join(char for char in text if unicodedata.category(char)[0] in "LN" or char in _FORM_PUNCTUATION)
     return " ".join(kept.split())
 
 
@@ -175,10 +172,13 @@ def nothing(w: Said) -> list:
 
 # --- Headlines ---------------------------------------------------------------------------
 
+
 def refund_headline(with_amount: str, without: str) -> Callable[[Said], str]:
     """A headline that names the amount when the plan knows it."""
+
     def words(w: Said) -> str:
         return _(with_amount).format(amount=w.money(w.amount)) if w.amount is not None else _(without)
+
     return words
 
 
@@ -188,7 +188,9 @@ def too_early(w: Said) -> str:
 
 def aliexpress_offer_headline(w: Said) -> str:
     if w.decision.refund == "none":
-        return _("AliExpress proposes no refund: it is applied when the negotiation ends, so add any proof you have now.")
+        return _(
+            "AliExpress proposes no refund: it is applied when the negotiation ends, so add any proof you have now."
+        )
     return _("Accept AliExpress's proposal: {offer}.").format(offer=w.offer)
 
 
@@ -198,10 +200,12 @@ def wrong_shipping_no_claim(confirmed: bool) -> Callable[[Said], str]:
         if confirmed:
             return _("Not worth a dispute: {why}. There is nothing left to do.").format(why=why)
         return _("Not worth a dispute: {why}. Confirm receipt when everything is fine.").format(why=why)
+
     return words
 
 
 # --- Steps -------------------------------------------------------------------------------
+
 
 def cancel_order_steps(w: Said) -> list[str]:
     return [
@@ -224,7 +228,8 @@ def refund_progress_steps(w: Said) -> list[str]:
     return [
         _("Open the order, then its “Payment” (or “Finance”) tab, to see the refund's progress."),
         _("The {first} to {last} working days start when all three refund stages are complete.").format(
-            first=REFUND_WORKING_DAYS[0], last=REFUND_WORKING_DAYS[1]),
+            first=REFUND_WORKING_DAYS[0], last=REFUND_WORKING_DAYS[1]
+        ),
         _("Check your card statement from the day you paid: a refund can show up under that date."),
         _("Sales and Christmas can slow refunds down a little."),
     ]
@@ -240,9 +245,13 @@ def bank_steps(w: Said) -> list[str]:
 
 
 def appeal_steps(w: Said) -> list[str]:
-    by = (_("Do it by {day}: after that, no appeal is possible.").format(day=w.day("appeal_deadline"))
-          if w.dates.appeal_deadline else _("Do it within {n} days of the dispute closing: after that, no appeal is "
-                                            "possible.").format(n=DAYS_TO_APPEAL))
+    by = (
+        _("Do it by {day}: after that, no appeal is possible.").format(day=w.day("appeal_deadline"))
+        if w.dates.appeal_deadline
+        else _("Do it within {n} days of the dispute closing: after that, no appeal is possible.").format(
+            n=DAYS_TO_APPEAL
+        )
+    )
     return [
         _("Gather your proof: the dispute's messages, photos, videos and tracking."),
         _("Open the dispute and tap “Appeal”, or ask for an appeal in AliExpress's help chat."),
@@ -261,31 +270,47 @@ def support_steps(w: Said) -> list[str]:
 
 def ways_out_steps(w: Said) -> list[str]:
     return [
-        _("If support can't help and you paid by card, ask your bank about a chargeback for goods not received: "
-          "card schemes allow it for about 120 days after the expected delivery, and banks may set less."),
+        _(
+            "If support can't help and you paid by card, ask your bank about a chargeback for goods not received: "
+            "card schemes allow it for about 120 days after the expected delivery, and banks may set less."
+        ),
         _("If you paid with PayPal, open a PayPal dispute: it allows 180 days from the payment."),
     ]
 
 
 def cancel_dispute_steps(w: Said) -> list[str]:
-    first = (_("Check the item carefully first: once cancelled, this dispute is gone.") if w.order.received
-             else _("Keep an eye on tracking: the parcel is still on its way."))
-    listed = [first, _("Open the dispute and tap “Cancel dispute”. Don't “close” it: a closed dispute can't be reopened.")]
+    first = (
+        _("Check the item carefully first: once cancelled, this dispute is gone.")
+        if w.order.received
+        else _("Keep an eye on tracking: the parcel is still on its way.")
+    )
+    listed = [
+        first,
+        _("Open the dispute and tap “Cancel dispute”. Don't “close” it: a closed dispute can't be reopened."),
+    ]
     if not w.order.received:
-        listed.append(_("If it hasn't arrived by {day}, open a new dispute that day; protection ends on {end}.")
-                      .format(day=w.day("running_out_from"), end=w.day("dispute_deadline")) if w.dates.running_out_from else
-                      _("If it still hasn't arrived, open a new dispute while protection lasts."))
+        listed.append(
+            _("If it hasn't arrived by {day}, open a new dispute that day; protection ends on {end}.").format(
+                day=w.day("running_out_from"), end=w.day("dispute_deadline")
+            )
+            if w.dates.running_out_from
+            else _("If it still hasn't arrived, open a new dispute while protection lasts.")
+        )
     return listed
 
 
 def keep_open_steps(w: Said) -> list[str]:
     return [
-        _("Don't cancel the dispute: {protection}, and after that no new dispute can be opened.")
-        .format(protection=w.protection_end),
+        _("Don't cancel the dispute: {protection}, and after that no new dispute can be opened.").format(
+            protection=w.protection_end
+        ),
         _("Add the latest tracking page to the dispute as proof."),
         _("Send AliExpress's support the message below, asking them to keep the case open until the parcel arrives."),
-    ] + ([_("Send the seller the message below, asking them to extend your buyer protection.")]
-         if w.still_protected else [])
+    ] + (
+        [_("Send the seller the message below, asking them to extend your buyer protection.")]
+        if w.still_protected
+        else []
+    )
 
 
 def accept_steps(w: Said) -> list[str]:
@@ -294,19 +319,29 @@ def accept_steps(w: Said) -> list[str]:
         by = _("Add every photo, video and screenshot you have to the dispute now.")
         if w.dates.negotiation_ends:
             by = _("Add every photo, video and screenshot you have to the dispute by {day}.").format(
-                day=w.day("negotiation_ends"))
-        return [by, _("If the proposal stands, the dispute closes with no refund: then you have {n} days to "
-                      "appeal.").format(n=DAYS_TO_APPEAL)]
+                day=w.day("negotiation_ends")
+            )
+        return [
+            by,
+            _("If the proposal stands, the dispute closes with no refund: then you have {n} days to appeal.").format(
+                n=DAYS_TO_APPEAL
+            ),
+        ]
     whose = _("the seller's offer") if w.decision.action == "accept_seller_offer" else _("AliExpress's proposal")
     listed = [
         _("Make sure everything else about the order is fine: once you accept, the dispute closes for good."),
         _("Open the dispute and tap “Accept” on {whose} ({offer}).").format(whose=whose, offer=w.offer),
     ]
     if w.decision.return_item:
-        listed.append(_("Send the item back with a tracked service within the time the dispute gives, and keep the receipt."))
+        listed.append(
+            _("Send the item back with a tracked service within the time the dispute gives, and keep the receipt.")
+        )
     if w.dates.negotiation_ends:
-        listed.append(_("Decide by {day}: if you choose nothing, AliExpress's proposal is applied.").format(
-            day=w.day("negotiation_ends")))
+        listed.append(
+            _("Decide by {day}: if you choose nothing, AliExpress's proposal is applied.").format(
+                day=w.day("negotiation_ends")
+            )
+        )
     return listed
 
 
@@ -335,33 +370,47 @@ def tracking_steps(w: Said) -> list[str]:
 def wait_for_parcel_steps(w: Said) -> list[str]:
     listed = [_("Keep an eye on the tracking page.")] if w.order.tracking is not Tracking.none else []
     if w.decision.rule is Rule.before_estimated_delivery:
-        listed.append(_("If it hasn't come by {day}, check this plan again the next day: the advice will change.").format(
-            day=w.day("estimated_delivery")))
+        listed.append(
+            _("If it hasn't come by {day}, check this plan again the next day: the advice will change.").format(
+                day=w.day("estimated_delivery")
+            )
+        )
     if w.decision.rule is Rule.due_after_protection:
         listed.append(_("Send the seller the message below today, asking them to extend your buyer protection."))
-        listed.append(_("If it hasn't come by {day}, open a dispute that day, even if it is still moving.").format(
-            day=w.day("running_out_from")))
+        listed.append(
+            _("If it hasn't come by {day}, open a dispute that day, even if it is still moving.").format(
+                day=w.day("running_out_from")
+            )
+        )
     if w.decision.rule is Rule.too_early_not_received:
         listed.append(dispute_from(w))
-    listed.append(_("Last day to open a dispute: {day}. Don't leave it to that day.").format(
-        day=w.day("dispute_deadline")))
+    listed.append(
+        _("Last day to open a dispute: {day}. Don't leave it to that day.").format(day=w.day("dispute_deadline"))
+    )
     return listed
 
 
 def dispute_from(w: Said) -> str:
     return _("You can open a dispute from {day}, {n} days after shipping.").format(
-        day=w.day("earliest_dispute"), n=DAYS_BEFORE_DISPUTE)
+        day=w.day("earliest_dispute"), n=DAYS_BEFORE_DISPUTE
+    )
 
 
 def contact_seller_steps(w: Said) -> list[str]:
     listed = [*tracking_steps(w), _("Send the seller the message below today.")]
     if w.decision.rule is Rule.in_transit:
         listed.append(_("AliExpress refuses a dispute while tracking shows the parcel moving, so wait for it."))
-        listed.append(_("If it hasn't come by {day}, open a dispute that day, even if it is still moving.").format(
-            day=w.day("running_out_from")))
+        listed.append(
+            _("If it hasn't come by {day}, open a dispute that day, even if it is still moving.").format(
+                day=w.day("running_out_from")
+            )
+        )
     else:
-        listed.append(_("No answer or no fix by {day}? Open a dispute for a full refund that day.").format(
-            day=w.day("seller_answer_due")))
+        listed.append(
+            _("No answer or no fix by {day}? Open a dispute for a full refund that day.").format(
+                day=w.day("seller_answer_due")
+            )
+        )
     return listed
 
 
@@ -374,8 +423,13 @@ def blocked_steps(w: Said) -> list[str]:
     ]
 
 
-_DISPUTE_NOW_RULES = (Rule.early_but_running_out, Rule.in_transit_running_out, Rule.no_news_running_out,
-                      Rule.delivered_running_out, Rule.returned_running_out)
+_DISPUTE_NOW_RULES = (
+    Rule.early_but_running_out,
+    Rule.in_transit_running_out,
+    Rule.no_news_running_out,
+    Rule.delivered_running_out,
+    Rule.returned_running_out,
+)
 """Not-received lines that open a dispute today, before the seller answers: the seller gets a message too."""
 
 
@@ -387,20 +441,29 @@ def open_dispute_steps(w: Said) -> list[str]:
     elif d.rule in _DISPUTE_NOW_RULES:
         listed.append(_("Open the dispute today: waiting for the seller would let protection run out."))
         if w.case.seller_contacted_on is not None:
-            listed.append(_("You wrote to the seller on {day} ({ago}): don't wait any longer for their answer.").format(
-                day=w.contacted, ago=days_phrase((w.case.seller_contacted_on - w.today).days)))
+            listed.append(
+                _("You wrote to the seller on {day} ({ago}): don't wait any longer for their answer.").format(
+                    day=w.contacted, ago=days_phrase((w.case.seller_contacted_on - w.today).days)
+                )
+            )
     listed += [
         _("Go to My Orders, find the order and tap “Open dispute”."),
-        _("Choose “Refund and return”: you send the item back.") if d.return_item
-        else _("Choose “Refund only”: you keep the item.") if w.order.received
+        _("Choose “Refund and return”: you send the item back.")
+        if d.return_item
+        else _("Choose “Refund only”: you keep the item.")
+        if w.order.received
         else _("Choose “Refund only”."),
         _("Pick the reason closest to your problem and add your proof."),
         w.asked_step,
         _("Paste the dispute description below, after filling in the brackets."),
     ]
     if d.rule is Rule.late_claim:
-        listed.append(_("Do it by {day}. If there is no “Open dispute” button, write to support in the help chat "
-                        "that same day, with a screenshot of the order page.").format(day=w.day("late_claim_deadline")))
+        listed.append(
+            _(
+                "Do it by {day}. If there is no “Open dispute” button, write to support in the help chat "
+                "that same day, with a screenshot of the order page."
+            ).format(day=w.day("late_claim_deadline"))
+        )
     else:
         listed.append(_("Do it by {day}.").format(day=w.day("dispute_deadline")))
     if d.rule in _DISPUTE_NOW_RULES:
@@ -409,9 +472,12 @@ def open_dispute_steps(w: Said) -> list[str]:
 
 
 def late_claim_note(w: Said) -> list[str]:
-    return [_("Buyer protection ended on {ended}, but for {n} more days AliExpress still takes a refund request "
-              "for a parcel that never came (its help pages, as found in November 2026; the guide doesn't say so).")
-            .format(ended=w.day("protection_ends"), n=LATE_CLAIM_DAYS)]
+    return [
+        _(
+            "Buyer protection ended on {ended}, but for {n} more days AliExpress still takes a refund request "
+            "for a parcel that never came (its help pages, as found in November 2026; the guide doesn't say so)."
+        ).format(ended=w.day("protection_ends"), n=LATE_CLAIM_DAYS)
+    ]
 
 
 def confirm_steps(w: Said) -> list[str]:
@@ -419,7 +485,9 @@ def confirm_steps(w: Said) -> list[str]:
         _("Check that everything in the parcel works and matches the listing."),
         _("Tap “Confirm receipt” on the order. It doesn't put your money at risk."),
         _("If you confirm today, you can still open a dispute by {day}, {n} days later.").format(
-            day=w.day("deadline_after_confirming"), n=DAYS_AFTER_RECEIPT) if w.dates.deadline_after_confirming
+            day=w.day("deadline_after_confirming"), n=DAYS_AFTER_RECEIPT
+        )
+        if w.dates.deadline_after_confirming
         else _("After you confirm, you can still open a dispute for {n} days.").format(n=DAYS_AFTER_RECEIPT),
     ]
 
@@ -435,7 +503,9 @@ PROBLEM_PROOF = {
         N_("Clear photos of the item and of the fault or difference."),
         N_("A short video showing the problem, if it doesn't work or is broken."),
         N_("Screenshots of the listing's description and pictures."),
-        N_("Only if the size is wrong: photos of its measurements next to a tape measure, and the listing's size chart."),
+        N_(
+            "Only if the size is wrong: photos of its measurements next to a tape measure, and the listing's size chart."
+        ),
     ),
     Problem.slightly_imperfect: (
         N_("Photos showing what is different (colour, size or finish)."),
@@ -460,9 +530,7 @@ PROBLEM_PROOF = {
         N_("A screenshot of the shipping method you paid for at checkout."),
         N_("The tracking page showing the method used and the delivery date."),
     ),
-    Problem.changed_mind: (
-        N_("Photos of the item unused, in its packaging."),
-    ),
+    Problem.changed_mind: (N_("Photos of the item unused, in its packaging."),),
 }
 """The proof each problem needs, in the guide's spirit: what shows the problem, and what was promised."""
 
@@ -513,9 +581,14 @@ def blocked_proof(w: Said) -> list[str]:
 
 # --- Warnings --------------------------------------------------------------------------------
 
+
 def outside_offers(w: Said) -> list[str]:
-    return [_("Ignore offers to sort it out outside AliExpress (“I'll resend it”, “I'll pay you by PayPal”): "
-              "only a dispute protects your money.")]
+    return [
+        _(
+            "Ignore offers to sort it out outside AliExpress (“I'll resend it”, “I'll pay you by PayPal”): "
+            "only a dispute protects your money."
+        )
+    ]
 
 
 def open_dispute_warnings(w: Said) -> list[str]:
@@ -548,8 +621,9 @@ def earlier_dispute_cancelled(w: Said) -> list[str]:
 def return_cost(w: Said) -> list[str]:
     if w.order.free_return:
         return [_("This listing has free return: you'll get a return code, so the postage is free.")]
-    return [_("You pay the postage to send it back, unless the listing says “free return”; "
-              "it can cost more than the item.")]
+    return [
+        _("You pay the postage to send it back, unless the listing says “free return”; it can cost more than the item.")
+    ]
 
 
 def one_claim(w: Said) -> list[str]:
@@ -561,16 +635,24 @@ def fees(w: Said) -> list[str]:
 
 
 def cancel_trap(w: Said) -> list[str]:
-    return [_("Cancelling a dispute after protection ends releases the money to the seller, and no new dispute "
-              "can be opened: a trap some sellers set.")]
+    return [
+        _(
+            "Cancelling a dispute after protection ends releases the money to the seller, and no new dispute "
+            "can be opened: a trap some sellers set."
+        )
+    ]
 
 
 def blocked_warning(w: Said) -> list[str]:
-    return [_("Don't wait for the parcel past {day}: after that day, no dispute can be opened.").format(
-        day=w.day("dispute_deadline"))]
+    return [
+        _("Don't wait for the parcel past {day}: after that day, no dispute can be opened.").format(
+            day=w.day("dispute_deadline")
+        )
+    ]
 
 
 # --- Messages ------------------------------------------------------------------------------
+
 
 def not_arrived_sentence(w: Said) -> str:
     """What the buyer can truthfully say about a parcel that hasn't come, from tracking and the dates given."""
@@ -614,7 +696,9 @@ PROBLEM_ATTACHMENTS = {
     Problem.incomplete: N_("A photo of the opened parcel and a screenshot of the order page are attached."),
     Problem.fake: N_("Photos of the logos, labels and packaging, and screenshots of the listing, are attached."),
     Problem.wrong_item: N_("Photos of the item and of the shipping label are attached."),
-    Problem.wrong_shipping_method: N_("Screenshots of the shipping method I paid for and of the tracking are attached."),
+    Problem.wrong_shipping_method: N_(
+        "Screenshots of the shipping method I paid for and of the tracking are attached."
+    ),
     Problem.changed_mind: N_("Photos of the item, unused and in its packaging, are attached."),
 }
 """What the message says is attached: only the proof the plan's own list asks for."""
@@ -632,32 +716,42 @@ def problem_sentence(w: Said) -> str:
 
 
 def seller_about_problem(w: Said) -> list[Message]:
-    body = _("Hello, I am writing about {order}. {problem} I am opening a dispute asking for {asked}. "
-             "Thank you.").format(order=w.order_ref, problem=problem_sentence(w), asked=w.asked)
+    body = _(
+        "Hello, I am writing about {order}. {problem} I am opening a dispute asking for {asked}. Thank you."
+    ).format(order=w.order_ref, problem=problem_sentence(w), asked=w.asked)
     return [message("seller", _("To the seller"), body)]
 
 
 def seller_before_dispute_allowed(w: Said) -> list[Message]:
-    body = _("Hello, I am writing about {order}. {problem} Could you please tell me how you will sort it out? "
-             "If we can't agree, I will open a dispute on {day}. Thank you.").format(
-        order=w.order_ref, problem=problem_sentence(w), day=w.day("earliest_dispute"))
+    body = _(
+        "Hello, I am writing about {order}. {problem} Could you please tell me how you will sort it out? "
+        "If we can't agree, I will open a dispute on {day}. Thank you."
+    ).format(order=w.order_ref, problem=problem_sentence(w), day=w.day("earliest_dispute"))
     return [message("seller", _("To the seller"), body)]
 
 
 def seller_where_is_it(w: Said) -> list[Message]:
-    ask = (_("Could you please tell me when it will arrive?") if w.decision.rule is Rule.in_transit
-           else _("Could you please tell me where it is?"))
-    then = ("" if w.decision.rule is Rule.in_transit else " " + _(
-        "If it is not sorted out by {day}, I will open a dispute.").format(day=w.day("seller_answer_due")))
+    ask = (
+        _("Could you please tell me when it will arrive?")
+        if w.decision.rule is Rule.in_transit
+        else _("Could you please tell me where it is?")
+    )
+    then = (
+        ""
+        if w.decision.rule is Rule.in_transit
+        else " " + _("If it is not sorted out by {day}, I will open a dispute.").format(day=w.day("seller_answer_due"))
+    )
     body = _("Hello, I am writing about {order}.{shipped} {situation} {ask}{then} Thank you.").format(
-        order=w.order_ref, shipped=shipped_clause(w), situation=not_arrived_sentence(w), ask=ask, then=then)
+        order=w.order_ref, shipped=shipped_clause(w), situation=not_arrived_sentence(w), ask=ask, then=then
+    )
     return [message("seller", _("To the seller"), body)]
 
 
 def seller_dispute_opened(w: Said) -> list[Message]:
-    body = _("Hello, I am writing about {order}. {situation} My buyer protection ends on {day}, so I am opening a "
-             "dispute today. If you have news of the parcel, please tell me in the dispute. Thank you.").format(
-        order=w.order_ref, situation=not_arrived_sentence(w), day=w.day("dispute_deadline"))
+    body = _(
+        "Hello, I am writing about {order}. {situation} My buyer protection ends on {day}, so I am opening a "
+        "dispute today. If you have news of the parcel, please tell me in the dispute. Thank you."
+    ).format(order=w.order_ref, situation=not_arrived_sentence(w), day=w.day("dispute_deadline"))
     return [message("seller", _("To the seller"), body)]
 
 
@@ -671,68 +765,101 @@ def seller_extend(w: Said) -> list[Message]:
         when = _("It is expected by {day}, and my buyer protection ends on {ends}.").format(day=w.eta, ends=ends)
     else:
         when = _("My buyer protection ends on {ends}.").format(ends=ends)
-    otherwise = (_("My dispute stays open until the parcel arrives.") if w.dispute is not None
-                 else _("If it is not extended, I will have to open a dispute by then."))
-    body = _("Hello, I am writing about {order}. {situation} {when} Could you please extend the protection by "
-             "{n} days? {otherwise} Thank you.").format(
-        order=w.order_ref, situation=not_arrived_sentence(w), when=when, n=w.extension_days, otherwise=otherwise)
+    otherwise = (
+        _("My dispute stays open until the parcel arrives.")
+        if w.dispute is not None
+        else _("If it is not extended, I will have to open a dispute by then.")
+    )
+    body = _(
+        "Hello, I am writing about {order}. {situation} {when} Could you please extend the protection by "
+        "{n} days? {otherwise} Thank you."
+    ).format(order=w.order_ref, situation=not_arrived_sentence(w), when=when, n=w.extension_days, otherwise=otherwise)
     return [message("seller", _("To the seller: extend protection"), body)]
 
 
 def dispute_not_received(w: Said) -> list[Message]:
     body = _("This dispute is about {order}.{shipped} {situation}{contact} I request {asked}.").format(
-        order=w.order_ref, shipped=shipped_clause(w), situation=not_arrived_sentence(w),
-        contact=contact_sentence(w), asked=w.asked)
+        order=w.order_ref,
+        shipped=shipped_clause(w),
+        situation=not_arrived_sentence(w),
+        contact=contact_sentence(w),
+        asked=w.asked,
+    )
     return [message("dispute", _("Dispute description"), body)]
 
 
 def dispute_received(w: Said) -> list[Message]:
     back = " " + _("I will send the item back with a tracked service.") if w.decision.return_item else ""
     body = _("This dispute is about {order}. {problem} {attached}{back} I request {asked}.").format(
-        order=w.order_ref, problem=problem_sentence(w), attached=_(PROBLEM_ATTACHMENTS[w.case.problem]),
-        back=back, asked=w.asked)
+        order=w.order_ref,
+        problem=problem_sentence(w),
+        attached=_(PROBLEM_ATTACHMENTS[w.case.problem]),
+        back=back,
+        asked=w.asked,
+    )
     return [message("dispute", _("Dispute description"), body)]
 
 
 def cancellation_message(w: Said) -> list[Message]:
-    body = _("Hello, I have asked to cancel {order} before it ships. Could you please accept the cancellation? "
-             "Thank you.").format(order=w.order_ref)
+    body = _(
+        "Hello, I have asked to cancel {order} before it ships. Could you please accept the cancellation? Thank you."
+    ).format(order=w.order_ref)
     return [message("seller", _("To the seller"), body)]
 
 
 def appeal_message(w: Said) -> list[Message]:
     closed = w.dispute.closed_on if w.dispute is not None else None
     when = " " + _("It closed on {day}.").format(day=show_date(closed)) if closed else ""
-    body = _("Hello, I would like to appeal the dispute on {order}.{when} The outcome was [what was decided]. "
-             "It is wrong because [what your proof shows]. I ask for [what you want instead]. "
-             "My proof is attached. Thank you for reviewing it.").format(order=w.order_ref, when=when)
+    body = _(
+        "Hello, I would like to appeal the dispute on {order}.{when} The outcome was [what was decided]. "
+        "It is wrong because [what your proof shows]. I ask for [what you want instead]. "
+        "My proof is attached. Thank you for reviewing it."
+    ).format(order=w.order_ref, when=when)
     return [message("appeal", _("Appeal to AliExpress"), body)]
 
 
 def support_too_late_to_appeal(w: Said) -> list[Message]:
     closed = w.dispute.closed_on if w.dispute is not None else None
-    when = " " + _("It closed on {day}, and the {n} days to appeal have passed.").format(
-        day=show_date(closed), n=DAYS_TO_APPEAL) \
-        if closed else ""
-    body = _("Hello, I need help with the dispute on {order}.{when} The outcome was unfair: [what went wrong]. "
-             "Could you please review it? My proof is attached. Thank you.").format(order=w.order_ref, when=when)
+    when = (
+        " "
+        + _("It closed on {day}, and the {n} days to appeal have passed.").format(
+            day=show_date(closed), n=DAYS_TO_APPEAL
+        )
+        if closed
+        else ""
+    )
+    body = _(
+        "Hello, I need help with the dispute on {order}.{when} The outcome was unfair: [what went wrong]. "
+        "Could you please review it? My proof is attached. Thank you."
+    ).format(order=w.order_ref, when=when)
     return [message("support", _("To AliExpress customer support"), body)]
 
 
 def support_never_arrived(w: Said) -> list[Message]:
-    attached = (_("Screenshots of the order page and the tracking are attached.")
-                if w.order.tracking is not Tracking.none else _("A screenshot of the order page is attached."))
-    body = _("Hello, I need help with {order}.{shipped} {situation}{contact} Buyer "
-             "protection ended on {ends}. Could you please refund me? {attached} Thank you.").format(
-        order=w.order_ref, shipped=shipped_clause(w), situation=not_arrived_sentence(w), contact=contact_sentence(w),
-        ends=w.day("protection_ends"), attached=attached)
+    attached = (
+        _("Screenshots of the order page and the tracking are attached.")
+        if w.order.tracking is not Tracking.none
+        else _("A screenshot of the order page is attached.")
+    )
+    body = _(
+        "Hello, I need help with {order}.{shipped} {situation}{contact} Buyer "
+        "protection ended on {ends}. Could you please refund me? {attached} Thank you."
+    ).format(
+        order=w.order_ref,
+        shipped=shipped_clause(w),
+        situation=not_arrived_sentence(w),
+        contact=contact_sentence(w),
+        ends=w.day("protection_ends"),
+        attached=attached,
+    )
     return [message("support", _("To AliExpress customer support"), body)]
 
 
 def support_received_too_late(w: Said) -> list[Message]:
-    body = _("Hello, I need help with {order}. {problem} The time to open a dispute ended on {day}. Could you "
-             "please help me get a refund? My proof is attached. Thank you.").format(
-        order=w.order_ref, problem=problem_sentence(w), day=w.day("dispute_deadline"))
+    body = _(
+        "Hello, I need help with {order}. {problem} The time to open a dispute ended on {day}. Could you "
+        "please help me get a refund? My proof is attached. Thank you."
+    ).format(order=w.order_ref, problem=problem_sentence(w), day=w.day("dispute_deadline"))
     return [message("support", _("To AliExpress customer support"), body)]
 
 
@@ -741,36 +868,42 @@ def seller_extend_while_protected(w: Said) -> list[Message]:
 
 
 def support_blocked(w: Said) -> list[Message]:
-    body = _("Hello, I need help with {order}.{shipped} {situation} The order page does not let me open a "
-             "dispute, and my buyer protection ends on {day}. Could you please open the dispute for me, or keep "
-             "the order protected until it arrives? A screenshot of the order page is attached. Thank you.").format(
-        order=w.order_ref, shipped=shipped_clause(w), situation=not_arrived_sentence(w), day=w.day("dispute_deadline"))
+    body = _(
+        "Hello, I need help with {order}.{shipped} {situation} The order page does not let me open a "
+        "dispute, and my buyer protection ends on {day}. Could you please open the dispute for me, or keep "
+        "the order protected until it arrives? A screenshot of the order page is attached. Thank you."
+    ).format(
+        order=w.order_ref, shipped=shipped_clause(w), situation=not_arrived_sentence(w), day=w.day("dispute_deadline")
+    )
     return [message("support", _("To AliExpress customer support"), body)]
 
 
 def support_late_claim(w: Said) -> list[Message]:
-    body = _("Hello, I never received {order}, and there is no \"Open dispute\" button on it. Buyer protection ended on "
-             "{ends}; I understand a refund can still be requested until {day}. Could you please refund me? "
-             "A screenshot of the order page is attached. Thank you.").format(
-        order=w.order_ref, ends=w.day("protection_ends"), day=w.day("late_claim_deadline"))
+    body = _(
+        'Hello, I never received {order}, and there is no "Open dispute" button on it. Buyer protection ended on '
+        "{ends}; I understand a refund can still be requested until {day}. Could you please refund me? "
+        "A screenshot of the order page is attached. Thank you."
+    ).format(order=w.order_ref, ends=w.day("protection_ends"), day=w.day("late_claim_deadline"))
     return [message("support", _("To support, only if the button is missing"), body)]
 
 
 def support_keep_open(w: Said) -> list[Message]:
-    body = _("Hello, about the dispute on {order}: it was judged invalid because the parcel is still moving, but "
-             "my buyer {protection}. Please keep the dispute open until the parcel arrives: if I cancelled it, I "
-             "could not open a new one. The latest tracking page is attached. Thank you.").format(
-        order=w.order_ref, protection=w.protection_end)
+    body = _(
+        "Hello, about the dispute on {order}: it was judged invalid because the parcel is still moving, but "
+        "my buyer {protection}. Please keep the dispute open until the parcel arrives: if I cancelled it, I "
+        "could not open a new one. The latest tracking page is attached. Thank you."
+    ).format(order=w.order_ref, protection=w.protection_end)
     return [message("support", _("To AliExpress customer support"), body)]
 
 
 def bank_message(w: Said) -> list[Message]:
     processed = w.dispute.refund_processed_on if w.dispute is not None else None
     assert processed is not None, "the bank message is only for a processed refund"
-    body = _("Hello, on {day} AliExpress processed a refund of [refund amount] for {order} to my card ending in "
-             "[last 4 digits], but it has not reached my account. The refund's ARN code is [ARN code]. Could you "
-             "please trace it? Thank you.").format(
-        order=w.order_ref, day=show_date(processed))
+    body = _(
+        "Hello, on {day} AliExpress processed a refund of [refund amount] for {order} to my card ending in "
+        "[last 4 digits], but it has not reached my account. The refund's ARN code is [ARN code]. Could you "
+        "please trace it? Thank you."
+    ).format(order=w.order_ref, day=show_date(processed))
     return [message("bank", _("To your bank"), body)]
 
 
@@ -792,191 +925,395 @@ def said(text: str, **values: str | int) -> Callable[[Said], str]:
     """A headline with the plan's dates (by field name) and the guide's day counts filled in:
     said("... {day}, {n} days ...", day="dispute_deadline", n=DAYS_TO_APPEAL)."""
     return lambda w: _(text).format(
-        **{name: w.day(value) if isinstance(value, str) else value for name, value in values.items()})
+        **{name: w.day(value) if isinstance(value, str) else value for name, value in values.items()}
+    )
 
 
 _parcel_dispute_proof = join(parcel_proof, seller_chat_proof)
-_received_dispute = dict(steps=open_dispute_steps, evidence=join(problem_proof),
-                         warnings=join(outside_offers, running_out, earlier_dispute_cancelled),
-                         messages=join(seller_about_problem, dispute_received))
+_received_dispute = dict(
+    steps=open_dispute_steps,
+    evidence=join(problem_proof),
+    warnings=join(outside_offers, running_out, earlier_dispute_cancelled),
+    messages=join(seller_about_problem, dispute_received),
+)
 
-WORDS: Mapping[Rule, Words] = MappingProxyType({
-    Rule.payment_pending: Words(
-        said("Cancel the order now: it hasn't shipped, so the seller can't refuse."),
-        cancel_order_steps, nothing, nothing, nothing),
-    Rule.payment_confirmed: Words(
-        said("Ask to cancel the order: it hasn't shipped yet, but the seller has to agree."),
-        request_cancellation_steps, nothing, nothing, cancellation_message),
-    Rule.appeal: Words(
-        lambda w: said("Appeal the outcome by {day}: you have {n} days after the dispute closed.",
-                       day="appeal_deadline", n=DAYS_TO_APPEAL)(w) if w.dates.appeal_deadline
-        else _("Appeal the outcome within {n} days of the dispute closing.").format(n=DAYS_TO_APPEAL),
-        appeal_steps, appeal_proof, nothing, appeal_message),
-    Rule.too_late_to_appeal: Words(
-        said("The {n} days to appeal have passed: ask AliExpress's customer support to review the case.",
-             n=DAYS_TO_APPEAL),
-        support_steps, appeal_proof, nothing, support_too_late_to_appeal),
-    Rule.refund_overdue: Words(
-        said("Your refund is late: ask your bank to trace it with the ARN code."),
-        bank_steps, refund_proof, fees, bank_message),
-    Rule.refund_on_its_way: Words(
-        said("Your refund is on its way: expect it between {start} and {end}.",
-             start="refund_expected_from", end="refund_expected_by"),
-        refund_progress_steps, refund_proof, fees, nothing),
-    Rule.refund_not_processed: Words(
-        said("Wait for AliExpress to process the refund; it then takes {first} to {last} working days to arrive.",
-             first=REFUND_WORKING_DAYS[0], last=REFUND_WORKING_DAYS[1]),
-        refund_progress_steps, refund_proof, nothing, nothing),
-    Rule.settled: Words(
-        said("All settled: there is nothing left to do for this order."),
-        keep_records_steps, nothing, fees, nothing),
-    Rule.item_fine_cancel_dispute: Words(
-        said("Your order is fine, so cancel the dispute (cancel it, don't close it)."),
-        cancel_dispute_steps, nothing, nothing, nothing),
-    Rule.invalid_in_transit: Words(
-        said("Cancel the dispute and wait: the parcel is still moving, and you can open a new one by {day}.",
-             day="dispute_deadline"),
-        cancel_dispute_steps, parcel_proof, cancel_trap, nothing),
-    Rule.invalid_in_transit_keep_open: Words(
-        lambda w: _("Keep the dispute open: {protection}, so a cancelled dispute couldn't be opened again.").format(
-            protection=w.protection_end),
-        keep_open_steps, parcel_proof, join(cancel_trap, open_dispute_warnings),
-        join(support_keep_open, seller_extend_while_protected)),
-    Rule.seller_beats_aliexpress: Words(
-        lambda w: _("Accept the seller's offer ({offer}): it beats AliExpress's proposal.").format(offer=w.offer),
-        accept_steps, nothing, accept_warning, nothing),
-    Rule.aliexpress_offer: Words(
-        aliexpress_offer_headline, accept_steps, nothing, join(accept_warning, open_dispute_warnings), nothing),
-    Rule.seller_gives_what_was_asked: Words(
-        lambda w: _("Accept the seller's offer ({offer}): it gives you what you asked for.").format(offer=w.offer),
-        accept_steps, nothing, accept_warning, nothing),
-    Rule.seller_offer_too_low: Words(
-        said("Don't accept the seller's offer yet: wait for AliExpress to step in with its own proposal."),
-        dispute_wait_steps, nothing, join(outside_offers, open_dispute_warnings), nothing),
-    Rule.no_offer_yet: Words(
-        said("Wait for the seller to answer, and add more proof to the dispute meanwhile."),
-        dispute_wait_steps, nothing, join(outside_offers, open_dispute_warnings), nothing),
-    Rule.before_estimated_delivery: Words(
-        said("Give it time: the parcel is due by {day}.", day="estimated_delivery"),
-        wait_for_parcel_steps, nothing, nothing, nothing),
-    Rule.due_after_protection: Words(
-        said("The parcel is due after protection runs low: ask the seller to extend it now, and open a dispute "
-             "on {day} if it hasn't come.", day="running_out_from"),
-        wait_for_parcel_steps, nothing, outside_offers, seller_extend),
-    Rule.early_but_running_out: Words(
-        said("Open a dispute now for a full refund: protection ends on {day}, before the parcel is due.",
-             day="dispute_deadline"),
-        open_dispute_steps, _parcel_dispute_proof, join(outside_offers, running_out, earlier_dispute_cancelled),
-        join(dispute_not_received, seller_dispute_opened)),
-    Rule.too_early_not_received: Words(
-        too_early, wait_for_parcel_steps, nothing, nothing, nothing),
-    Rule.dispute_blocked: Words(
-        said("AliExpress won't let you open a dispute yet: ask the seller to extend protection, and write to "
-             "support today."),
-        blocked_steps, blocked_proof, blocked_warning, join(seller_extend, support_blocked)),
-    Rule.late_claim: Words(
-        said("Protection has ended, but you can still ask for your money back: open a dispute by {day}.",
-             day="late_claim_deadline"),
-        open_dispute_steps, _parcel_dispute_proof, join(late_claim_note, outside_offers),
-        join(dispute_not_received, support_late_claim)),
-    Rule.not_received_too_late: Words(
-        said("It is too late for a dispute: ask AliExpress's support, then your bank or PayPal, for your money back."),
-        join(support_steps, ways_out_steps), _parcel_dispute_proof, nothing, support_never_arrived),
-    Rule.delivered_running_out: Words(
-        said("Open a dispute now for a full refund: tracking says delivered, you have nothing, and protection "
-             "ends on {day}.", day="dispute_deadline"),
-        join(tracking_steps, open_dispute_steps), _parcel_dispute_proof,
-        join(outside_offers, running_out, earlier_dispute_cancelled),
-        join(dispute_not_received, seller_dispute_opened)),
-    Rule.delivered_seller_silent: Words(
-        said("Open a dispute for a full refund: tracking says delivered and the seller hasn't sorted it out."),
-        open_dispute_steps, _parcel_dispute_proof, join(outside_offers, running_out, earlier_dispute_cancelled),
-        dispute_not_received),
-    Rule.delivered_ask_seller: Words(
-        said("Tracking says delivered but you have nothing: ask the seller, and open a dispute if it isn't sorted "
-             "out by {day}.", day="seller_answer_due"),
-        contact_seller_steps, _parcel_dispute_proof, join(outside_offers, earlier_dispute_cancelled),
-        seller_where_is_it),
-    Rule.returned_to_seller: Words(
-        said("The parcel went back to the seller: open a dispute for a full refund."),
-        open_dispute_steps, _parcel_dispute_proof, join(outside_offers, running_out, earlier_dispute_cancelled),
-        dispute_not_received),
-    Rule.returned_running_out: Words(
-        said("The parcel went back to the seller and protection ends on {day}: open a dispute for a full refund "
-             "today.", day="dispute_deadline"),
-        open_dispute_steps, _parcel_dispute_proof, join(outside_offers, running_out, earlier_dispute_cancelled),
-        join(dispute_not_received, seller_dispute_opened)),
-    Rule.in_transit_running_out: Words(
-        said("Open a dispute now for a full refund: protection ends on {day} and the parcel is still on its way.",
-             day="dispute_deadline"),
-        open_dispute_steps, _parcel_dispute_proof, join(outside_offers, running_out, earlier_dispute_cancelled),
-        join(dispute_not_received, seller_dispute_opened)),
-    Rule.in_transit: Words(
-        said("Ask the seller about your parcel; if it hasn't come by {day}, open a dispute even if it is still "
-             "moving.", day="running_out_from"),
-        contact_seller_steps, nothing, join(outside_offers, earlier_dispute_cancelled), seller_where_is_it),
-    Rule.no_news_running_out: Words(
-        said("Open a dispute now for a full refund, and tell the seller: protection ends on {day}.",
-             day="dispute_deadline"),
-        open_dispute_steps, _parcel_dispute_proof, join(outside_offers, running_out, earlier_dispute_cancelled),
-        join(dispute_not_received, seller_dispute_opened)),
-    Rule.seller_silent: Words(
-        said("Open a dispute for a full refund: the parcel hasn't come and the seller has had {n} days to answer.",
-             n=SELLER_ANSWER_DAYS),
-        open_dispute_steps, _parcel_dispute_proof, join(outside_offers, running_out, earlier_dispute_cancelled),
-        dispute_not_received),
-    Rule.ask_seller: Words(
-        said("Ask the seller where your parcel is, and open a dispute if it isn't sorted out by {day}.",
-             day="seller_answer_due"),
-        contact_seller_steps, parcel_proof, join(outside_offers, earlier_dispute_cancelled), seller_where_is_it),
-    Rule.all_fine_confirm: Words(
-        lambda w: said("Confirm receipt: you'll still have {n} days, until {day}, to open a dispute if a problem "
-                       "shows up.", day="deadline_after_confirming", n=DAYS_AFTER_RECEIPT)(w)
-        if w.dates.deadline_after_confirming
-        else _("Confirm receipt: you'll still have {n} days to open a dispute if a problem shows up.").format(
-            n=DAYS_AFTER_RECEIPT),
-        confirm_steps, nothing, nothing, nothing),
-    Rule.all_fine_confirmed: Words(
-        said("Nothing to do: your order arrived and receipt is confirmed."),
-        keep_records_steps, nothing, nothing, nothing),
-    Rule.too_early_received: Words(
-        too_early,
-        lambda w: [_("Send the seller a message about the problem now."),
-                   dispute_from(w)],
-        problem_proof, outside_offers, seller_before_dispute_allowed),
-    Rule.received_too_late: Words(
-        said("The time to open a dispute has passed: ask AliExpress's customer support instead."),
-        support_steps, problem_proof, nothing, support_received_too_late),
-    Rule.not_as_described: Words(
-        refund_headline(N_("Open a dispute for a full refund of {amount}, and keep the item."),
-                        N_("Open a dispute for a full refund, and keep the item.")),
-        **_received_dispute),
-    Rule.fake: Words(said("Open a dispute for a full refund: a fake is never what you paid for."),
-                     **_received_dispute),
-    Rule.wrong_item: Words(said("Open a dispute for a full refund: you got something you didn't order."),
-                           **_received_dispute),
-    Rule.slightly_imperfect: Words(
-        refund_headline(N_("Open a dispute for a partial refund of {amount}: the item is usable, but not as described."),
-                        N_("Open a dispute for a partial refund: the item is usable, but not as described.")),
-        **_received_dispute),
-    Rule.incomplete: Words(
-        refund_headline(N_("Open a dispute for a partial refund of {amount} for the missing items."),
-                        N_("Open a dispute for a partial refund for the missing items.")),
-        **_received_dispute),
-    Rule.wrong_shipping_paid_and_late: Words(
-        refund_headline(N_("Open a dispute to get your shipping money back: {amount}."),
-                        N_("Open a dispute to get your shipping money back.")),
-        open_dispute_steps, problem_proof, join(outside_offers, one_claim, running_out),
-        join(seller_about_problem, dispute_received)),
-    Rule.wrong_shipping_confirm: Words(wrong_shipping_no_claim(confirmed=False), confirm_steps, nothing, nothing,
-                                       nothing),
-    Rule.wrong_shipping_confirmed: Words(wrong_shipping_no_claim(confirmed=True), keep_records_steps, nothing,
-                                         nothing, nothing),
-    Rule.changed_mind: Words(
-        said("Open a dispute to send the item back for a full refund."),
-        open_dispute_steps, problem_proof, join(return_cost, outside_offers, running_out),
-        join(seller_about_problem, dispute_received)),
-})
+WORDS: Mapping[Rule, Words] = MappingProxyType(
+    {
+        Rule.payment_pending: Words(
+            said("Cancel the order now: it hasn't shipped, so the seller can't refuse."),
+            cancel_order_steps,
+            nothing,
+            nothing,
+            nothing,
+        ),
+        Rule.payment_confirmed: Words(
+            said("Ask to cancel the order: it hasn't shipped yet, but the seller has to agree."),
+            request_cancellation_steps,
+            nothing,
+            nothing,
+            cancellation_message,
+        ),
+        Rule.appeal: Words(
+            lambda w: (
+                said(
+                    "Appeal the outcome by {day}: you have {n} days after the dispute closed.",
+                    day="appeal_deadline",
+                    n=DAYS_TO_APPEAL,
+                )(w)
+                if w.dates.appeal_deadline
+                else _("Appeal the outcome within {n} days of the dispute closing.").format(n=DAYS_TO_APPEAL)
+            ),
+            appeal_steps,
+            appeal_proof,
+            nothing,
+            appeal_message,
+        ),
+        Rule.too_late_to_appeal: Words(
+            said(
+                "The {n} days to appeal have passed: ask AliExpress's customer support to review the case.",
+                n=DAYS_TO_APPEAL,
+            ),
+            support_steps,
+            appeal_proof,
+            nothing,
+            support_too_late_to_appeal,
+        ),
+        Rule.refund_overdue: Words(
+            said("Your refund is late: ask your bank to trace it with the ARN code."),
+            bank_steps,
+            refund_proof,
+            fees,
+            bank_message,
+        ),
+        Rule.refund_on_its_way: Words(
+            said(
+                "Your refund is on its way: expect it between {start} and {end}.",
+                start="refund_expected_from",
+                end="refund_expected_by",
+            ),
+            refund_progress_steps,
+            refund_proof,
+            fees,
+            nothing,
+        ),
+        Rule.refund_not_processed: Words(
+            said(
+                "Wait for AliExpress to process the refund; it then takes {first} to {last} working days to arrive.",
+                first=REFUND_WORKING_DAYS[0],
+                last=REFUND_WORKING_DAYS[1],
+            ),
+            refund_progress_steps,
+            refund_proof,
+            nothing,
+            nothing,
+        ),
+        Rule.settled: Words(
+            said("All settled: there is nothing left to do for this order."), keep_records_steps, nothing, fees, nothing
+        ),
+        Rule.item_fine_cancel_dispute: Words(
+            said("Your order is fine, so cancel the dispute (cancel it, don't close it)."),
+            cancel_dispute_steps,
+            nothing,
+            nothing,
+            nothing,
+        ),
+        Rule.invalid_in_transit: Words(
+            said(
+                "Cancel the dispute and wait: the parcel is still moving, and you can open a new one by {day}.",
+                day="dispute_deadline",
+            ),
+            cancel_dispute_steps,
+            parcel_proof,
+            cancel_trap,
+            nothing,
+        ),
+        Rule.invalid_in_transit_keep_open: Words(
+            lambda w: _("Keep the dispute open: {protection}, so a cancelled dispute couldn't be opened again.").format(
+                protection=w.protection_end
+            ),
+            keep_open_steps,
+            parcel_proof,
+            join(cancel_trap, open_dispute_warnings),
+            join(support_keep_open, seller_extend_while_protected),
+        ),
+        Rule.seller_beats_aliexpress: Words(
+            lambda w: _("Accept the seller's offer ({offer}): it beats AliExpress's proposal.").format(offer=w.offer),
+            accept_steps,
+            nothing,
+            accept_warning,
+            nothing,
+        ),
+        Rule.aliexpress_offer: Words(
+            aliexpress_offer_headline, accept_steps, nothing, join(accept_warning, open_dispute_warnings), nothing
+        ),
+        Rule.seller_gives_what_was_asked: Words(
+            lambda w: _("Accept the seller's offer ({offer}): it gives you what you asked for.").format(offer=w.offer),
+            accept_steps,
+            nothing,
+            accept_warning,
+            nothing,
+        ),
+        Rule.seller_offer_too_low: Words(
+            said("Don't accept the seller's offer yet: wait for AliExpress to step in with its own proposal."),
+            dispute_wait_steps,
+            nothing,
+            join(outside_offers, open_dispute_warnings),
+            nothing,
+        ),
+        Rule.no_offer_yet: Words(
+            said("Wait for the seller to answer, and add more proof to the dispute meanwhile."),
+            dispute_wait_steps,
+            nothing,
+            join(outside_offers, open_dispute_warnings),
+            nothing,
+        ),
+        Rule.before_estimated_delivery: Words(
+            said("Give it time: the parcel is due by {day}.", day="estimated_delivery"),
+            wait_for_parcel_steps,
+            nothing,
+            nothing,
+            nothing,
+        ),
+        Rule.due_after_protection: Words(
+            said(
+                "The parcel is due after protection runs low: ask the seller to extend it now, and open a dispute "
+                "on {day} if it hasn't come.",
+                day="running_out_from",
+            ),
+            wait_for_parcel_steps,
+            nothing,
+            outside_offers,
+            seller_extend,
+        ),
+        Rule.early_but_running_out: Words(
+            said(
+                "Open a dispute now for a full refund: protection ends on {day}, before the parcel is due.",
+                day="dispute_deadline",
+            ),
+            open_dispute_steps,
+            _parcel_dispute_proof,
+            join(outside_offers, running_out, earlier_dispute_cancelled),
+            join(dispute_not_received, seller_dispute_opened),
+        ),
+        Rule.too_early_not_received: Words(too_early, wait_for_parcel_steps, nothing, nothing, nothing),
+        Rule.dispute_blocked: Words(
+            said(
+                "AliExpress won't let you open a dispute yet: ask the seller to extend protection, and write to "
+                "support today."
+            ),
+            blocked_steps,
+            blocked_proof,
+            blocked_warning,
+            join(seller_extend, support_blocked),
+        ),
+        Rule.late_claim: Words(
+            said(
+                "Protection has ended, but you can still ask for your money back: open a dispute by {day}.",
+                day="late_claim_deadline",
+            ),
+            open_dispute_steps,
+            _parcel_dispute_proof,
+            join(late_claim_note, outside_offers),
+            join(dispute_not_received, support_late_claim),
+        ),
+        Rule.not_received_too_late: Words(
+            said(
+                "It is too late for a dispute: ask AliExpress's support, then your bank or PayPal, for your money back."
+            ),
+            join(support_steps, ways_out_steps),
+            _parcel_dispute_proof,
+            nothing,
+            support_never_arrived,
+        ),
+        Rule.delivered_running_out: Words(
+            said(
+                "Open a dispute now for a full refund: tracking says delivered, you have nothing, and protection "
+                "ends on {day}.",
+                day="dispute_deadline",
+            ),
+            join(tracking_steps, open_dispute_steps),
+            _parcel_dispute_proof,
+            join(outside_offers, running_out, earlier_dispute_cancelled),
+            join(dispute_not_received, seller_dispute_opened),
+        ),
+        Rule.delivered_seller_silent: Words(
+            said("Open a dispute for a full refund: tracking says delivered and the seller hasn't sorted it out."),
+            open_dispute_steps,
+            _parcel_dispute_proof,
+            join(outside_offers, running_out, earlier_dispute_cancelled),
+            dispute_not_received,
+        ),
+        Rule.delivered_ask_seller: Words(
+            said(
+                "Tracking says delivered but you have nothing: ask the seller, and open a dispute if it isn't sorted "
+                "out by {day}.",
+                day="seller_answer_due",
+            ),
+            contact_seller_steps,
+            _parcel_dispute_proof,
+            join(outside_offers, earlier_dispute_cancelled),
+            seller_where_is_it,
+        ),
+        Rule.returned_to_seller: Words(
+            said("The parcel went back to the seller: open a dispute for a full refund."),
+            open_dispute_steps,
+            _parcel_dispute_proof,
+            join(outside_offers, running_out, earlier_dispute_cancelled),
+            dispute_not_received,
+        ),
+        Rule.returned_running_out: Words(
+            said(
+                "The parcel went back to the seller and protection ends on {day}: open a dispute for a full refund "
+                "today.",
+                day="dispute_deadline",
+            ),
+            open_dispute_steps,
+            _parcel_dispute_proof,
+            join(outside_offers, running_out, earlier_dispute_cancelled),
+            join(dispute_not_received, seller_dispute_opened),
+        ),
+        Rule.in_transit_running_out: Words(
+            said(
+                "Open a dispute now for a full refund: protection ends on {day} and the parcel is still on its way.",
+                day="dispute_deadline",
+            ),
+            open_dispute_steps,
+            _parcel_dispute_proof,
+            join(outside_offers, running_out, earlier_dispute_cancelled),
+            join(dispute_not_received, seller_dispute_opened),
+        ),
+        Rule.in_transit: Words(
+            said(
+                "Ask the seller about your parcel; if it hasn't come by {day}, open a dispute even if it is still "
+                "moving.",
+                day="running_out_from",
+            ),
+            contact_seller_steps,
+            nothing,
+            join(outside_offers, earlier_dispute_cancelled),
+            seller_where_is_it,
+        ),
+        Rule.no_news_running_out: Words(
+            said(
+                "Open a dispute now for a full refund, and tell the seller: protection ends on {day}.",
+                day="dispute_deadline",
+            ),
+            open_dispute_steps,
+            _parcel_dispute_proof,
+            join(outside_offers, running_out, earlier_dispute_cancelled),
+            join(dispute_not_received, seller_dispute_opened),
+        ),
+        Rule.seller_silent: Words(
+            said(
+                "Open a dispute for a full refund: the parcel hasn't come and the seller has had {n} days to answer.",
+                n=SELLER_ANSWER_DAYS,
+            ),
+            open_dispute_steps,
+            _parcel_dispute_proof,
+            join(outside_offers, running_out, earlier_dispute_cancelled),
+            dispute_not_received,
+        ),
+        Rule.ask_seller: Words(
+            said(
+                "Ask the seller where your parcel is, and open a dispute if it isn't sorted out by {day}.",
+                day="seller_answer_due",
+            ),
+            contact_seller_steps,
+            parcel_proof,
+            join(outside_offers, earlier_dispute_cancelled),
+            seller_where_is_it,
+        ),
+        Rule.all_fine_confirm: Words(
+            lambda w: (
+                said(
+                    "Confirm receipt: you'll still have {n} days, until {day}, to open a dispute if a problem "
+                    "shows up.",
+                    day="deadline_after_confirming",
+                    n=DAYS_AFTER_RECEIPT,
+                )(w)
+                if w.dates.deadline_after_confirming
+                else _("Confirm receipt: you'll still have {n} days to open a dispute if a problem shows up.").format(
+                    n=DAYS_AFTER_RECEIPT
+                )
+            ),
+            confirm_steps,
+            nothing,
+            nothing,
+            nothing,
+        ),
+        Rule.all_fine_confirmed: Words(
+            said("Nothing to do: your order arrived and receipt is confirmed."),
+            keep_records_steps,
+            nothing,
+            nothing,
+            nothing,
+        ),
+        Rule.too_early_received: Words(
+            too_early,
+            lambda w: [_("Send the seller a message about the problem now."), dispute_from(w)],
+            problem_proof,
+            outside_offers,
+            seller_before_dispute_allowed,
+        ),
+        Rule.received_too_late: Words(
+            said("The time to open a dispute has passed: ask AliExpress's customer support instead."),
+            support_steps,
+            problem_proof,
+            nothing,
+            support_received_too_late,
+        ),
+        Rule.not_as_described: Words(
+            refund_headline(
+                N_("Open a dispute for a full refund of {amount}, and keep the item."),
+                N_("Open a dispute for a full refund, and keep the item."),
+            ),
+            **_received_dispute,
+        ),
+        Rule.fake: Words(
+            said("Open a dispute for a full refund: a fake is never what you paid for."), **_received_dispute
+        ),
+        Rule.wrong_item: Words(
+            said("Open a dispute for a full refund: you got something you didn't order."), **_received_dispute
+        ),
+        Rule.slightly_imperfect: Words(
+            refund_headline(
+                N_("Open a dispute for a partial refund of {amount}: the item is usable, but not as described."),
+                N_("Open a dispute for a partial refund: the item is usable, but not as described."),
+            ),
+            **_received_dispute,
+        ),
+        Rule.incomplete: Words(
+            refund_headline(
+                N_("Open a dispute for a partial refund of {amount} for the missing items."),
+                N_("Open a dispute for a partial refund for the missing items."),
+            ),
+            **_received_dispute,
+        ),
+        Rule.wrong_shipping_paid_and_late: Words(
+            refund_headline(
+                N_("Open a dispute to get your shipping money back: {amount}."),
+                N_("Open a dispute to get your shipping money back."),
+            ),
+            open_dispute_steps,
+            problem_proof,
+            join(outside_offers, one_claim, running_out),
+            join(seller_about_problem, dispute_received),
+        ),
+        Rule.wrong_shipping_confirm: Words(
+            wrong_shipping_no_claim(confirmed=False), confirm_steps, nothing, nothing, nothing
+        ),
+        Rule.wrong_shipping_confirmed: Words(
+            wrong_shipping_no_claim(confirmed=True), keep_records_steps, nothing, nothing, nothing
+        ),
+        Rule.changed_mind: Words(
+            said("Open a dispute to send the item back for a full refund."),
+            open_dispute_steps,
+            problem_proof,
+            join(return_cost, outside_offers, running_out),
+            join(seller_about_problem, dispute_received),
+        ),
+    }
+)
 
 
 DEADLINE_LABELS = {
@@ -993,8 +1330,16 @@ DEADLINE_LABELS = {
     "refund_expected_by": N_("Refund should arrive by"),
 }
 """What each date of the plan means, as a deadline's label and a calendar reminder's title."""
-LAST_DAYS = frozenset(("protection_ends", "dispute_deadline", "deadline_after_confirming", "late_claim_deadline", "appeal_deadline",
-                       "negotiation_ends"))
+LAST_DAYS = frozenset(
+    (
+        "protection_ends",
+        "dispute_deadline",
+        "deadline_after_confirming",
+        "late_claim_deadline",
+        "appeal_deadline",
+        "negotiation_ends",
+    )
+)
 """Dates that are the last day to act, not a day to wait for: only these are shown as urgent."""
 
 
@@ -1015,4 +1360,3 @@ def money_words(w: Said) -> str:
     if w.order.received:
         return what + " · " + _("keep the item")
     return what
-

@@ -63,8 +63,14 @@ def fill_in_line(message: Message) -> str | None:
     return _("Fill in before sending: {names}").format(names=escape(", ".join(message.fill_in)))
 
 
-def show_plan(case: Case, plan: Plan, key: str = "plan", after_steps: Callable[[], None] | None = None,
-              names: Callable[[], None] | None = None, order_id: str | None = None) -> None:
+def show_plan(
+    case: Case,
+    plan: Plan,
+    key: str = "plan",
+    after_steps: Callable[[], None] | None = None,
+    names: Callable[[], None] | None = None,
+    order_id: str | None = None,
+) -> None:
     """Draw the whole plan. `key` keeps widget keys apart when several plans can show.
 
     `after_steps` draws the page's own way out of the steps (the wizard's "won't let me"
@@ -110,13 +116,25 @@ def show_plan(case: Case, plan: Plan, key: str = "plan", after_steps: Callable[[
     left, right = st.columns(2)
     calendar = plan_calendar(case, plan, order_id)
     left.download_button(
-        _("Add deadlines to my calendar"), calendar, file_name="aliexpress-deadlines.ics", mime="text/calendar",
-        icon=":material/calendar_month:", key=f"{key}_ics", on_click="ignore", width="stretch",
+        _("Add deadlines to my calendar"),
+        calendar,
+        file_name="aliexpress-deadlines.ics",
+        mime="text/calendar",
+        icon=":material/calendar_month:",
+        key=f"{key}_ics",
+        on_click="ignore",
+        width="stretch",
         disabled=b"BEGIN:VEVENT" not in calendar,
     )
     right.download_button(
-        _("Download the plan"), plan_text(case, plan), file_name="aliexpress-plan.txt", mime="text/plain",
-        icon=":material/download:", key=f"{key}_text", on_click="ignore", width="stretch",
+        _("Download the plan"),
+        plan_text(case, plan),
+        file_name="aliexpress-plan.txt",
+        mime="text/plain",
+        icon=":material/download:",
+        key=f"{key}_text",
+        on_click="ignore",
+        width="stretch",
     )
     with st.expander(_("Why this advice")):
         st.write(_("This plan follows these parts of the buyer's guide:"))

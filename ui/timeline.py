@@ -108,14 +108,25 @@ def orders_figure(rows: Sequence[tuple[str, Timeline]]) -> go.Figure:
         showlegend=True,
         # Above the chart and today's label: with thirty orders the key stays in sight.
         legend={
-            "orientation": "h", "x": 0, "xanchor": "left", "y": 1 + 22 / plot, "yanchor": "bottom",
-            "title": None, "itemclick": False, "itemdoubleclick": False,
+            "orientation": "h",
+            "x": 0,
+            "xanchor": "left",
+            "y": 1 + 22 / plot,
+            "yanchor": "bottom",
+            "title": None,
+            "itemclick": False,
+            "itemdoubleclick": False,
         },
         margin={"l": 8, "r": 8, "t": top, "b": bottom},
         xaxis={"tickvals": ticks, "ticktext": [show_date(tick.date()) for tick in ticks], "tickangle": 0},
         yaxis={
-            "type": "category", "categoryorder": "array", "categoryarray": names,
-            "range": [max(len(rows), 1) - 0.5, -0.5], "title": None, "fixedrange": True, "automargin": True,
+            "type": "category",
+            "categoryorder": "array",
+            "categoryarray": names,
+            "range": [max(len(rows), 1) - 0.5, -0.5],
+            "title": None,
+            "fixedrange": True,
+            "automargin": True,
         },
     )
     return fig
@@ -157,17 +168,19 @@ def _bars(bars: Sequence[tuple[object, Window]], hover: Sequence[str], width: fl
         if not chosen:
             continue
         starts = [_midnight(bars[n][1].start) for n in chosen]
-        fig.add_trace(go.Bar(
-            orientation="h",
-            base=starts,
-            x=[(_day_after(bars[n][1].end) - start) / ONE_MS for n, start in zip(chosen, starts, strict=True)],
-            y=[bars[n][0] for n in chosen],
-            name=bars[chosen[0]][1].label,
-            marker={"color": colour},
-            width=width,
-            customdata=[hover[n] for n in chosen],
-            hovertemplate="%{customdata}<extra></extra>",
-        ))
+        fig.add_trace(
+            go.Bar(
+                orientation="h",
+                base=starts,
+                x=[(_day_after(bars[n][1].end) - start) / ONE_MS for n, start in zip(chosen, starts, strict=True)],
+                y=[bars[n][0] for n in chosen],
+                name=bars[chosen[0]][1].label,
+                marker={"color": colour},
+                width=width,
+                customdata=[hover[n] for n in chosen],
+                hovertemplate="%{customdata}<extra></extra>",
+            )
+        )
     return fig
 
 
@@ -205,15 +218,32 @@ def _layout(today: dt.date, start: dt.datetime, end: dt.datetime, height: int) -
         "hovermode": "closest",
         "font": {"size": FONT_SIZE},
         "xaxis": {"type": "date", "range": [start, end], "fixedrange": True, "title": None},
-        "shapes": [{
-            "type": "line", "x0": noon, "x1": noon, "xref": "x", "y0": 0, "y1": 1, "yref": "paper",
-            "line": {"color": TODAY_COLOUR, "width": 2, "dash": "dash"}, "layer": "below",
-        }],
-        "annotations": [{
-            "x": noon, "y": 1, "xref": "x", "yref": "paper", "yanchor": "bottom", "xanchor": anchor,
-            "showarrow": False, "font": {"color": TODAY_COLOUR, "size": FONT_SIZE},
-            "text": html.escape(_("Today, {day}").format(day=show_date(today)), quote=False),
-        }],
+        "shapes": [
+            {
+                "type": "line",
+                "x0": noon,
+                "x1": noon,
+                "xref": "x",
+                "y0": 0,
+                "y1": 1,
+                "yref": "paper",
+                "line": {"color": TODAY_COLOUR, "width": 2, "dash": "dash"},
+                "layer": "below",
+            }
+        ],
+        "annotations": [
+            {
+                "x": noon,
+                "y": 1,
+                "xref": "x",
+                "yref": "paper",
+                "yanchor": "bottom",
+                "xanchor": anchor,
+                "showarrow": False,
+                "font": {"color": TODAY_COLOUR, "size": FONT_SIZE},
+                "text": html.escape(_("Today, {day}").format(day=show_date(today)), quote=False),
+            }
+        ],
     }
 
 
