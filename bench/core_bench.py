@@ -31,22 +31,13 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bench.harness import REPO, machine
+from tests.support.cases import RECEIVED_PROBLEMS
 
 IMPORT_TARGET_MS = 250.0
 ADVISE_TARGET_S = 2.0
 FORBIDDEN = ("streamlit", "plotly", "pandas")
 TODAY = dt.date(2026, 11, 26)
 TRACKINGS = ("none", "in_transit", "no_updates", "delivered", "returned_to_seller")
-RECEIVED_PROBLEMS = (
-    "none",
-    "not_as_described",
-    "slightly_imperfect",
-    "incomplete",
-    "fake",
-    "wrong_item",
-    "wrong_shipping_method",
-    "changed_mind",
-)
 ALL_PROBLEMS = (*RECEIVED_PROBLEMS, "not_arrived", "delivered_not_received")
 COUNTRIES = ("US", "DE", "FR", "ES", "GB", "BR", "PL")
 CURRENCIES = ("USD", "EUR", "GBP", "BRL", "PLN")

@@ -148,6 +148,13 @@ def ask_date(question: Question, current: str | None) -> None:
         late_tap(question, NOT_YET)
 
 
+def amount_box(label: str, key: str) -> None:
+    """A box for an amount of money, in cents, from 0 to the largest amount anyone can enter."""
+    st.number_input(
+        label, key=key, min_value=0.0, max_value=float(AMOUNT_MAX), step=1.0, format="%.2f", placeholder="0.00"
+    )
+
+
 def ask_money(question: Question, current: str | None) -> None:
     key, currency_key = widget_key(question), widget_key(question, "currency")
     money = MoneyAnswer.parse(current) if current else None
@@ -165,15 +172,8 @@ def ask_money(question: Question, current: str | None) -> None:
     def chosen() -> str:
         return str(st.session_state.get(currency_key)) if is_total else currency()
 
-    left.number_input(
-        _("Amount in {currency}").format(currency=chosen()),
-        key=key,
-        min_value=0.0,
-        max_value=float(AMOUNT_MAX),
-        step=1.0,
-        format="%.2f",
-        placeholder="0.00",
-    )
+    with left:
+        amount_box(_("Amount in {currency}").format(currency=chosen()), key)
 
     def use_amount() -> None:
         value = st.session_state.get(key)
@@ -203,15 +203,7 @@ def ask_offer(question: Question, current: str | None) -> None:
         type="primary" if current is None else "secondary",
     )
     st.markdown(_("**Or** enter what they offer:"))
-    st.number_input(
-        _("Refund offered, in {currency}").format(currency=currency()),
-        key=key,
-        min_value=0.0,
-        max_value=float(AMOUNT_MAX),
-        step=1.0,
-        format="%.2f",
-        placeholder="0.00",
-    )
+    amount_box(_("Refund offered, in {currency}").format(currency=currency()), key)
     st.checkbox(_("They want the item sent back"), key=return_key)
 
     def use_offer() -> None:

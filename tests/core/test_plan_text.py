@@ -37,7 +37,7 @@ from core import advise, read_case
 from core.i18n import days_phrase, show_date, show_money
 from core.models import Case, DisputeStatus, Plan, Problem, Rule, Tracking
 from core.wording import form_safe
-from tests.support.cases import SAMPLE_CASES, TODAY, day, make_case, not_received, received
+from tests.support.cases import RECEIVED_PROBLEMS, SAMPLE_CASES, TODAY, day, make_case, not_received, received
 
 REVIEWED_DIR = Path(__file__).resolve().parent / "reviewed_plans"
 UPDATE_REVIEWED = os.environ.get("UPDATE_REVIEWED") == "1"
@@ -676,16 +676,6 @@ def test_every_rules_sample_reads_well_with_the_seller_contacted(rule):
 
 PROTECTION_DAYS = st.one_of(st.sampled_from([60, 60, 60, 75, 90]), st.integers(15, 180))
 CURRENCIES = ["USD", "EUR", "GBP", "PLN", "JPY", "BRL"]
-RECEIVED_PROBLEMS = [
-    "none",
-    "not_as_described",
-    "slightly_imperfect",
-    "incomplete",
-    "fake",
-    "wrong_item",
-    "wrong_shipping_method",
-    "changed_mind",
-]
 STEP = {"JPY": 100}
 """Cents per smallest unit: yen have no decimals, so yen amounts are whole."""
 

@@ -21,7 +21,7 @@ from core import ACTIONS, Case, Plan, advise, read_case
 from core.i18n import show_date, show_money
 from core.models import Rule
 from core.rules import LINES
-from tests.support.cases import dates_in
+from tests.support.cases import LAST_DAY_FIELDS, dates_in
 
 LONG = os.environ.get("HYPOTHESIS_PROFILE") == "long"
 
@@ -58,14 +58,6 @@ MESSAGE_FOR = {
     "contact_support": "support",
 }
 # The plan dates that are a last day to act (the others are days to wait for).
-LAST_DAY_FIELDS = {
-    "protection_ends",
-    "dispute_deadline",
-    "deadline_after_confirming",
-    "late_claim_deadline",
-    "appeal_deadline",
-    "negotiation_ends",
-}
 # Lines reached because a window was missed: nothing is left to count down to.
 MISSED = {Rule.too_late_to_appeal, Rule.not_received_too_late, Rule.received_too_late}
 RUNNING_OUT_DAYS = 5

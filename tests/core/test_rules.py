@@ -27,6 +27,7 @@ from core.i18n import show_date, show_money
 from core.models import Rule
 from tests.support.cases import (
     DROP,
+    LAST_DAY_FIELDS,
     SHIPPING,
     TODAY,
     TOTAL,
@@ -45,14 +46,6 @@ from tests.support.cases import (
     texts_of,
 )
 
-LAST_DAY_FIELDS = {
-    "protection_ends",
-    "dispute_deadline",
-    "deadline_after_confirming",
-    "late_claim_deadline",
-    "appeal_deadline",
-    "negotiation_ends",
-}
 """The plan dates that are the last day to act; every other date is a day to wait for."""
 
 

@@ -32,6 +32,30 @@ TODAY = dt.date(2026, 11, 26)  # a Thursday
 TOTAL = Decimal("50.00")
 SHIPPING = Decimal("5.00")
 
+RECEIVED_PROBLEMS = (
+    "none",
+    "not_as_described",
+    "slightly_imperfect",
+    "incomplete",
+    "fake",
+    "wrong_item",
+    "wrong_shipping_method",
+    "changed_mind",
+)
+"""The answers to "what is wrong with it?" for an item in hand, written out for tests to check against."""
+
+LAST_DAY_FIELDS = frozenset(
+    {
+        "protection_ends",
+        "dispute_deadline",
+        "deadline_after_confirming",
+        "late_claim_deadline",
+        "appeal_deadline",
+        "negotiation_ends",
+    }
+)
+"""The plan dates that are a last day to act (the others are days to wait for), written out for tests."""
+
 DROP = object()
 """Override value that removes the key from the defaults."""
 
