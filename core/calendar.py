@@ -28,7 +28,7 @@ from core.models import Case, DisputeStatus, Order, Plan
 from core.report import order_name
 from core.rules import LINES
 from core.timeline import outside_dispute, plan_day, waiting_for_parcel
-from core.wording import DEADLINE_LABELS, LAST_DAYS
+from core.wording.table import DEADLINE_LABELS, LAST_DAYS
 
 PRODID = "-//AliExpress Dispute Wizard//Deadlines//EN"
 UID_NAMESPACE = uuid.UUID("69adcdb0-ccfb-42db-9aeb-9f3cf24ca32f")

@@ -223,7 +223,7 @@ class Rule(str, Enum):
     """One line of the rules table: the situation that decided the plan.
 
     Each line has its action, deadline and guide sections in core.rules.LINES and its
-    words in core.wording.WORDS; a test checks that no line lacks either.
+    words in core.wording.table.WORDS; a test checks that no line lacks either.
     """
 
     payment_pending = "not_shipped.payment_pending"

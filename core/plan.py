@@ -1,6 +1,6 @@
 """Turn a rule's decision into the plan a buyer reads.
 
-The rules (core.rules) decide; each rule's own words come from core.wording. This module
+The rules (core.rules) decide; each rule's own words come from core.wording.table. This module
 only puts the parts together, with the deadline that matters now.
 """
 
@@ -11,7 +11,8 @@ import datetime as dt
 from core.i18n import _
 from core.models import Case, Deadline, Plan, PlanDates
 from core.rules import Decision
-from core.wording import DEADLINE_LABELS, LAST_DAYS, WORDS, Said, money_words
+from core.wording.said import Said
+from core.wording.table import DEADLINE_LABELS, LAST_DAYS, WORDS, money_words
 
 
 def build_plan(case: Case, decision: Decision, dates: PlanDates, today: dt.date) -> Plan:

@@ -1,7 +1,7 @@
 """The guide's rules: which line of the rules table a case falls on, and what money it asks for.
 
 Each line is a `Rule`; `LINES` gives every line its action, the date it points to and the
-guide sections it rests on, and core.wording gives it its words. The decision functions
+guide sections it rests on, and core.wording.table.WORDS gives it its words. The decision functions
 below follow the guide's decision tree: inside a group the first line that matches wins,
 in the order written. Where we depart from the guide (README, "Where we depart from the
 guide"), the constant or the line says why.

@@ -21,7 +21,7 @@ from core.calendar import (
     reminder_uid,
 )
 from core.i18n import show_date
-from core.wording import DEADLINE_LABELS
+from core.wording.table import DEADLINE_LABELS
 
 TODAY = dt.date(2026, 11, 26)
 NOW = dt.datetime(2026, 11, 26, 9, 30, tzinfo=dt.UTC)

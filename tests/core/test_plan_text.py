@@ -36,7 +36,7 @@ from hypothesis import strategies as st
 from core import advise, read_case
 from core.i18n import days_phrase, show_date, show_money
 from core.models import Case, DisputeStatus, Plan, Problem, Rule, Tracking
-from core.wording import form_safe
+from core.wording.said import form_safe
 from tests.support.cases import RECEIVED_PROBLEMS, SAMPLE_CASES, TODAY, day, make_case, not_received, received
 
 REVIEWED_DIR = Path(__file__).resolve().parent / "reviewed_plans"

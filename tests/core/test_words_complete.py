@@ -1,7 +1,7 @@
 """Every line of the rules table is complete: an action, its words, a label for its date, and a case.
 
 A new `Rule` without a line in core.rules.LINES, without all five parts of its words in
-core.wording.WORDS, without a label for the date it points to, or without a sample case
+core.wording.table.WORDS, without a label for the date it points to, or without a sample case
 in `SAMPLE_CASES` (tests/support/cases.py: one hand-made case that reaches it), fails here. The
 sample cases are also the fixed situations tests/core/test_plan_text.py checks the words of.
 
@@ -18,7 +18,7 @@ import pytest
 from core import advise
 from core.models import Rule
 from core.rules import LINES
-from core.wording import DEADLINE_LABELS, WORDS
+from core.wording.table import DEADLINE_LABELS, WORDS
 from tests.support.cases import SAMPLE_CASES
 
 PARTS = ("headline", "steps", "evidence", "warnings", "messages")
@@ -36,17 +36,17 @@ def test_lines_hold_only_rules():
 
 @pytest.mark.parametrize("rule", list(Rule), ids=lambda r: r.value)
 def test_every_rule_has_all_five_parts_of_its_words(rule):
-    assert rule in WORDS, f"rule {rule.value!r} has no words in core.wording.WORDS"
+    assert rule in WORDS, f"rule {rule.value!r} has no words in core.wording.table.WORDS"
     words = WORDS[rule]
     fields = {f.name for f in dataclasses.fields(words)}
-    assert set(PARTS) <= fields, f"core.wording.Words lacks parts {set(PARTS) - fields}"
+    assert set(PARTS) <= fields, f"core.wording.table.Words lacks parts {set(PARTS) - fields}"
     for part in PARTS:
         assert callable(getattr(words, part, None)), f"rule {rule.value!r}: its {part} is not set (not callable)"
 
 
 def test_words_hold_only_rules():
     extra = set(WORDS) - set(Rule)
-    assert not extra, f"core.wording.WORDS has words for things that are not rules: {extra}"
+    assert not extra, f"core.wording.table.WORDS has words for things that are not rules: {extra}"
 
 
 @pytest.mark.parametrize("rule", list(Rule), ids=lambda r: r.value)

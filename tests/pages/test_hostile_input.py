@@ -38,7 +38,7 @@ from core.models import AMOUNT_MAX, plain_line
 from core.wizard.answers import PAST_EVENTS, MoneyAnswer, read_order_number
 from core.wizard.questions import CURRENCIES, questions
 from core.wizard.route import next_question, route
-from core.wording import form_safe
+from core.wording.said import form_safe
 from tests.support.hostile_budget import LONG, budget
 from tests.support.text_safety import assert_text_is_text, marker_places
 from tests.support.wizard import ROUTES, TODAY, start, walk

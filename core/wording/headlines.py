@@ -1,0 +1,47 @@
+"""Each rule's headline: `said()` for one sentence with the plan's dates, and the headlines that need more."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from core.i18n import _
+from core.wording.said import Said
+
+
+def said(text: str, **values: str | int) -> Callable[[Said], str]:
+    """A headline with the plan's dates (by field name) and the guide's day counts filled in:
+    said("... {day}, {n} days ...", day="dispute_deadline", n=DAYS_TO_APPEAL)."""
+    return lambda w: _(text).format(
+        **{name: w.day(value) if isinstance(value, str) else value for name, value in values.items()}
+    )
+
+
+def refund_headline(with_amount: str, without: str) -> Callable[[Said], str]:
+    """A headline that names the amount when the plan knows it."""
+
+    def words(w: Said) -> str:
+        return _(with_amount).format(amount=w.money(w.amount)) if w.amount is not None else _(without)
+
+    return words
+
+
+def too_early(w: Said) -> str:
+    return _("Too early to open a dispute: you can open one from {day}.").format(day=w.day("earliest_dispute"))
+
+
+def aliexpress_offer_headline(w: Said) -> str:
+    if w.decision.refund == "none":
+        return _(
+            "AliExpress proposes no refund: it is applied when the negotiation ends, so add any proof you have now."
+        )
+    return _("Accept AliExpress's proposal: {offer}.").format(offer=w.offer)
+
+
+def wrong_shipping_no_claim(confirmed: bool) -> Callable[[Said], str]:
+    def words(w: Said) -> str:
+        why = _("the shipping was free") if w.order.shipping_paid == 0 else _("it came roughly on time")
+        if confirmed:
+            return _("Not worth a dispute: {why}. There is nothing left to do.").format(why=why)
+        return _("Not worth a dispute: {why}. Confirm receipt when everything is fine.").format(why=why)
+
+    return words

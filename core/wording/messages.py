@@ -1,0 +1,265 @@
+"""The ready-to-send messages (to the seller, in a dispute, to support, to the bank) and the sentences only they use.
+
+A message states only what the buyer told us (`Said`): an order date, a seller contact or an
+amount appears only when the case holds it; anything else is a [placeholder] listed in `fill_in`.
+"""
+
+from __future__ import annotations
+
+from core.i18n import N_, _, show_date
+from core.models import Message, Problem, Rule, Tracking
+from core.rules import DAYS_TO_APPEAL
+from core.wording.said import Said, message
+
+
+def not_arrived_sentence(w: Said) -> str:
+    """What the buyer can truthfully say about a parcel that hasn't come, from tracking and the dates given."""
+    tracking = w.order.tracking
+    due = _("It was due by {day}.").format(day=w.eta) + " " if w.eta_passed else ""
+    if tracking is Tracking.delivered:
+        return due + _("The tracking says it was delivered, but I have not received it.")
+    if tracking is Tracking.returned_to_seller:
+        return due + _("The tracking shows it was sent back to the seller, and I never received it.")
+    if tracking is Tracking.in_transit:
+        return due + _("I have not received it, and the tracking still shows it on its way.")
+    if tracking is Tracking.no_updates:
+        return due + _("I have not received it, and the tracking has shown no updates for a while.")
+    return due + _("I have not received it, and there is no tracking for it.")
+
+
+def shipped_clause(w: Said) -> str:
+    return " " + _("It was shipped on {day}.").format(day=w.shipped) if w.shipped else ""
+
+
+def contact_sentence(w: Said) -> str:
+    """Only when the buyer told us they wrote to the seller."""
+    if w.contacted is None:
+        return ""
+    return " " + _("I wrote to the seller on {day} and it has not been sorted out.").format(day=w.contacted)
+
+
+PROBLEM_SENTENCE = {
+    Problem.not_as_described: N_("The item is not as described: [what is wrong, in one line]."),
+    Problem.slightly_imperfect: N_("The item is usable, but not as described: [what is different, in one line]."),
+    Problem.incomplete: N_("Some items are missing from the parcel: [what is missing]."),
+    Problem.fake: N_("The listing says the item is original, but it is a fake: [what shows it is fake]."),
+    Problem.wrong_item: N_("I received a different item from the one I ordered: [what you received]."),
+    Problem.changed_mind: N_("I would like to return it: nothing is wrong with it."),
+}
+"""What went wrong, in the buyer's voice, with a placeholder for the one detail only they know."""
+
+PROBLEM_ATTACHMENTS = {
+    Problem.not_as_described: N_("Photos of the problem and screenshots of the listing are attached."),
+    Problem.slightly_imperfect: N_("Photos of the difference and screenshots of the listing are attached."),
+    Problem.incomplete: N_("A photo of the opened parcel and a screenshot of the order page are attached."),
+    Problem.fake: N_("Photos of the logos, labels and packaging, and screenshots of the listing, are attached."),
+    Problem.wrong_item: N_("Photos of the item and of the shipping label are attached."),
+    Problem.wrong_shipping_method: N_(
+        "Screenshots of the shipping method I paid for and of the tracking are attached."
+    ),
+    Problem.changed_mind: N_("Photos of the item, unused and in its packaging, are attached."),
+}
+"""What the message says is attached: only the proof the plan's own list asks for."""
+
+
+def problem_sentence(w: Said) -> str:
+    problem = w.case.problem
+    if problem is Problem.wrong_shipping_method:
+        late = " " + _("It arrived late.") if w.case.arrived_late else ""
+        return _("It was sent by a different shipping method from the one I paid for.") + late
+    text = _(PROBLEM_SENTENCE[problem])
+    if problem is Problem.incomplete and w.case.missing_items_value:
+        text += " " + _("They are worth {amount}.").format(amount=w.money(w.case.missing_items_value))
+    return text
+
+
+def seller_about_problem(w: Said) -> list[Message]:
+    body = _(
+        "Hello, I am writing about {order}. {problem} I am opening a dispute asking for {asked}. Thank you."
+    ).format(order=w.order_ref, problem=problem_sentence(w), asked=w.asked)
+    return [message("seller", _("To the seller"), body)]
+
+
+def seller_before_dispute_allowed(w: Said) -> list[Message]:
+    body = _(
+        "Hello, I am writing about {order}. {problem} Could you please tell me how you will sort it out? "
+        "If we can't agree, I will open a dispute on {day}. Thank you."
+    ).format(order=w.order_ref, problem=problem_sentence(w), day=w.day("earliest_dispute"))
+    return [message("seller", _("To the seller"), body)]
+
+
+def seller_where_is_it(w: Said) -> list[Message]:
+    ask = (
+        _("Could you please tell me when it will arrive?")
+        if w.decision.rule is Rule.in_transit
+        else _("Could you please tell me where it is?")
+    )
+    then = (
+        ""
+        if w.decision.rule is Rule.in_transit
+        else " " + _("If it is not sorted out by {day}, I will open a dispute.").format(day=w.day("seller_answer_due"))
+    )
+    body = _("Hello, I am writing about {order}.{shipped} {situation} {ask}{then} Thank you.").format(
+        order=w.order_ref, shipped=shipped_clause(w), situation=not_arrived_sentence(w), ask=ask, then=then
+    )
+    return [message("seller", _("To the seller"), body)]
+
+
+def seller_dispute_opened(w: Said) -> list[Message]:
+    body = _(
+        "Hello, I am writing about {order}. {situation} My buyer protection ends on {day}, so I am opening a "
+        "dispute today. If you have news of the parcel, please tell me in the dispute. Thank you."
+    ).format(order=w.order_ref, situation=not_arrived_sentence(w), day=w.day("dispute_deadline"))
+    return [message("seller", _("To the seller"), body)]
+
+
+def seller_extend(w: Said) -> list[Message]:
+    ends = w.day("dispute_deadline")
+    # An estimated delivery still ahead is worth saying only while the parcel is on its way.
+    expected = w.eta and not w.eta_passed and w.order.tracking not in (Tracking.delivered, Tracking.returned_to_seller)
+    if expected and w.order.estimated_delivery == w.dates.dispute_deadline:
+        when = _("It is expected by {day}, the day my buyer protection ends.").format(day=ends)
+    elif expected:
+        when = _("It is expected by {day}, and my buyer protection ends on {ends}.").format(day=w.eta, ends=ends)
+    else:
+        when = _("My buyer protection ends on {ends}.").format(ends=ends)
+    otherwise = (
+        _("My dispute stays open until the parcel arrives.")
+        if w.dispute is not None
+        else _("If it is not extended, I will have to open a dispute by then.")
+    )
+    body = _(
+        "Hello, I am writing about {order}. {situation} {when} Could you please extend the protection by "
+        "{n} days? {otherwise} Thank you."
+    ).format(order=w.order_ref, situation=not_arrived_sentence(w), when=when, n=w.extension_days, otherwise=otherwise)
+    return [message("seller", _("To the seller: extend protection"), body)]
+
+
+def dispute_not_received(w: Said) -> list[Message]:
+    body = _("This dispute is about {order}.{shipped} {situation}{contact} I request {asked}.").format(
+        order=w.order_ref,
+        shipped=shipped_clause(w),
+        situation=not_arrived_sentence(w),
+        contact=contact_sentence(w),
+        asked=w.asked,
+    )
+    return [message("dispute", _("Dispute description"), body)]
+
+
+def dispute_received(w: Said) -> list[Message]:
+    back = " " + _("I will send the item back with a tracked service.") if w.decision.return_item else ""
+    body = _("This dispute is about {order}. {problem} {attached}{back} I request {asked}.").format(
+        order=w.order_ref,
+        problem=problem_sentence(w),
+        attached=_(PROBLEM_ATTACHMENTS[w.case.problem]),
+        back=back,
+        asked=w.asked,
+    )
+    return [message("dispute", _("Dispute description"), body)]
+
+
+def cancellation_message(w: Said) -> list[Message]:
+    body = _(
+        "Hello, I have asked to cancel {order} before it ships. Could you please accept the cancellation? Thank you."
+    ).format(order=w.order_ref)
+    return [message("seller", _("To the seller"), body)]
+
+
+def appeal_message(w: Said) -> list[Message]:
+    closed = w.dispute.closed_on if w.dispute is not None else None
+    when = " " + _("It closed on {day}.").format(day=show_date(closed)) if closed else ""
+    body = _(
+        "Hello, I would like to appeal the dispute on {order}.{when} The outcome was [what was decided]. "
+        "It is wrong because [what your proof shows]. I ask for [what you want instead]. "
+        "My proof is attached. Thank you for reviewing it."
+    ).format(order=w.order_ref, when=when)
+    return [message("appeal", _("Appeal to AliExpress"), body)]
+
+
+def support_too_late_to_appeal(w: Said) -> list[Message]:
+    closed = w.dispute.closed_on if w.dispute is not None else None
+    when = (
+        " "
+        + _("It closed on {day}, and the {n} days to appeal have passed.").format(
+            day=show_date(closed), n=DAYS_TO_APPEAL
+        )
+        if closed
+        else ""
+    )
+    body = _(
+        "Hello, I need help with the dispute on {order}.{when} The outcome was unfair: [what went wrong]. "
+        "Could you please review it? My proof is attached. Thank you."
+    ).format(order=w.order_ref, when=when)
+    return [message("support", _("To AliExpress customer support"), body)]
+
+
+def support_never_arrived(w: Said) -> list[Message]:
+    attached = (
+        _("Screenshots of the order page and the tracking are attached.")
+        if w.order.tracking is not Tracking.none
+        else _("A screenshot of the order page is attached.")
+    )
+    body = _(
+        "Hello, I need help with {order}.{shipped} {situation}{contact} Buyer "
+        "protection ended on {ends}. Could you please refund me? {attached} Thank you."
+    ).format(
+        order=w.order_ref,
+        shipped=shipped_clause(w),
+        situation=not_arrived_sentence(w),
+        contact=contact_sentence(w),
+        ends=w.day("protection_ends"),
+        attached=attached,
+    )
+    return [message("support", _("To AliExpress customer support"), body)]
+
+
+def support_received_too_late(w: Said) -> list[Message]:
+    body = _(
+        "Hello, I need help with {order}. {problem} The time to open a dispute ended on {day}. Could you "
+        "please help me get a refund? My proof is attached. Thank you."
+    ).format(order=w.order_ref, problem=problem_sentence(w), day=w.day("dispute_deadline"))
+    return [message("support", _("To AliExpress customer support"), body)]
+
+
+def seller_extend_while_protected(w: Said) -> list[Message]:
+    return seller_extend(w) if w.still_protected else []
+
+
+def support_blocked(w: Said) -> list[Message]:
+    body = _(
+        "Hello, I need help with {order}.{shipped} {situation} The order page does not let me open a "
+        "dispute, and my buyer protection ends on {day}. Could you please open the dispute for me, or keep "
+        "the order protected until it arrives? A screenshot of the order page is attached. Thank you."
+    ).format(
+        order=w.order_ref, shipped=shipped_clause(w), situation=not_arrived_sentence(w), day=w.day("dispute_deadline")
+    )
+    return [message("support", _("To AliExpress customer support"), body)]
+
+
+def support_late_claim(w: Said) -> list[Message]:
+    body = _(
+        'Hello, I never received {order}, and there is no "Open dispute" button on it. Buyer protection ended on '
+        "{ends}; I understand a refund can still be requested until {day}. Could you please refund me? "
+        "A screenshot of the order page is attached. Thank you."
+    ).format(order=w.order_ref, ends=w.day("protection_ends"), day=w.day("late_claim_deadline"))
+    return [message("support", _("To support, only if the button is missing"), body)]
+
+
+def support_keep_open(w: Said) -> list[Message]:
+    body = _(
+        "Hello, about the dispute on {order}: it was judged invalid because the parcel is still moving, but "
+        "my buyer {protection}. Please keep the dispute open until the parcel arrives: if I cancelled it, I "
+        "could not open a new one. The latest tracking page is attached. Thank you."
+    ).format(order=w.order_ref, protection=w.protection_end)
+    return [message("support", _("To AliExpress customer support"), body)]
+
+
+def bank_message(w: Said) -> list[Message]:
+    processed = w.dispute.refund_processed_on if w.dispute is not None else None
+    assert processed is not None, "the bank message is only for a processed refund"
+    body = _(
+        "Hello, on {day} AliExpress processed a refund of [refund amount] for {order} to my card ending in "
+        "[last 4 digits], but it has not reached my account. The refund's ARN code is [ARN code]. Could you "
+        "please trace it? Thank you."
+    ).format(order=w.order_ref, day=show_date(processed))
+    return [message("bank", _("To your bank"), body)]

@@ -1,0 +1,522 @@
+"""The rules table's words: `WORDS` gives each `Rule` its five parts; plus the deadline labels and the money line.
+
+A catalogue: every rule's headline, steps, proof, warnings and messages are chosen here (a test
+checks none is missing), so no text is ever chosen by matching rule ids.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from types import MappingProxyType
+
+from core.i18n import N_, _
+from core.models import Rule
+from core.rules import DAYS_AFTER_RECEIPT, DAYS_TO_APPEAL, REFUND_WORKING_DAYS, SELLER_ANSWER_DAYS
+from core.wording.headlines import aliexpress_offer_headline, refund_headline, said, too_early, wrong_shipping_no_claim
+from core.wording.messages import (
+    appeal_message,
+    bank_message,
+    cancellation_message,
+    dispute_not_received,
+    dispute_received,
+    seller_about_problem,
+    seller_before_dispute_allowed,
+    seller_dispute_opened,
+    seller_extend,
+    seller_extend_while_protected,
+    seller_where_is_it,
+    support_blocked,
+    support_keep_open,
+    support_late_claim,
+    support_never_arrived,
+    support_received_too_late,
+    support_too_late_to_appeal,
+)
+from core.wording.proof import (
+    appeal_proof,
+    blocked_proof,
+    parcel_proof,
+    problem_proof,
+    refund_proof,
+    seller_chat_proof,
+)
+from core.wording.said import Part, Said, join, nothing
+from core.wording.steps import (
+    accept_steps,
+    appeal_steps,
+    bank_steps,
+    blocked_steps,
+    cancel_dispute_steps,
+    cancel_order_steps,
+    confirm_steps,
+    contact_seller_steps,
+    dispute_from,
+    dispute_wait_steps,
+    keep_open_steps,
+    keep_records_steps,
+    open_dispute_steps,
+    refund_progress_steps,
+    request_cancellation_steps,
+    support_steps,
+    tracking_steps,
+    wait_for_parcel_steps,
+    ways_out_steps,
+)
+from core.wording.warnings import (
+    accept_warning,
+    blocked_warning,
+    cancel_trap,
+    earlier_dispute_cancelled,
+    fees,
+    late_claim_note,
+    one_claim,
+    open_dispute_warnings,
+    outside_offers,
+    return_cost,
+    running_out,
+)
+
+
+@dataclass(frozen=True)
+class Words:
+    """One rule's words. Every part is set for every rule, even when it gives nothing (`nothing`)."""
+
+    headline: Callable[[Said], str]
+    steps: Part
+    evidence: Part
+    warnings: Part
+    messages: Part
+
+
+_parcel_dispute_proof = join(parcel_proof, seller_chat_proof)
+_received_dispute = dict(
+    steps=open_dispute_steps,
+    evidence=join(problem_proof),
+    warnings=join(outside_offers, running_out, earlier_dispute_cancelled),
+    messages=join(seller_about_problem, dispute_received),
+)
+
+WORDS: Mapping[Rule, Words] = MappingProxyType(
+    {
+        Rule.payment_pending: Words(
+            said("Cancel the order now: it hasn't shipped, so the seller can't refuse."),
+            cancel_order_steps,
+            nothing,
+            nothing,
+            nothing,
+        ),
+        Rule.payment_confirmed: Words(
+            said("Ask to cancel the order: it hasn't shipped yet, but the seller has to agree."),
+            request_cancellation_steps,
+            nothing,
+            nothing,
+            cancellation_message,
+        ),
+        Rule.appeal: Words(
+            lambda w: (
+                said(
+                    "Appeal the outcome by {day}: you have {n} days after the dispute closed.",
+                    day="appeal_deadline",
+                    n=DAYS_TO_APPEAL,
+                )(w)
+                if w.dates.appeal_deadline
+                else _("Appeal the outcome within {n} days of the dispute closing.").format(n=DAYS_TO_APPEAL)
+            ),
+            appeal_steps,
+            appeal_proof,
+            nothing,
+            appeal_message,
+        ),
+        Rule.too_late_to_appeal: Words(
+            said(
+                "The {n} days to appeal have passed: ask AliExpress's customer support to review the case.",
+                n=DAYS_TO_APPEAL,
+            ),
+            support_steps,
+            appeal_proof,
+            nothing,
+            support_too_late_to_appeal,
+        ),
+        Rule.refund_overdue: Words(
+            said("Your refund is late: ask your bank to trace it with the ARN code."),
+            bank_steps,
+            refund_proof,
+            fees,
+            bank_message,
+        ),
+        Rule.refund_on_its_way: Words(
+            said(
+                "Your refund is on its way: expect it between {start} and {end}.",
+                start="refund_expected_from",
+                end="refund_expected_by",
+            ),
+            refund_progress_steps,
+            refund_proof,
+            fees,
+            nothing,
+        ),
+        Rule.refund_not_processed: Words(
+            said(
+                "Wait for AliExpress to process the refund; it then takes {first} to {last} working days to arrive.",
+                first=REFUND_WORKING_DAYS[0],
+                last=REFUND_WORKING_DAYS[1],
+            ),
+            refund_progress_steps,
+            refund_proof,
+            nothing,
+            nothing,
+        ),
+        Rule.settled: Words(
+            said("All settled: there is nothing left to do for this order."), keep_records_steps, nothing, fees, nothing
+        ),
+        Rule.item_fine_cancel_dispute: Words(
+            said("Your order is fine, so cancel the dispute (cancel it, don't close it)."),
+            cancel_dispute_steps,
+            nothing,
+            nothing,
+            nothing,
+        ),
+        Rule.invalid_in_transit: Words(
+            said(
+                "Cancel the dispute and wait: the parcel is still moving, and you can open a new one by {day}.",
+                day="dispute_deadline",
+            ),
+            cancel_dispute_steps,
+            parcel_proof,
+            cancel_trap,
+            nothing,
+        ),
+        Rule.invalid_in_transit_keep_open: Words(
+            lambda w: _("Keep the dispute open: {protection}, so a cancelled dispute couldn't be opened again.").format(
+                protection=w.protection_end
+            ),
+            keep_open_steps,
+            parcel_proof,
+            join(cancel_trap, open_dispute_warnings),
+            join(support_keep_open, seller_extend_while_protected),
+        ),
+        Rule.seller_beats_aliexpress: Words(
+            lambda w: _("Accept the seller's offer ({offer}): it beats AliExpress's proposal.").format(offer=w.offer),
+            accept_steps,
+            nothing,
+            accept_warning,
+            nothing,
+        ),
+        Rule.aliexpress_offer: Words(
+            aliexpress_offer_headline, accept_steps, nothing, join(accept_warning, open_dispute_warnings), nothing
+        ),
+        Rule.seller_gives_what_was_asked: Words(
+            lambda w: _("Accept the seller's offer ({offer}): it gives you what you asked for.").format(offer=w.offer),
+            accept_steps,
+            nothing,
+            accept_warning,
+            nothing,
+        ),
+        Rule.seller_offer_too_low: Words(
+            said("Don't accept the seller's offer yet: wait for AliExpress to step in with its own proposal."),
+            dispute_wait_steps,
+            nothing,
+            join(outside_offers, open_dispute_warnings),
+            nothing,
+        ),
+        Rule.no_offer_yet: Words(
+            said("Wait for the seller to answer, and add more proof to the dispute meanwhile."),
+            dispute_wait_steps,
+            nothing,
+            join(outside_offers, open_dispute_warnings),
+            nothing,
+        ),
+        Rule.before_estimated_delivery: Words(
+            said("Give it time: the parcel is due by {day}.", day="estimated_delivery"),
+            wait_for_parcel_steps,
+            nothing,
+            nothing,
+            nothing,
+        ),
+        Rule.due_after_protection: Words(
+            said(
+                "The parcel is due after protection runs low: ask the seller to extend it now, and open a dispute "
+                "on {day} if it hasn't come.",
+                day="running_out_from",
+            ),
+            wait_for_parcel_steps,
+            nothing,
+            outside_offers,
+            seller_extend,
+        ),
+        Rule.early_but_running_out: Words(
+            said(
+                "Open a dispute now for a full refund: protection ends on {day}, before the parcel is due.",
+                day="dispute_deadline",
+            ),
+            open_dispute_steps,
+            _parcel_dispute_proof,
+            join(outside_offers, running_out, earlier_dispute_cancelled),
+            join(dispute_not_received, seller_dispute_opened),
+        ),
+        Rule.too_early_not_received: Words(too_early, wait_for_parcel_steps, nothing, nothing, nothing),
+        Rule.dispute_blocked: Words(
+            said(
+                "AliExpress won't let you open a dispute yet: ask the seller to extend protection, and write to "
+                "support today."
+            ),
+            blocked_steps,
+            blocked_proof,
+            blocked_warning,
+            join(seller_extend, support_blocked),
+        ),
+        Rule.late_claim: Words(
+            said(
+                "Protection has ended, but you can still ask for your money back: open a dispute by {day}.",
+                day="late_claim_deadline",
+            ),
+            open_dispute_steps,
+            _parcel_dispute_proof,
+            join(late_claim_note, outside_offers),
+            join(dispute_not_received, support_late_claim),
+        ),
+        Rule.not_received_too_late: Words(
+            said(
+                "It is too late for a dispute: ask AliExpress's support, then your bank or PayPal, for your money back."
+            ),
+            join(support_steps, ways_out_steps),
+            _parcel_dispute_proof,
+            nothing,
+            support_never_arrived,
+        ),
+        Rule.delivered_running_out: Words(
+            said(
+                "Open a dispute now for a full refund: tracking says delivered, you have nothing, and protection "
+                "ends on {day}.",
+                day="dispute_deadline",
+            ),
+            join(tracking_steps, open_dispute_steps),
+            _parcel_dispute_proof,
+            join(outside_offers, running_out, earlier_dispute_cancelled),
+            join(dispute_not_received, seller_dispute_opened),
+        ),
+        Rule.delivered_seller_silent: Words(
+            said("Open a dispute for a full refund: tracking says delivered and the seller hasn't sorted it out."),
+            open_dispute_steps,
+            _parcel_dispute_proof,
+            join(outside_offers, running_out, earlier_dispute_cancelled),
+            dispute_not_received,
+        ),
+        Rule.delivered_ask_seller: Words(
+            said(
+                "Tracking says delivered but you have nothing: ask the seller, and open a dispute if it isn't sorted "
+                "out by {day}.",
+                day="seller_answer_due",
+            ),
+            contact_seller_steps,
+            _parcel_dispute_proof,
+            join(outside_offers, earlier_dispute_cancelled),
+            seller_where_is_it,
+        ),
+        Rule.returned_to_seller: Words(
+            said("The parcel went back to the seller: open a dispute for a full refund."),
+            open_dispute_steps,
+            _parcel_dispute_proof,
+            join(outside_offers, running_out, earlier_dispute_cancelled),
+            dispute_not_received,
+        ),
+        Rule.returned_running_out: Words(
+            said(
+                "The parcel went back to the seller and protection ends on {day}: open a dispute for a full refund "
+                "today.",
+                day="dispute_deadline",
+            ),
+            open_dispute_steps,
+            _parcel_dispute_proof,
+            join(outside_offers, running_out, earlier_dispute_cancelled),
+            join(dispute_not_received, seller_dispute_opened),
+        ),
+        Rule.in_transit_running_out: Words(
+            said(
+                "Open a dispute now for a full refund: protection ends on {day} and the parcel is still on its way.",
+                day="dispute_deadline",
+            ),
+            open_dispute_steps,
+            _parcel_dispute_proof,
+            join(outside_offers, running_out, earlier_dispute_cancelled),
+            join(dispute_not_received, seller_dispute_opened),
+        ),
+        Rule.in_transit: Words(
+            said(
+                "Ask the seller about your parcel; if it hasn't come by {day}, open a dispute even if it is still "
+                "moving.",
+                day="running_out_from",
+            ),
+            contact_seller_steps,
+            nothing,
+            join(outside_offers, earlier_dispute_cancelled),
+            seller_where_is_it,
+        ),
+        Rule.no_news_running_out: Words(
+            said(
+                "Open a dispute now for a full refund, and tell the seller: protection ends on {day}.",
+                day="dispute_deadline",
+            ),
+            open_dispute_steps,
+            _parcel_dispute_proof,
+            join(outside_offers, running_out, earlier_dispute_cancelled),
+            join(dispute_not_received, seller_dispute_opened),
+        ),
+        Rule.seller_silent: Words(
+            said(
+                "Open a dispute for a full refund: the parcel hasn't come and the seller has had {n} days to answer.",
+                n=SELLER_ANSWER_DAYS,
+            ),
+            open_dispute_steps,
+            _parcel_dispute_proof,
+            join(outside_offers, running_out, earlier_dispute_cancelled),
+            dispute_not_received,
+        ),
+        Rule.ask_seller: Words(
+            said(
+                "Ask the seller where your parcel is, and open a dispute if it isn't sorted out by {day}.",
+                day="seller_answer_due",
+            ),
+            contact_seller_steps,
+            parcel_proof,
+            join(outside_offers, earlier_dispute_cancelled),
+            seller_where_is_it,
+        ),
+        Rule.all_fine_confirm: Words(
+            lambda w: (
+                said(
+                    "Confirm receipt: you'll still have {n} days, until {day}, to open a dispute if a problem "
+                    "shows up.",
+                    day="deadline_after_confirming",
+                    n=DAYS_AFTER_RECEIPT,
+                )(w)
+                if w.dates.deadline_after_confirming
+                else _("Confirm receipt: you'll still have {n} days to open a dispute if a problem shows up.").format(
+                    n=DAYS_AFTER_RECEIPT
+                )
+            ),
+            confirm_steps,
+            nothing,
+            nothing,
+            nothing,
+        ),
+        Rule.all_fine_confirmed: Words(
+            said("Nothing to do: your order arrived and receipt is confirmed."),
+            keep_records_steps,
+            nothing,
+            nothing,
+            nothing,
+        ),
+        Rule.too_early_received: Words(
+            too_early,
+            lambda w: [_("Send the seller a message about the problem now."), dispute_from(w)],
+            problem_proof,
+            outside_offers,
+            seller_before_dispute_allowed,
+        ),
+        Rule.received_too_late: Words(
+            said("The time to open a dispute has passed: ask AliExpress's customer support instead."),
+            support_steps,
+            problem_proof,
+            nothing,
+            support_received_too_late,
+        ),
+        Rule.not_as_described: Words(
+            refund_headline(
+                N_("Open a dispute for a full refund of {amount}, and keep the item."),
+                N_("Open a dispute for a full refund, and keep the item."),
+            ),
+            **_received_dispute,
+        ),
+        Rule.fake: Words(
+            said("Open a dispute for a full refund: a fake is never what you paid for."), **_received_dispute
+        ),
+        Rule.wrong_item: Words(
+            said("Open a dispute for a full refund: you got something you didn't order."), **_received_dispute
+        ),
+        Rule.slightly_imperfect: Words(
+            refund_headline(
+                N_("Open a dispute for a partial refund of {amount}: the item is usable, but not as described."),
+                N_("Open a dispute for a partial refund: the item is usable, but not as described."),
+            ),
+            **_received_dispute,
+        ),
+        Rule.incomplete: Words(
+            refund_headline(
+                N_("Open a dispute for a partial refund of {amount} for the missing items."),
+                N_("Open a dispute for a partial refund for the missing items."),
+            ),
+            **_received_dispute,
+        ),
+        Rule.wrong_shipping_paid_and_late: Words(
+            refund_headline(
+                N_("Open a dispute to get your shipping money back: {amount}."),
+                N_("Open a dispute to get your shipping money back."),
+            ),
+            open_dispute_steps,
+            problem_proof,
+            join(outside_offers, one_claim, running_out),
+            join(seller_about_problem, dispute_received),
+        ),
+        Rule.wrong_shipping_confirm: Words(
+            wrong_shipping_no_claim(confirmed=False), confirm_steps, nothing, nothing, nothing
+        ),
+        Rule.wrong_shipping_confirmed: Words(
+            wrong_shipping_no_claim(confirmed=True), keep_records_steps, nothing, nothing, nothing
+        ),
+        Rule.changed_mind: Words(
+            said("Open a dispute to send the item back for a full refund."),
+            open_dispute_steps,
+            problem_proof,
+            join(return_cost, outside_offers, running_out),
+            join(seller_about_problem, dispute_received),
+        ),
+    }
+)
+
+
+DEADLINE_LABELS = {
+    "earliest_dispute": N_("You can open a dispute from"),
+    "estimated_delivery": N_("Estimated delivery"),
+    "seller_answer_due": N_("Open a dispute if the seller hasn't sorted it out"),
+    "running_out_from": N_("Open a dispute if the parcel hasn't come"),
+    "protection_ends": N_("Buyer protection ends"),
+    "dispute_deadline": N_("Last day to open a dispute"),
+    "deadline_after_confirming": N_("Last day to dispute if you confirm today"),
+    "late_claim_deadline": N_("Last day to ask for a refund after protection"),
+    "appeal_deadline": N_("Last day to appeal"),
+    "negotiation_ends": N_("Last day to choose in the dispute"),
+    "refund_expected_by": N_("Refund should arrive by"),
+}
+"""What each date of the plan means, as a deadline's label and a calendar reminder's title."""
+LAST_DAYS = frozenset(
+    (
+        "protection_ends",
+        "dispute_deadline",
+        "deadline_after_confirming",
+        "late_claim_deadline",
+        "appeal_deadline",
+        "negotiation_ends",
+    )
+)
+"""Dates that are the last day to act, not a day to wait for: only these are shown as urgent."""
+
+
+def money_words(w: Said) -> str:
+    """What the plan asks for or accepts, in one line: "Full refund: $40.00 · keep the item"."""
+    d = w.decision
+    if d.refund == "none":
+        return _("No money to ask for at this step.")
+    amount = w.amount
+    if d.refund == "full":
+        what = _("Full refund: {amount}").format(amount=w.money(amount)) if amount is not None else _("Full refund")
+    elif amount is not None:
+        what = _("Partial refund: {amount}").format(amount=w.money(amount))
+    else:
+        what = _("Partial refund: the amount is yours to choose")
+    if d.return_item:
+        return what + " · " + _("send the item back")
+    if w.order.received:
+        return what + " · " + _("keep the item")
+    return what

@@ -1,0 +1,86 @@
+"""The warnings each rule gives: the traps and limits the buyer should know before acting."""
+
+from __future__ import annotations
+
+from core.i18n import _, show_date
+from core.models import DisputeStatus
+from core.rules import LATE_CLAIM_DAYS, RUNNING_OUT_DAYS
+from core.wording.said import Said
+
+
+def outside_offers(w: Said) -> list[str]:
+    return [
+        _(
+            "Ignore offers to sort it out outside AliExpress (“I'll resend it”, “I'll pay you by PayPal”): "
+            "only a dispute protects your money."
+        )
+    ]
+
+
+def open_dispute_warnings(w: Said) -> list[str]:
+    listed = [
+        _("Never close a dispute because the seller promises something: you couldn't open another one."),
+        _("Don't accept an offer that is worse than AliExpress's proposal: AliExpress's is the one that counts."),
+    ]
+    if w.dispute is not None and w.dispute.aliexpress_offer is not None and w.dates.negotiation_ends is None:
+        listed.append(_("If you choose nothing by the end of the negotiation, AliExpress's proposal is applied."))
+    return listed
+
+
+def late_claim_note(w: Said) -> list[str]:
+    return [
+        _(
+            "Buyer protection ended on {ended}, but for {n} more days AliExpress still takes a refund request "
+            "for a parcel that never came (its help pages, as found in November 2026; the guide doesn't say so)."
+        ).format(ended=w.day("protection_ends"), n=LATE_CLAIM_DAYS)
+    ]
+
+
+def accept_warning(w: Said) -> list[str]:
+    return [_("Accepting ends the dispute: you can't open another one for this order.")]
+
+
+def running_out(w: Said) -> list[str]:
+    deadline = w.dates.dispute_deadline
+    if deadline is None or not 0 <= (deadline - w.today).days <= RUNNING_OUT_DAYS:
+        return []
+    return [_("Protection is running out: after {day} no dispute can be opened.").format(day=show_date(deadline))]
+
+
+def earlier_dispute_cancelled(w: Said) -> list[str]:
+    if w.dispute is not None and w.dispute.status is DisputeStatus.cancelled:
+        return [_("Your earlier dispute was cancelled, so you can open a new one while protection lasts.")]
+    return []
+
+
+def return_cost(w: Said) -> list[str]:
+    if w.order.free_return:
+        return [_("This listing has free return: you'll get a return code, so the postage is free.")]
+    return [
+        _("You pay the postage to send it back, unless the listing says “free return”; it can cost more than the item.")
+    ]
+
+
+def one_claim(w: Said) -> list[str]:
+    return [_("You can claim only once per order: make sure nothing else is wrong before you open it.")]
+
+
+def fees(w: Said) -> list[str]:
+    return [_("Bank and currency-exchange fees aren't refunded, so a little less than you paid may come back.")]
+
+
+def cancel_trap(w: Said) -> list[str]:
+    return [
+        _(
+            "Cancelling a dispute after protection ends releases the money to the seller, and no new dispute "
+            "can be opened: a trap some sellers set."
+        )
+    ]
+
+
+def blocked_warning(w: Said) -> list[str]:
+    return [
+        _("Don't wait for the parcel past {day}: after that day, no dispute can be opened.").format(
+            day=w.day("dispute_deadline")
+        )
+    ]
