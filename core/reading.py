@@ -7,6 +7,7 @@ at once, so a person can fix everything in one go.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -67,15 +68,15 @@ def from_pydantic(error: ErrorDetails) -> CaseProblem:
 
 def contradictions(case: Case, today: dt.date) -> list[CaseProblem]:
     """Answers that cannot all be true at once."""
+    return [*_days_out_of_order(case, today), *_receipt(case), *_amounts(case), *_other(case), *_dispute_days(case)]
+
+
+def _days_out_of_order(case: Case, today: dt.date) -> Iterator[CaseProblem]:
+    """Events after today, or shipping before the order was placed."""
     order, dispute = case.order, case.dispute
-    found = []
-
-    def problem(field: str, message: str) -> None:
-        found.append(CaseProblem(field, message))
-
     placed = order.placed_on
     if placed is not None and today < placed:
-        problem(
+        yield CaseProblem(
             "today",
             _("Today ({today}) is before the order was placed ({placed}).").format(today=today, placed=order.placed_on),
         )
@@ -92,63 +93,86 @@ def contradictions(case: Case, today: dt.date) -> list[CaseProblem]:
         }
     for field, day in past_events.items():
         if day is not None and (placed is None or placed <= today) and today < day:
-            problem(field, _("This has already happened, so it can't be after today ({today}).").format(today=today))
+            yield CaseProblem(
+                field, _("This has already happened, so it can't be after today ({today}).").format(today=today)
+            )
     if order.shipped_on is not None and placed is not None and order.shipped_on < placed:
-        problem(
+        yield CaseProblem(
             "order.shipped_on",
             _("The order can't ship before it was placed ({placed}).").format(placed=order.placed_on),
         )
-    if order.received and order.shipped_on is None and dispute is None:
-        problem("order.shipped_on", _("A received order must have a shipping date."))
+
+
+def _receipt(case: Case) -> Iterator[CaseProblem]:
+    """A received order needs a shipping date; a confirmed receipt needs a received order, after shipping."""
+    order = case.order
+    if order.received and order.shipped_on is None and case.dispute is None:
+        yield CaseProblem("order.shipped_on", _("A received order must have a shipping date."))
     if order.receipt_confirmed_on is not None:
         if not order.received:
-            problem("order.receipt_confirmed_on", _("Receipt is confirmed, but the order is marked as not received."))
+            yield CaseProblem(
+                "order.receipt_confirmed_on", _("Receipt is confirmed, but the order is marked as not received.")
+            )
         if order.shipped_on is not None and order.receipt_confirmed_on < order.shipped_on:
-            problem(
+            yield CaseProblem(
                 "order.receipt_confirmed_on",
                 _("Receipt can't be confirmed before shipping ({shipped}).").format(shipped=order.shipped_on),
             )
+
+
+def _amounts(case: Case) -> Iterator[CaseProblem]:
+    """No part of the order, and no refund wanted, can be worth more than the order."""
+    order = case.order
     if order.shipping_paid > order.total_paid:
-        problem(
+        yield CaseProblem(
             "order.shipping_paid",
             _("Shipping ({shipping}) can't be more than the total paid ({total}).").format(
                 shipping=order.shipping_paid, total=order.total_paid
             ),
         )
     if case.missing_items_value is not None and case.missing_items_value > order.total_paid:
-        problem(
+        yield CaseProblem(
             "missing_items_value",
             _("The missing items ({value}) can't be worth more than the order ({total}).").format(
                 value=case.missing_items_value, total=order.total_paid
             ),
         )
     if case.refund_wanted is not None and order.total_paid > 0 and case.refund_wanted > order.total_paid:
-        problem(
+        yield CaseProblem(
             "refund_wanted",
             _("The refund you want ({value}) can't be more than the order cost ({total}).").format(
                 value=case.refund_wanted, total=order.total_paid
             ),
         )
-    if order.received and case.problem in (Problem.not_arrived, Problem.delivered_not_received):
-        problem(
+
+
+def _dispute_days(case: Case) -> Iterator[CaseProblem]:
+    """A dispute opens after shipping, closes after opening, and has a closing date only once closed."""
+    dispute, shipped = case.dispute, case.order.shipped_on
+    if dispute is None:
+        return
+    if dispute.closed_on is not None and dispute.opened_on is not None and dispute.closed_on < dispute.opened_on:
+        yield CaseProblem(
+            "dispute.closed_on",
+            _("The dispute can't close before it opened ({opened}).").format(opened=dispute.opened_on),
+        )
+    if dispute.opened_on is not None and shipped is not None and dispute.opened_on < shipped:
+        yield CaseProblem(
+            "dispute.opened_on",
+            _("The dispute can't open before the order shipped ({shipped}).").format(shipped=shipped),
+        )
+    if dispute.status is not DisputeStatus.closed and dispute.closed_on is not None:
+        yield CaseProblem("dispute.closed_on", _("Only a closed dispute has a closing date."))
+
+
+def _other(case: Case) -> Iterator[CaseProblem]:
+    """A parcel "not arrived" that was received, and a country the holiday calendar does not know."""
+    if case.order.received and case.problem in (Problem.not_arrived, Problem.delivered_not_received):
+        yield CaseProblem(
             "problem", _("“{problem}” does not fit an order marked as received.").format(problem=case.problem.value)
         )
     if case.country is not None:
         from core.dates import known_countries
 
         if case.country not in known_countries():
-            problem("country", _("Unknown country code {code}.").format(code=case.country))
-    if dispute is not None:
-        if dispute.closed_on is not None and dispute.opened_on is not None and dispute.closed_on < dispute.opened_on:
-            problem(
-                "dispute.closed_on",
-                _("The dispute can't close before it opened ({opened}).").format(opened=dispute.opened_on),
-            )
-        if dispute.opened_on is not None and order.shipped_on is not None and dispute.opened_on < order.shipped_on:
-            problem(
-                "dispute.opened_on",
-                _("The dispute can't open before the order shipped ({shipped}).").format(shipped=order.shipped_on),
-            )
-        if dispute.status is not DisputeStatus.closed and dispute.closed_on is not None:
-            problem("dispute.closed_on", _("Only a closed dispute has a closing date."))
-    return found
+            yield CaseProblem("country", _("Unknown country code {code}.").format(code=case.country))

@@ -78,6 +78,20 @@ def show_plan(
     are asked (the wizard) or where to add them (the orders page). `order_id` names the order in
     the calendar file as the orders page's own file does (the wizard leaves it to core).
     """
+    show_summary(plan)
+    show_checklists(plan, key, after_steps)
+    if plan.messages:
+        show_messages(plan, names)
+    show_timeline(case, plan, key)
+    show_downloads(case, plan, key, order_id)
+    with st.expander(_("Why this advice")):
+        st.write(_("This plan follows these parts of the buyer's guide:"))
+        for source in plan.sources:
+            st.markdown("- " + escape(source))
+
+
+def show_summary(plan: Plan) -> None:
+    """What to do, by when, the money, and the warnings: what a hurried reader sees first."""
     st.markdown(f"### {ACTION_ICONS[plan.action]} " + escape(plan.headline))
     line = deadline_line(plan)
     if line is not None:
@@ -89,6 +103,9 @@ def show_plan(
     for warning in plan.warnings:
         st.warning(escape(warning), icon=":material/warning:")
 
+
+def show_checklists(plan: Plan, key: str, after_steps: Callable[[], None] | None) -> None:
+    """The steps and the proof, as boxes to tick while doing them."""
     st.markdown("#### " + _("Steps"))
     for number, text in enumerate(plan.steps):
         st.checkbox(escape(text), key=f"{key}_step_{number}")
@@ -98,20 +115,24 @@ def show_plan(
         st.markdown("#### " + _("Proof to gather"))
         for number, text in enumerate(plan.evidence):
             st.checkbox(escape(text), key=f"{key}_proof_{number}")
-    if plan.messages:
-        st.markdown("#### " + _("Ready-to-send messages"))
-        if names is not None:
-            names()
-        st.caption(_("Use the copy button at the top right of each message."))
-        for message in plan.messages:
-            st.markdown("**" + escape(message.title) + "**")
-            needed = fill_in_line(message)
-            if needed is not None:
-                st.caption(needed)
-            st.code(message.body, language=None, wrap_lines=True)
 
-    show_timeline(case, plan, key)
 
+def show_messages(plan: Plan, names: Callable[[], None] | None) -> None:
+    """The ready-to-send messages, each with what to fill in before sending."""
+    st.markdown("#### " + _("Ready-to-send messages"))
+    if names is not None:
+        names()
+    st.caption(_("Use the copy button at the top right of each message."))
+    for message in plan.messages:
+        st.markdown("**" + escape(message.title) + "**")
+        needed = fill_in_line(message)
+        if needed is not None:
+            st.caption(needed)
+        st.code(message.body, language=None, wrap_lines=True)
+
+
+def show_downloads(case: Case, plan: Plan, key: str, order_id: str | None) -> None:
+    """The deadlines as calendar reminders and the whole plan as a text file."""
     st.markdown("#### " + _("Take it with you"))
     left, right = st.columns(2)
     calendar = plan_calendar(case, plan, order_id)
@@ -136,10 +157,6 @@ def show_plan(
         on_click="ignore",
         width="stretch",
     )
-    with st.expander(_("Why this advice")):
-        st.write(_("This plan follows these parts of the buyer's guide:"))
-        for source in plan.sources:
-            st.markdown("- " + escape(source))
 
 
 def timeline_figure(timeline: Timeline) -> go.Figure:
