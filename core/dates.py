@@ -43,6 +43,7 @@ def is_working_day(day: dt.date, country: str | None = None) -> bool:
     return _working_calendar(country).is_working_day(day)
 
 
+@lru_cache(maxsize=4096)
 def add_working_days(start: dt.date, count: int, country: str | None = None) -> dt.date:
     """The date `count` working days after `start` (start itself not counted), held at the calendar's end."""
     try:
