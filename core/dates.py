@@ -58,3 +58,8 @@ def add_days(start: dt.date, days: int) -> dt.date:
         return start + dt.timedelta(days=days)
     except (OverflowError, ValueError):  # past 31 Dec 9999
         return dt.date.max if days > 0 else dt.date.min
+
+
+def weekend_days(country: str | None = None) -> frozenset[int]:
+    """The country's weekend as weekday numbers (Monday is 0): {5, 6} without a country, {4, 5} in Israel."""
+    return frozenset(_working_calendar(country).weekend)

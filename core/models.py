@@ -284,6 +284,9 @@ class Deadline(BaseModel):
         description="True when the date is the last day to act (shown as urgent when near); "
         "False for a day to wait for."
     )
+    counted: str | None = Field(
+        default=None, description="How the date was counted, e.g. 'Receipt confirmed Fri 27 Nov 2026 + 15 days = ...'."
+    )
 
 
 class PlanDates(BaseModel):
@@ -342,6 +345,11 @@ class Plan(BaseModel):
     money: str = Field(description="What the plan asks for or accepts, in one line of words.")
     next_deadline: Deadline | None
     dates: PlanDates
+    counted: dict[str, str] = Field(
+        default_factory=dict,
+        description="How each date in `dates` that is set was counted, by its field's name, e.g. "
+        "'Shipped Sun 1 Nov 2026 + 60 days of buyer protection = Thu 31 Dec 2026'.",
+    )
     headline: str
     steps: list[str]
     evidence: list[str]

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from core.counting import counted
 from core.i18n import _
 from core.models import Case, Deadline, Plan, PlanDates
 from core.rules import Decision
@@ -19,6 +20,7 @@ def build_plan(case: Case, decision: Decision, dates: PlanDates, today: dt.date)
     """Word the decision for this case."""
     said = Said(case, decision, dates, today)
     words = WORDS[decision.rule]
+    sums = counted(case, dates, today)
     return Plan(
         rule=decision.rule,
         today=today,
@@ -28,8 +30,9 @@ def build_plan(case: Case, decision: Decision, dates: PlanDates, today: dt.date)
         return_item=decision.return_item,
         currency=case.order.currency,
         money=money_words(said),
-        next_deadline=next_deadline(decision, dates, today),
+        next_deadline=next_deadline(decision, dates, today, sums),
         dates=dates,
+        counted=sums,
         headline=words.headline(said),
         steps=words.steps(said),
         evidence=words.evidence(said),
@@ -39,8 +42,11 @@ def build_plan(case: Case, decision: Decision, dates: PlanDates, today: dt.date)
     )
 
 
-def next_deadline(decision: Decision, dates: PlanDates, today: dt.date) -> Deadline | None:
-    """The date the decision names as the one that matters now, with days left (negative when past)."""
+def next_deadline(
+    decision: Decision, dates: PlanDates, today: dt.date, sums: dict[str, str] | None = None
+) -> Deadline | None:
+    """The date the decision names as the one that matters now, with days left (negative when past)
+    and how it was counted (`sums`, from core.counting)."""
     if decision.deadline is None:
         return None
     day = getattr(dates, decision.deadline)
@@ -52,4 +58,5 @@ def next_deadline(decision: Decision, dates: PlanDates, today: dt.date) -> Deadl
         days_left=(day - today).days,
         # A plan to wait has nothing to do by that day yet, so it is never shown as a last day.
         last_day=decision.deadline in LAST_DAYS and decision.action != "wait",
+        counted=(sums or {}).get(decision.deadline),
     )

@@ -37,10 +37,14 @@ def plan_text(case: Case, plan: Plan, *, today: dt.date | None = None) -> str:
             + _("{what}: {day} ({left})").format(
                 what=deadline.label, day=show_date(deadline.date), left=days_phrase(deadline.days_left)
             )
+            + counted_line(plan)
         )
     dates = key_dates(case, plan, day)
     if dates:
-        parts.append(_heading(_("Key dates")) + "\n".join("- " + line for line in dates))
+        # A date's line is a list item; how it was counted follows it, indented, on lines of its own.
+        parts.append(
+            _heading(_("Key dates")) + "\n".join(line if line.startswith(" ") else "- " + line for line in dates)
+        )
     parts += _section(_("Steps"), plan.steps, "[ ] ")
     parts += _section(_("Proof to gather"), plan.evidence, "[ ] ")
     parts += _section(_("Watch out"), plan.warnings, "- ")
@@ -80,7 +84,8 @@ def _unnamed(order: Order) -> str:
 
 
 def key_dates(case: Case, plan: Plan, today: dt.date) -> list[str]:
-    """The timeline's windows and events as lines in date order ("Dispute window: Sat 7 Nov 2026 – ...")."""
+    """The timeline's windows and events as lines in date order ("Dispute window: Sat 7 Nov 2026 – ..."),
+    each window followed by how its plan dates were counted, indented ("  Shipped ... = ...")."""
     lines = []
     for item in in_date_order(order_timeline(case, plan, today=today)):
         if isinstance(item, Window):
@@ -92,7 +97,17 @@ def key_dates(case: Case, plan: Plan, today: dt.date) -> list[str]:
         else:
             when = show_date(item.date)
         lines.append(_("{what}: {when}").format(what=item.label, when=when))
+        if isinstance(item, Window):
+            lines += ["  " + how for how in item.counted]
     return lines
+
+
+def counted_line(plan: Plan) -> str:
+    """How the next date was counted, on a line of its own under it, or nothing when it has no sum."""
+    deadline = plan.next_deadline
+    if deadline is None or deadline.counted is None:
+        return ""
+    return "\n" + _("How it's counted: {sum}").format(sum=deadline.counted)
 
 
 def message_text(message: Message) -> str:

@@ -7,7 +7,7 @@ and the advice can never disagree about a date.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from core.dates import add_days
 from core.i18n import _, show_date
@@ -22,6 +22,8 @@ class Window:
     label: str
     start: dt.date
     end: dt.date
+    counted: tuple[str, ...] = ()
+    """How the plan's dates this window starts or ends on were counted (core.counting), first day first."""
 
 
 @dataclass(frozen=True)
@@ -75,7 +77,32 @@ def _window(key: str, label: str, start: dt.date | None, end: dt.date | None) ->
     return [Window(key=key, label=label, start=start, end=end)]
 
 
+COUNTED_FIELDS = {
+    "dispute": ("dispute_deadline",),
+    "after_receipt": ("dispute_deadline",),
+    "late_claim": ("late_claim_deadline",),
+    "negotiation": ("negotiation_ends",),
+    "appeal": ("appeal_deadline",),
+    "refund": ("refund_expected_from", "refund_expected_by"),
+}
+"""The plan's dates a window can start or end on, by the window's key, for its "how it's counted"."""
+
+
+def _with_counted(window: Window, plan: Plan) -> Window:
+    """The window with the sums of the plan's dates it starts or ends on (none when it ends on another day)."""
+    sums = tuple(
+        plan.counted[field]
+        for field in COUNTED_FIELDS.get(window.key, ())
+        if field in plan.counted and getattr(plan.dates, field) in (window.start, window.end)
+    )
+    return replace(window, counted=sums)
+
+
 def _windows(case: Case, plan: Plan, today: dt.date) -> list[Window]:
+    return [_with_counted(window, plan) for window in _plain_windows(case, plan, today)]
+
+
+def _plain_windows(case: Case, plan: Plan, today: dt.date) -> list[Window]:
     dates, order, dispute = plan.dates, case.order, case.dispute
     found: list[Window] = []
     if order.shipped_on is not None and dates.earliest_dispute is not None:
@@ -145,11 +172,13 @@ def timeline_rows(timeline: Timeline) -> list[dict[str, str]]:
 
     The keys are the column headings, already translated, so a page can show the rows as they are.
     """
-    what, start, end = _("What"), _("From"), _("To")
+    what, start, end, how = _("What"), _("From"), _("To"), _("How it's counted")
     rows = []
     for item in in_date_order(timeline):
         if isinstance(item, Window):
-            rows.append({what: item.label, start: show_date(item.start), end: show_date(item.end)})
+            rows.append(
+                {what: item.label, start: show_date(item.start), end: show_date(item.end), how: "; ".join(item.counted)}
+            )
         else:
-            rows.append({what: item.label, start: show_date(item.date), end: ""})
+            rows.append({what: item.label, start: show_date(item.date), end: "", how: ""})
     return rows

@@ -50,6 +50,14 @@ def deadline_line(plan: Plan) -> str | None:
     return _("{what}: {day} ({left})").format(what=deadline.label, day=show_date(deadline.date), left=when)
 
 
+def counted_line(plan: Plan) -> str | None:
+    """How the next date was counted, so the buyer can check it on their order page, or None without a sum."""
+    deadline = plan.next_deadline
+    if deadline is None or deadline.counted is None:
+        return None
+    return _("How it's counted: {sum}").format(sum=deadline.counted)
+
+
 def urgent(plan: Plan) -> bool:
     """Red only for a last day that is close (or gone): a day to wait for is never an alarm."""
     deadline = plan.next_deadline
@@ -96,6 +104,9 @@ def show_summary(plan: Plan) -> None:
     line = deadline_line(plan)
     if line is not None:
         (st.error if urgent(plan) else st.info)(escape(line), icon=":material/event:")
+    how = counted_line(plan)
+    if how is not None:
+        st.caption(escape(how))
     if plan.refund == "none":
         st.caption(escape(plan.money))
     else:

@@ -99,6 +99,7 @@ class Seen:
             found += [(f"messages[{i}] {m.kind} title", m.title), (f"messages[{i}] {m.kind} body", m.body)]
         if plan.next_deadline is not None:
             found.append(("next_deadline.label", plan.next_deadline.label))
+        found += [(f"counted[{name}]", text) for name, text in plan.counted.items()]
         return found
 
     def bodies(self) -> list[tuple[str, str]]:
@@ -1107,6 +1108,7 @@ def render(description: str, plan: Plan) -> str:
         lines += [
             "DATE",
             f"{deadline.label}: {show_date(deadline.date)} ({days_phrase(deadline.days_left)}{urgent})",
+            *([f"How it's counted: {deadline.counted}"] if deadline.counted else []),
             "",
         ]
     lines += ["STEPS", *(f"{n}. {step}" for n, step in enumerate(plan.steps, 1)), ""]

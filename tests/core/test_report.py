@@ -64,12 +64,15 @@ def test_the_whole_plan_is_there():
     deadline = plan.next_deadline
     assert deadline.last_day
     assert section(text, "Next deadline") == (
-        f"{deadline.label}: {show_date(deadline.date)} ({days_phrase(deadline.days_left)})"
+        f"{deadline.label}: {show_date(deadline.date)} ({days_phrase(deadline.days_left)})\n"
+        f"How it's counted: {plan.counted['dispute_deadline']}"
     )
     dates = section(text, "Key dates").splitlines()
-    assert dates == ["- " + line for line in key_dates(read_case(received_fake()), plan, TODAY)]
+    lines = key_dates(read_case(received_fake()), plan, TODAY)
+    assert dates == [line if line.startswith("  ") else "- " + line for line in lines]
     window = (show_date(plan.dates.earliest_dispute), show_date(plan.dates.dispute_deadline))
-    assert "- Dispute window: {} – {}".format(*window) in dates
+    at = dates.index("- Dispute window: {} – {}".format(*window))
+    assert dates[at + 1] == "  " + plan.counted["dispute_deadline"]
     assert section(text, "Steps").splitlines() == ["[ ] " + step for step in plan.steps]
     assert plan.evidence
     assert section(text, "Proof to gather").splitlines() == ["[ ] " + item for item in plan.evidence]
@@ -200,7 +203,10 @@ def test_a_day_to_wait_for_is_not_called_a_deadline():
     plan, text = report_for(data)
     assert not plan.next_deadline.last_day
     assert "Next date to watch" in headings(text) and "Next deadline" not in text
-    assert section(text, "Next date to watch") == "Estimated delivery: Thu 3 Dec 2026 (7 days left)"
+    assert section(text, "Next date to watch") == (
+        "Estimated delivery: Thu 3 Dec 2026 (7 days left)\n"
+        "How it's counted: Estimated delivery as you entered it = Thu 3 Dec 2026"
+    )
 
 
 def test_a_past_deadline_says_how_long_ago():

@@ -248,6 +248,9 @@ def test_timeline_is_frozen():
     hash(timeline)
 
 
+HOW = "How it's counted"
+
+
 def test_rows_read_in_date_order_with_dates_as_people_write_them():
     data = case_of(
         {"placed_on": day(-40), "shipped_on": day(-38), "estimated_delivery": day(-5)}, problem="not_arrived"
@@ -255,11 +258,16 @@ def test_rows_read_in_date_order_with_dates_as_people_write_them():
     _case, _plan, timeline = timeline_of(data)
     rows = timeline_rows(timeline)
     assert rows == [
-        {"What": "Placed", "From": show_date(day(-40)), "To": ""},
-        {"What": "Shipped", "From": show_date(day(-38)), "To": ""},
-        {"What": "Too early to dispute", "From": show_date(day(-38)), "To": show_date(day(-29))},
-        {"What": "Dispute window", "From": show_date(day(-28)), "To": show_date(day(22))},
-        {"What": "Estimated delivery", "From": show_date(day(-5)), "To": ""},
+        {"What": "Placed", "From": show_date(day(-40)), "To": "", HOW: ""},
+        {"What": "Shipped", "From": show_date(day(-38)), "To": "", HOW: ""},
+        {"What": "Too early to dispute", "From": show_date(day(-38)), "To": show_date(day(-29)), HOW: ""},
+        {
+            "What": "Dispute window",
+            "From": show_date(day(-28)),
+            "To": show_date(day(22)),
+            HOW: f"Shipped {show_date(day(-38))} + 60 days of buyer protection = {show_date(day(22))}",
+        },
+        {"What": "Estimated delivery", "From": show_date(day(-5)), "To": "", HOW: ""},
     ]
     assert show_date(day(-40)) == "Sat 17 Oct 2026"
 

@@ -1,0 +1,126 @@
+"""How each date of the plan was counted, in words a buyer can check against their order page.
+
+"Shipped Sun 1 Nov 2026 + 60 days of buyer protection = Thu 31 Dec 2026". Every sum starts
+from the case's own date and uses the day counts core.rules uses (core.rules.protection_dates),
+and its result is the plan's own date, never one worked out again here.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from core.dates import weekend_days
+from core.i18n import _, current_language, ngettext, show_date
+from core.models import Case, PlanDates
+from core.rules import (
+    DAYS_AFTER_RECEIPT,
+    DAYS_BEFORE_DISPUTE,
+    DAYS_TO_APPEAL,
+    LATE_CLAIM_DAYS,
+    REFUND_WORKING_DAYS,
+    RUNNING_OUT_DAYS,
+    SELLER_ANSWER_DAYS,
+)
+
+
+def counted(case: Case, dates: PlanDates, today: dt.date) -> dict[str, str]:
+    """Each date of the plan that is set, by its field's name, with the sum that gives it."""
+    order, dispute = case.order, case.dispute
+    found: dict[str, str] = {}
+    deadline_from = _deadline_start(case)
+
+    def add(field: str, start: str | None) -> None:
+        value = getattr(dates, field)
+        if value is not None and start is not None:
+            found[field] = _("{start} = {end}").format(start=start, end=show_date(value))
+
+    shipped = order.shipped_on
+    if shipped is not None:
+        add("earliest_dispute", _days(_("Shipped {day}"), shipped, DAYS_BEFORE_DISPUTE))
+        add("protection_ends", _protection(shipped, order.protection_days))
+    add("dispute_deadline", deadline_from)
+    if dates.seller_answer_due is not None:
+        # Counted from today when the seller was not written to yet: the plan says to write today.
+        contacted = case.seller_contacted_on
+        if contacted is not None:
+            start = _("Seller contacted {day} + {days} to answer")
+        else:
+            start = _("Today {day} + {days} for the seller to answer")
+        add("seller_answer_due", start.format(day=show_date(contacted or today), days=_day_count(SELLER_ANSWER_DAYS)))
+    if deadline_from is not None:
+        add("running_out_from", _("{start} - {days}").format(start=deadline_from, days=_day_count(RUNNING_OUT_DAYS)))
+        add("late_claim_deadline", _("{start} + {days}").format(start=deadline_from, days=_day_count(LATE_CLAIM_DAYS)))
+    add("deadline_after_confirming", _days(_("Confirming receipt today {day}"), today, DAYS_AFTER_RECEIPT))
+    # Dates the buyer entered are not counted: the sum says so, and still ends on the date.
+    add("estimated_delivery", _("Estimated delivery as you entered it"))
+    if dispute is not None:
+        if dispute.closed_on is not None:
+            add("appeal_deadline", _days(_("Dispute closed {day}"), dispute.closed_on, DAYS_TO_APPEAL))
+        add("negotiation_ends", _("End of negotiation as you entered it"))
+        processed = dispute.refund_processed_on
+        if processed is not None:
+            first, last = REFUND_WORKING_DAYS
+            add("refund_expected_from", _working(processed, first, case.country))
+            add("refund_expected_by", _working(processed, last, case.country))
+    return found
+
+
+def _day_count(days: int) -> str:
+    return ngettext("{n} day", "{n} days", days).format(n=days)
+
+
+def _days(start: str, day: dt.date, days: int) -> str:
+    """ "Shipped Sun 1 Nov 2026 + 10 days"."""
+    return _("{start} + {days}").format(start=start.format(day=show_date(day)), days=_day_count(days))
+
+
+def _protection(shipped: dt.date, days: int) -> str:
+    """ "Shipped Sun 1 Nov 2026 + 60 days of buyer protection"."""
+    return ngettext(
+        "Shipped {day} + {n} day of buyer protection", "Shipped {day} + {n} days of buyer protection", days
+    ).format(day=show_date(shipped), n=days)
+
+
+def _deadline_start(case: Case) -> str | None:
+    """The sum that gives the last day to dispute, as core.rules counts it: from receipt when confirmed."""
+    order = case.order
+    if order.receipt_confirmed_on is not None:
+        return _days(_("Receipt confirmed {day}"), order.receipt_confirmed_on, DAYS_AFTER_RECEIPT)
+    if order.shipped_on is not None:
+        return _protection(order.shipped_on, order.protection_days)
+    return None
+
+
+def _working(start: dt.date, days: int, country: str | None) -> str:
+    """ "Refund processed Tue 20 Oct 2026 + 20 working days (Monday to Friday, except public holidays in Spain)"."""
+    count = ngettext("{n} working day", "{n} working days", days).format(n=days)
+    week = working_week(country)
+    if country is not None:
+        week = _("{days}, except public holidays in {country}").format(days=week, country=country_name(country))
+    return _("Refund processed {day} + {count} ({week})").format(day=show_date(start), count=count, week=week)
+
+
+def working_week(country: str | None) -> str:
+    """The working days of the country's week, "Monday to Friday" ("Sunday to Thursday" in Israel)."""
+    from babel.dates import get_day_names
+
+    names = get_day_names("wide", locale=current_language())
+    weekend = weekend_days(country)
+    working = [day for day in range(7) if day not in weekend]
+    if not working:
+        return _("no working days")
+    if len(working) == 7:
+        return _("every day")
+    # The week read from the day after a weekend day, so a run such as Sunday to Thursday stays whole.
+    first = next(day for day in range(7) if day not in weekend and (day - 1) % 7 in weekend)
+    run = [(first + step) % 7 for step in range(len(working))]
+    if set(run) == set(working):
+        return _("{first} to {last}").format(first=names[run[0]], last=names[run[-1]])
+    return ", ".join(names[day] for day in working)
+
+
+def country_name(country: str) -> str:
+    """The country's name in the reader's language, or its code when babel does not know it."""
+    from babel import Locale
+
+    return Locale.parse(current_language()).territories.get(country, country)
