@@ -11,7 +11,7 @@ import datetime as dt
 
 from core.dates import weekend_days
 from core.i18n import _, current_language, ngettext, show_date
-from core.models import Case, PlanDates
+from core.models import PROTECTION_DAYS_USUAL, Case, Order, Plan, PlanDates
 from core.rules import (
     DAYS_AFTER_RECEIPT,
     DAYS_BEFORE_DISPUTE,
@@ -37,8 +37,8 @@ def counted(case: Case, dates: PlanDates, today: dt.date) -> dict[str, str]:
     shipped = order.shipped_on
     if shipped is not None:
         add("earliest_dispute", _days(_("Shipped {day}"), shipped, DAYS_BEFORE_DISPUTE))
-        add("protection_ends", _protection(shipped, order.protection_days))
-    add("dispute_deadline", deadline_from)
+        add("protection_ends", _protection_end(order))
+    add("dispute_deadline", deadline_from if order.receipt_confirmed_on is not None else _protection_end(order))
     if dates.seller_answer_due is not None:
         # Counted from today when the seller was not written to yet: the plan says to write today.
         contacted = case.seller_contacted_on
@@ -86,9 +86,18 @@ def _deadline_start(case: Case) -> str | None:
     order = case.order
     if order.receipt_confirmed_on is not None:
         return _days(_("Receipt confirmed {day}"), order.receipt_confirmed_on, DAYS_AFTER_RECEIPT)
+    if order.protection_ends_on is not None:
+        return _("Protection end on your order page ({day})").format(day=show_date(order.protection_ends_on))
     if order.shipped_on is not None:
         return _protection(order.shipped_on, order.protection_days)
     return None
+
+
+def _protection_end(order: Order) -> str | None:
+    """The end of protection: as the order page shows it, or shipping plus the listing's days."""
+    if order.protection_ends_on is not None:
+        return _("As your order page shows it")
+    return _protection(order.shipped_on, order.protection_days) if order.shipped_on is not None else None
 
 
 def _working(start: dt.date, days: int, country: str | None) -> str:
@@ -124,3 +133,21 @@ def country_name(country: str) -> str:
     from babel import Locale
 
     return Locale.parse(current_language()).territories.get(country, country)
+
+
+def how_counted(plan: Plan) -> str | None:
+    """How the plan's next date was counted, as one line under it; None when it has no sum."""
+    deadline = plan.next_deadline
+    if deadline is None or deadline.counted is None:
+        return None
+    return _("How it's counted: {sum}").format(sum=deadline.counted)
+
+
+def assumed_protection(plan: Plan) -> str | None:
+    """One line saying the dates rest on the usual protection, when they do, and where the real end is."""
+    if not plan.protection_assumed:
+        return None
+    return _(
+        "These dates count the usual {n} days of buyer protection from shipping. Your order page shows the "
+        "real end (“Buyer protection” countdown): enter it for exact dates."
+    ).format(n=PROTECTION_DAYS_USUAL)

@@ -145,6 +145,11 @@ class Order(Strict):
     shipped_on: dt.date | None = None
     estimated_delivery: dt.date | None = None
     protection_days: ProtectionDays = PROTECTION_DAYS_USUAL
+    protection_ends_on: dt.date | None = Field(
+        default=None,
+        description="The last day of buyer protection as the order page's countdown shows it (a seller's "
+        "extension included); when given, every deadline counts from it instead of shipping + protection_days.",
+    )
     received: bool = False
     receipt_confirmed_on: dt.date | None = None
     tracking: Tracking = Tracking.none
@@ -349,6 +354,11 @@ class Plan(BaseModel):
         default_factory=dict,
         description="How each date in `dates` that is set was counted, by its field's name, e.g. "
         "'Shipped Sun 1 Nov 2026 + 60 days of buyer protection = Thu 31 Dec 2026'.",
+    )
+    protection_assumed: bool = Field(
+        default=False,
+        description="The dates count the usual days of protection from shipping, because the buyer gave neither "
+        "the end their order page shows nor the listing's own days: the plan says so and asks for the real end.",
     )
     headline: str
     steps: list[str]

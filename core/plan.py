@@ -10,7 +10,7 @@ import datetime as dt
 
 from core.counting import counted
 from core.i18n import _
-from core.models import Case, Deadline, Plan, PlanDates
+from core.models import PROTECTION_DAYS_USUAL, Case, Deadline, Plan, PlanDates
 from core.rules import Decision
 from core.wording.said import Said
 from core.wording.table import DEADLINE_LABELS, LAST_DAYS, WORDS, money_words
@@ -33,12 +33,23 @@ def build_plan(case: Case, decision: Decision, dates: PlanDates, today: dt.date)
         next_deadline=next_deadline(decision, dates, today, sums),
         dates=dates,
         counted=sums,
+        protection_assumed=protection_assumed(case, dates),
         headline=words.headline(said),
         steps=words.steps(said),
         evidence=words.evidence(said),
         warnings=words.warnings(said),
         messages=words.messages(said),
         sources=[_(title) for title in decision.sources],
+    )
+
+
+def protection_assumed(case: Case, dates: PlanDates) -> bool:
+    """True when the end of protection was not given but counted from the usual days after shipping."""
+    order = case.order
+    return (
+        dates.protection_ends is not None
+        and order.protection_ends_on is None
+        and order.protection_days == PROTECTION_DAYS_USUAL
     )
 
 

@@ -96,6 +96,12 @@ def _days_out_of_order(case: Case, today: dt.date) -> Iterator[CaseProblem]:
             yield CaseProblem(
                 field, _("This has already happened, so it can't be after today ({today}).").format(today=today)
             )
+    ends = order.protection_ends_on
+    if ends is not None and (order.shipped_on is None or ends < order.shipped_on):
+        yield CaseProblem(
+            "order.protection_ends_on",
+            _("Buyer protection ends after the order ships: give a shipping date on or before it."),
+        )
     if order.shipped_on is not None and placed is not None and order.shipped_on < placed:
         yield CaseProblem(
             "order.shipped_on",

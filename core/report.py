@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from core.counting import assumed_protection, how_counted
 from core.i18n import _, days_phrase, show_date
 from core.models import Case, Message, Order, Plan
 from core.timeline import Window, in_date_order, order_timeline, plan_day
@@ -103,11 +104,9 @@ def key_dates(case: Case, plan: Plan, today: dt.date) -> list[str]:
 
 
 def counted_line(plan: Plan) -> str:
-    """How the next date was counted, on a line of its own under it, or nothing when it has no sum."""
-    deadline = plan.next_deadline
-    if deadline is None or deadline.counted is None:
-        return ""
-    return "\n" + _("How it's counted: {sum}").format(sum=deadline.counted)
+    """How the next date was counted, and whether it rests on the usual protection, on lines under it."""
+    lines = [line for line in (how_counted(plan), assumed_protection(plan)) if line is not None]
+    return "".join("\n" + line for line in lines)
 
 
 def message_text(message: Message) -> str:

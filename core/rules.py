@@ -220,7 +220,7 @@ def protection_dates(case: Case, today: dt.date) -> PlanDates:
     earliest = protection_ends = deadline = None
     if order.shipped_on is not None:
         earliest = add_days(order.shipped_on, DAYS_BEFORE_DISPUTE)
-        protection_ends = add_days(order.shipped_on, order.protection_days)
+        protection_ends = order.protection_ends_on or add_days(order.shipped_on, order.protection_days)
         deadline = protection_ends
     if order.receipt_confirmed_on is not None:
         deadline = add_days(order.receipt_confirmed_on, DAYS_AFTER_RECEIPT)

@@ -12,6 +12,7 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from core.calendar import plan_calendar
+from core.counting import assumed_protection, how_counted
 from core.i18n import _, current_language, days_phrase, ngettext, show_date
 from core.models import Case, Message, Plan
 from core.report import plan_text
@@ -50,14 +51,6 @@ def deadline_line(plan: Plan) -> str | None:
     return _("{what}: {day} ({left})").format(what=deadline.label, day=show_date(deadline.date), left=when)
 
 
-def counted_line(plan: Plan) -> str | None:
-    """How the next date was counted, so the buyer can check it on their order page, or None without a sum."""
-    deadline = plan.next_deadline
-    if deadline is None or deadline.counted is None:
-        return None
-    return _("How it's counted: {sum}").format(sum=deadline.counted)
-
-
 def urgent(plan: Plan) -> bool:
     """Red only for a last day that is close (or gone): a day to wait for is never an alarm."""
     deadline = plan.next_deadline
@@ -78,6 +71,7 @@ def show_plan(
     after_steps: Callable[[], None] | None = None,
     names: Callable[[], None] | None = None,
     order_id: str | None = None,
+    fix_protection: Callable[[], None] | None = None,
 ) -> None:
     """Draw the whole plan. `key` keeps widget keys apart when several plans can show.
 
@@ -85,8 +79,10 @@ def show_plan(
     button); `names` draws, right above the messages, where the order's number and name
     are asked (the wizard) or where to add them (the orders page). `order_id` names the order in
     the calendar file as the orders page's own file does (the wizard leaves it to core).
+    `fix_protection` draws, under the line saying the dates rest on the usual protection, the page's
+    one-tap way to enter the real end from the order page.
     """
-    show_summary(plan)
+    show_summary(plan, fix_protection)
     show_checklists(plan, key, after_steps)
     if plan.messages:
         show_messages(plan, names)
@@ -98,15 +94,20 @@ def show_plan(
             st.markdown("- " + escape(source))
 
 
-def show_summary(plan: Plan) -> None:
+def show_summary(plan: Plan, fix_protection: Callable[[], None] | None = None) -> None:
     """What to do, by when, the money, and the warnings: what a hurried reader sees first."""
     st.markdown(f"### {ACTION_ICONS[plan.action]} " + escape(plan.headline))
     line = deadline_line(plan)
     if line is not None:
         (st.error if urgent(plan) else st.info)(escape(line), icon=":material/event:")
-    how = counted_line(plan)
+    how = how_counted(plan)
     if how is not None:
         st.caption(escape(how))
+    assumed = assumed_protection(plan)
+    if assumed is not None:
+        st.caption(escape(assumed))
+        if fix_protection is not None:
+            fix_protection()
     if plan.refund == "none":
         st.caption(escape(plan.money))
     else:

@@ -34,6 +34,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from core import advise, read_case
+from core.counting import assumed_protection, how_counted
 from core.i18n import days_phrase, show_date, show_money
 from core.models import Case, DisputeStatus, Plan, Problem, Rule, Tracking
 from core.wording.said import form_safe
@@ -1108,7 +1109,7 @@ def render(description: str, plan: Plan) -> str:
         lines += [
             "DATE",
             f"{deadline.label}: {show_date(deadline.date)} ({days_phrase(deadline.days_left)}{urgent})",
-            *([f"How it's counted: {deadline.counted}"] if deadline.counted else []),
+            *[line for line in (how_counted(plan), assumed_protection(plan)) if line is not None],
             "",
         ]
     lines += ["STEPS", *(f"{n}. {step}" for n, step in enumerate(plan.steps, 1)), ""]
