@@ -65,8 +65,11 @@ def test_the_whole_plan_is_there():
     assert deadline.last_day
     assert section(text, "Next deadline") == (
         f"{deadline.label}: {show_date(deadline.date)} ({days_phrase(deadline.days_left)})\n"
-        f"How it's counted: {plan.counted['dispute_deadline']}"
+        f"How it's counted: {plan.counted['dispute_deadline']}\n"
+        "These dates count the usual 60 days of buyer protection from shipping. Your order page shows the real "
+        "end (“Buyer protection” countdown): enter it for exact dates."
     )
+    assert plan.protection_assumed
     dates = section(text, "Key dates").splitlines()
     lines = key_dates(read_case(received_fake()), plan, TODAY)
     assert dates == [line if line.startswith("  ") else "- " + line for line in lines]
@@ -205,7 +208,9 @@ def test_a_day_to_wait_for_is_not_called_a_deadline():
     assert "Next date to watch" in headings(text) and "Next deadline" not in text
     assert section(text, "Next date to watch") == (
         "Estimated delivery: Thu 3 Dec 2026 (7 days left)\n"
-        "How it's counted: Estimated delivery as you entered it = Thu 3 Dec 2026"
+        "How it's counted: Estimated delivery as you entered it = Thu 3 Dec 2026\n"
+        "These dates count the usual 60 days of buyer protection from shipping. Your order page shows the real "
+        "end (“Buyer protection” countdown): enter it for exact dates."
     )
 
 
