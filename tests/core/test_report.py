@@ -11,6 +11,7 @@ import itertools
 import re
 
 from core import advise, read_case
+from core.counting import assumed_protection
 from core.i18n import days_phrase, show_date
 from core.report import key_dates, message_text, order_name, plan_text
 from core.timeline import order_timeline
@@ -65,14 +66,15 @@ def test_the_whole_plan_is_there():
     assert deadline.last_day
     assert section(text, "Next deadline") == (
         f"{deadline.label}: {show_date(deadline.date)} ({days_phrase(deadline.days_left)})\n"
-        f"How it's counted: {plan.counted['dispute_deadline']}"
+        f"How it's counted: {plan.counted['dispute_deadline']}\n"
+        f"{assumed_protection(plan)}"
     )
     dates = section(text, "Key dates").splitlines()
     lines = key_dates(read_case(received_fake()), plan, TODAY)
     assert dates == [line if line.startswith("  ") else "- " + line for line in lines]
-    window = (show_date(plan.dates.earliest_dispute), show_date(plan.dates.dispute_deadline))
-    at = dates.index("- Dispute window: {} – {}".format(*window))
-    assert dates[at + 1] == "  " + plan.counted["dispute_deadline"]
+    until, since = show_date(plan.dates.dispute_deadline), show_date(plan.dates.earliest_dispute)
+    at = dates.index(f"- You can open a dispute until {until}, from {since}")
+    assert dates[at + 1 : at + 3] == ["  Ends with buyer protection", "  " + plan.counted["dispute_deadline"]]
     assert section(text, "Steps").splitlines() == ["[ ] " + step for step in plan.steps]
     assert plan.evidence
     assert section(text, "Proof to gather").splitlines() == ["[ ] " + item for item in plan.evidence]
@@ -205,7 +207,8 @@ def test_a_day_to_wait_for_is_not_called_a_deadline():
     assert "Next date to watch" in headings(text) and "Next deadline" not in text
     assert section(text, "Next date to watch") == (
         "Estimated delivery: Thu 3 Dec 2026 (7 days left)\n"
-        "How it's counted: Estimated delivery as you entered it = Thu 3 Dec 2026"
+        "How it's counted: Estimated delivery as you entered it = Thu 3 Dec 2026\n"
+        f"{assumed_protection(plan)}"
     )
 
 
@@ -225,9 +228,13 @@ def test_a_parcel_lost_after_protection_shows_the_refund_request_window():
     data = {"today": TODAY.isoformat(), "problem": "not_arrived", "order": {"shipped_on": day(-65), "total_paid": "30"}}
     plan, text = report_for(data)
     assert plan.dates.late_claim_deadline == dt.date.fromisoformat(day(10))
-    start = plan.dates.protection_ends + dt.timedelta(days=1)
-    line = f"- Refund request after protection: {show_date(start)} – {show_date(plan.dates.late_claim_deadline)}"
-    assert line in section(text, "Key dates").splitlines()
+    lines = section(text, "Key dates").splitlines()
+    at = lines.index(f"- You can open a dispute until {show_date(plan.dates.late_claim_deadline)}, from Fri 2 Oct 2026")
+    assert lines[at + 1 : at + 3] == [
+        "  Ends 15 days after protection ended",
+        "  " + plan.counted["late_claim_deadline"],
+    ]
+    assert f"- Protection ended: {show_date(plan.dates.protection_ends)}" in lines
     assert section(text, "Next deadline").startswith("Last day to ask for a refund after protection: ")
 
 
