@@ -32,6 +32,9 @@ FORMAT_VERSION = 1
 CSV_ENCODING = "utf-8-sig"
 """CSV files are written with a byte-order mark so spreadsheets show emoji and accents."""
 
+_LATER_FIELDS = ("protection_ends_on",)
+"""Fields added after the format's first files: while empty they leave an order's made-up id as it was."""
+
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _QUOTE = "'"
 
@@ -47,8 +50,15 @@ class ImportResult:
 
 
 def content_id(row: OrderRow) -> str:
-    """An id made from the order's details, so a file without ids imports the same way twice."""
-    text = json.dumps(row.model_dump(mode="json", exclude={"id"}), sort_keys=True, ensure_ascii=False)
+    """An id made from the order's details, so a file without ids imports the same way twice.
+
+    A field added later is left out while empty, so an older file's orders keep the ids they had.
+    """
+    details = row.model_dump(mode="json", exclude={"id"})
+    for name in _LATER_FIELDS:
+        if details.get(name) is None:
+            details.pop(name, None)
+    text = json.dumps(details, sort_keys=True, ensure_ascii=False)
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]
 
 

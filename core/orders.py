@@ -80,6 +80,11 @@ class OrderRow(Strict):
     shipped_on: MaybeDay = None
     estimated_delivery: MaybeDay = None
     protection_days: ProtectionDays = PROTECTION_DAYS_USUAL
+    protection_ends_on: MaybeDay = Field(
+        default=None,
+        description="The last day of buyer protection as the order page's countdown shows it; "
+        "when given, it replaces shipped_on + protection_days.",
+    )
     received: bool = False
     receipt_confirmed_on: MaybeDay = None
     tracking: Tracking = Tracking.none
@@ -106,6 +111,7 @@ DATE_FIELDS = frozenset(
         "placed_on",
         "shipped_on",
         "estimated_delivery",
+        "protection_ends_on",
         "receipt_confirmed_on",
         "dispute_opened_on",
         "negotiation_ends_on",
@@ -216,6 +222,7 @@ def row_to_case(row: OrderRow, today: dt.date | None = None, country: str | None
             shipped_on=row.shipped_on,
             estimated_delivery=row.estimated_delivery,
             protection_days=row.protection_days,
+            protection_ends_on=row.protection_ends_on,
             received=row.received,
             receipt_confirmed_on=row.receipt_confirmed_on,
             tracking=row.tracking,

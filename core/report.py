@@ -85,8 +85,9 @@ def _unnamed(order: Order) -> str:
 
 
 def key_dates(case: Case, plan: Plan, today: dt.date) -> list[str]:
-    """The timeline's windows and events as lines in date order ("Dispute window: Sat 7 Nov 2026 – ..."),
-    each window followed by how its plan dates were counted, indented ("  Shipped ... = ...")."""
+    """The timeline's windows and events as lines in date order ("Too early to dispute: Sat 7 Nov 2026 – ..."),
+    each window followed by how its plan dates were counted, indented ("  Shipped ... = ..."). A span to open
+    a dispute names its last day already ("You can open a dispute until ..., from ..."), then says why, indented."""
     lines = []
     for item in in_date_order(order_timeline(case, plan, today=today)):
         if isinstance(item, Window):
@@ -97,7 +98,12 @@ def key_dates(case: Case, plan: Plan, today: dt.date) -> list[str]:
             )
         else:
             when = show_date(item.date)
-        lines.append(_("{what}: {when}").format(what=item.label, when=when))
+        if isinstance(item, Window) and item.reason:
+            # "You can open a dispute until ..." names its last day already: the line gives the first and why.
+            lines.append(_("{what}, from {day}").format(what=item.label, day=show_date(item.start)))
+            lines.append("  " + item.reason)
+        else:
+            lines.append(_("{what}: {when}").format(what=item.label, when=when))
         if isinstance(item, Window):
             lines += ["  " + how for how in item.counted]
     return lines

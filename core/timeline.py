@@ -16,7 +16,7 @@ from core.models import Case, DisputeStatus, Plan
 
 @dataclass(frozen=True)
 class Window:
-    """A stretch of days with one meaning, such as "Dispute window"; `end` is the last day in it."""
+    """A stretch of days with one meaning, such as "Too early to dispute"; `end` is the last day in it."""
 
     key: str
     label: str
@@ -24,6 +24,8 @@ class Window:
     end: dt.date
     counted: tuple[str, ...] = ()
     """How the plan's dates this window starts or ends on were counted (core.counting), first day first."""
+    reason: str = ""
+    """Why it ends on `end`, for the windows to open a dispute ("Ends with buyer protection")."""
 
 
 @dataclass(frozen=True)
@@ -67,7 +69,8 @@ def waiting_for_parcel(case: Case, plan: Plan) -> bool:
 def order_timeline(case: Case, plan: Plan, *, today: dt.date | None = None) -> Timeline:
     """Every window and event of the order that has its dates, from the plan's own dates."""
     day = plan_day(case, plan, today)
-    return Timeline(windows=tuple(_windows(case, plan, day)), events=tuple(_events(case)), today=day)
+    windows = _windows(case, plan, day)
+    return Timeline(windows=tuple(windows), events=tuple(_events(case, plan, windows)), today=day)
 
 
 def _window(key: str, label: str, start: dt.date | None, end: dt.date | None) -> list[Window]:
@@ -78,9 +81,8 @@ def _window(key: str, label: str, start: dt.date | None, end: dt.date | None) ->
 
 
 COUNTED_FIELDS = {
-    "dispute": ("dispute_deadline",),
+    "dispute": ("protection_ends", "dispute_deadline", "late_claim_deadline"),
     "after_receipt": ("dispute_deadline",),
-    "late_claim": ("late_claim_deadline",),
     "negotiation": ("negotiation_ends",),
     "appeal": ("appeal_deadline",),
     "refund": ("refund_expected_from", "refund_expected_by"),
@@ -90,12 +92,12 @@ COUNTED_FIELDS = {
 
 def _with_counted(window: Window, plan: Plan) -> Window:
     """The window with the sums of the plan's dates it starts or ends on (none when it ends on another day)."""
-    sums = tuple(
+    sums = (
         plan.counted[field]
         for field in COUNTED_FIELDS.get(window.key, ())
         if field in plan.counted and getattr(plan.dates, field) in (window.start, window.end)
     )
-    return replace(window, counted=sums)
+    return replace(window, counted=tuple(dict.fromkeys(sums)))
 
 
 def _windows(case: Case, plan: Plan, today: dt.date) -> list[Window]:
@@ -104,28 +106,13 @@ def _windows(case: Case, plan: Plan, today: dt.date) -> list[Window]:
 
 def _plain_windows(case: Case, plan: Plan, today: dt.date) -> list[Window]:
     dates, order, dispute = plan.dates, case.order, case.dispute
+    spans = _dispute_spans(case, plan, today)
     found: list[Window] = []
     if order.shipped_on is not None and dates.earliest_dispute is not None:
-        found += _window("too_early", _("Too early to dispute"), order.shipped_on, add_days(dates.earliest_dispute, -1))
-    receipt = order.receipt_confirmed_on
-    if receipt is None:
-        found += _window("dispute", _("Dispute window"), dates.earliest_dispute, dates.dispute_deadline)
-    else:
-        # Confirming receipt starts a shorter clock: the window before it ends with
-        # protection or the day before receipt, whichever comes first.
-        before = add_days(receipt, -1)
-        if dates.protection_ends is not None:
-            before = min(before, dates.protection_ends)
-        found += _window("dispute", _("Dispute window"), dates.earliest_dispute, before)
-        found += _window("after_receipt", _("15 days after receipt"), receipt, dates.dispute_deadline)
-    ends = dates.protection_ends
-    if dates.late_claim_deadline is not None and ends is not None and today > ends and waiting_for_parcel(case, plan):
-        # For a parcel that never came AliExpress still takes a refund request for 15 days
-        # after protection ends (core.rules.LATE_CLAIM_DAYS). Shown only once protection has
-        # ended: the plan never counts on it before.
-        found += _window(
-            "late_claim", _("Refund request after protection"), add_days(ends, 1), dates.late_claim_deadline
-        )
+        # Confirming receipt early lets the buyer dispute before the usual 10 days: too early ends there.
+        too_early_ends = min([add_days(dates.earliest_dispute, -1)] + [add_days(w.start, -1) for w in spans])
+        found += _window("too_early", _("Too early to dispute"), order.shipped_on, too_early_ends)
+    found += spans
     if dates.negotiation_ends is not None:
         opened = dispute.opened_on if dispute is not None and dispute.opened_on else min(today, dates.negotiation_ends)
         found += _window("negotiation", _("Negotiation"), opened, dates.negotiation_ends)
@@ -135,8 +122,59 @@ def _plain_windows(case: Case, plan: Plan, today: dt.date) -> list[Window]:
     return found
 
 
-def _events(case: Case) -> list[Event]:
-    """The days the case gives; an order placed on an unknown day (the wizard never asks) has no "Placed"."""
+def _dispute_spans(case: Case, plan: Plan, today: dt.date) -> list[Window]:
+    """The days a dispute can be opened, as one span whenever the windows follow each other.
+
+    Each span says until when, and why that day: protection ends (as the order page shows it,
+    when given), 15 days after receipt was confirmed, or 15 days after protection ended for a
+    parcel that never came (core.rules.LATE_CLAIM_DAYS, shown only once protection has ended:
+    the plan never counts on it before). Only a receipt confirmed after protection had already
+    ended leaves a gap, and then each span still names its reason.
+    """
+    dates, order = plan.dates, case.order
+    ends, earliest = dates.protection_ends, dates.earliest_dispute
+    protection = _protection_reason(case)
+    receipt = order.receipt_confirmed_on
+    if receipt is None:
+        if (
+            dates.late_claim_deadline is not None
+            and ends is not None
+            and today > ends
+            and waiting_for_parcel(case, plan)
+        ):
+            return _span(earliest, dates.late_claim_deadline, _("Ends 15 days after protection ended"), today)
+        return _span(earliest, dates.dispute_deadline, protection, today)
+    after_receipt = _("Ends 15 days after you confirmed receipt")
+    if ends is not None and receipt > add_days(ends, 1):
+        return _span(earliest, ends, protection, today) + _span(
+            receipt, dates.dispute_deadline, after_receipt, today, key="after_receipt"
+        )
+    start = receipt if earliest is None else min(earliest, receipt)
+    return _span(start, dates.dispute_deadline, after_receipt, today)
+
+
+def _protection_reason(case: Case) -> str:
+    if case.order.protection_ends_on is not None:
+        return _("Ends with buyer protection (date from your order page)")
+    return _("Ends with buyer protection")
+
+
+def _span(
+    start: dt.date | None, end: dt.date | None, reason: str, today: dt.date, key: str = "dispute"
+) -> list[Window]:
+    """A span to open a dispute in, labelled with its last day ("You could..." once it has passed)."""
+    if start is None or end is None or end < start:
+        return []
+    label = _("You could open a dispute until {day}") if end < today else _("You can open a dispute until {day}")
+    return [Window(key=key, label=label.format(day=show_date(end)), start=start, end=end, reason=reason)]
+
+
+def _events(case: Case, plan: Plan, windows: list[Window]) -> list[Event]:
+    """The days the case gives; an order placed on an unknown day (the wizard never asks) has no "Placed".
+
+    The end of protection is an event only inside a span that goes on after it (a parcel never
+    received, after protection): elsewhere it is a span's end, and the span says so.
+    """
     order, dispute = case.order, case.dispute
     known = [
         ("placed", _("Placed"), order.placed_on),
@@ -144,6 +182,13 @@ def _events(case: Case) -> list[Event]:
         ("estimated_delivery", _("Estimated delivery"), order.estimated_delivery),
         ("receipt_confirmed", _("Receipt confirmed"), order.receipt_confirmed_on),
     ]
+    ends = plan.dates.protection_ends
+    inside = any(w.key == "dispute" and ends is not None and w.start <= ends < w.end for w in windows)
+    if ends is not None and inside and order.receipt_confirmed_on is None:
+        if order.protection_ends_on is not None:
+            known.append(("protection_ends", _("Protection ended (your order page)"), ends))
+        else:
+            known.append(("protection_ends", _("Protection ended"), ends))
     if dispute is not None:
         known += [
             ("dispute_opened", _("Dispute opened"), dispute.opened_on),
@@ -176,9 +221,8 @@ def timeline_rows(timeline: Timeline) -> list[dict[str, str]]:
     rows = []
     for item in in_date_order(timeline):
         if isinstance(item, Window):
-            rows.append(
-                {what: item.label, start: show_date(item.start), end: show_date(item.end), how: "; ".join(item.counted)}
-            )
+            how_text = "; ".join((item.reason, *item.counted) if item.reason else item.counted)
+            rows.append({what: item.label, start: show_date(item.start), end: show_date(item.end), how: how_text})
         else:
             rows.append({what: item.label, start: show_date(item.date), end: "", how: ""})
     return rows

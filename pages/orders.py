@@ -154,12 +154,19 @@ def show_picked_plan(items: list[Assessed], today: dt.date) -> None:
         key=f"plan_{item.row.id}",
         names=None if item.row.order_number else show_number_hint,
         order_id=item.row.id,
+        fix_protection=show_protection_hint,
     )
 
 
 def show_number_hint() -> None:
     """The orders page asks for nothing above the messages: the number belongs in the table."""
     st.caption(_("Add the order number in the table to fill it in."))
+
+
+def show_protection_hint() -> None:
+    """Under the line saying the dates count the usual protection: where the real end goes."""
+    column = orders_words.titles()["protection_ends_on"]
+    st.caption(escape(_("Add it in the table's “{column}” column.").format(column=column)))
 
 
 def show_settings() -> None:

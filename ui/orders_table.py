@@ -151,6 +151,10 @@ def column_config() -> dict[str, Any]:
             format="%d",
             help=_("Usually {n}; the order page may say otherwise.").format(n=PROTECTION_DAYS_USUAL),
         ),
+        "protection_ends_on": date(
+            "protection_ends_on",
+            _("The end of the “Buyer protection” countdown on the order page. Replaces protection days."),
+        ),
         "received": cc.CheckboxColumn(title["received"], default=False),
         "receipt_confirmed_on": date("receipt_confirmed_on", _("When you pressed “Confirm receipt”.")),
         "tracking": choice("tracking", [t.value for t in Tracking], _("What the tracking page says.")),

@@ -78,6 +78,7 @@ def titles() -> dict[str, str]:
         "shipped_on": _("Shipped"),
         "estimated_delivery": _("Expected"),
         "protection_days": _("Protection days"),
+        "protection_ends_on": _("Protection ends"),
         "received": _("Received"),
         "receipt_confirmed_on": _("Receipt confirmed"),
         "tracking": _("Tracking"),

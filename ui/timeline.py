@@ -25,7 +25,6 @@ WINDOW_COLOURS = {
     "negotiation": "#0072B2",
     "appeal": "#CC79A7",
     "refund": "#56B4E9",
-    "late_claim": "#F0E442",
 }
 """Okabe and Ito's colour-blind-safe palette, grey for the days nothing can be done yet."""
 
@@ -37,6 +36,7 @@ EVENT_SYMBOLS = {
     "dispute_opened": "triangle-up",
     "dispute_closed": "triangle-down",
     "refund_processed": "star",
+    "protection_ends": "x",
 }
 """Events differ by shape, so nobody needs to tell colours apart to read them."""
 
@@ -50,6 +50,10 @@ FONT_SIZE = 12
 
 ROW_PX = 40
 """One window or event of the single-order chart: a line of text over a thin bar."""
+REASON_ROWS = 0.6
+"""The extra height of a span to open a dispute: a second line, under its bar, saying why it ends then."""
+END_SYMBOL = "line-ns"
+"""The mark at the end of a span to open a dispute, where its reason applies."""
 ORDER_ROW_PX = 28
 """One order of the all-orders chart."""
 LABEL_CHARS = 24
@@ -61,32 +65,83 @@ ONE_MS = dt.timedelta(milliseconds=1)
 
 
 def order_figure(timeline: Timeline) -> go.Figure:
-    """One order: a row per window or event in date order, its dates written above it, and today."""
+    """One order: a row per window or event in date order, its dates written above it, and today.
+
+    A span to open a dispute reads "You can open a dispute until <day>" above its bar, has a
+    mark at its end, and says why it ends then on a line under the bar. Every text is written
+    from the left edge, where the longest fits a phone; today is drawn only across the bars,
+    so it never runs through a line of text.
+    """
     items = in_date_order(timeline)
-    windows = [(row, item) for row, item in enumerate(items) if isinstance(item, Window)]
-    events = [(row, item) for row, item in enumerate(items) if isinstance(item, Event)]
-    fig = _bars(windows, [_window_text(window) for _row, window in windows], width=0.3)
+    places = _places(items)
+    windows = [(places[n], item) for n, item in enumerate(items) if isinstance(item, Window)]
+    events = [(places[n], item) for n, item in enumerate(items) if isinstance(item, Event)]
+    fig = _bars(windows, [_window_text(window) + _reason_text(window) for _row, window in windows], width=0.3)
     start, end = _span([timeline])
+    spans = [(row, window) for row, window in windows if window.reason]
     lines = go.Scatter(
-        x=[start] * len(items),
-        y=[row - 0.42 for row in range(len(items))],
-        text=[_item_line(item) for item in items],
+        x=[start] * (len(items) + len(spans)),
+        y=[row - 0.42 for row in places] + [row + 0.42 for row, _window in spans],
+        text=[_item_line(item) for item in items] + [html.escape(window.reason, quote=False) for _r, window in spans],
         mode="text",
         textposition="middle right",
         hoverinfo="skip",
         showlegend=False,
         cliponaxis=False,
     )
-    fig.add_traces([*_markers(events, [_event_text(event) for _row, event in events]), lines])
+    fig.add_traces([*_markers(events, [_event_text(event) for _row, event in events]), *_ends(spans), lines])
+    bottom_row = places[-1] + (REASON_ROWS if items and isinstance(items[-1], Window) and items[-1].reason else 0)
     top, bottom = 30, 12
+    layout = _layout(timeline.today, start, end, height=int(top + ROW_PX * (bottom_row + 1) + bottom))
+    layout["shapes"] = _today_marks(timeline.today, places)
     fig.update_layout(
-        _layout(timeline.today, start, end, height=top + ROW_PX * len(items) + bottom),
+        layout,
         showlegend=False,
         margin={"l": 8, "r": 8, "t": top, "b": bottom},
         xaxis={"showticklabels": False, "showgrid": False, "showline": True},
-        yaxis={"type": "linear", "range": [len(items) - 0.5, -0.95], "visible": False, "fixedrange": True},
+        yaxis={"type": "linear", "range": [bottom_row + 0.5, -0.95], "visible": False, "fixedrange": True},
     )
     return fig
+
+
+def _places(items: Sequence[Window | Event]) -> list[float]:
+    """Where each row sits, top down: a span to open a dispute takes a little more for its reason."""
+    places, at = [], 0.0
+    for item in items:
+        places.append(at)
+        at += 1 + (REASON_ROWS if isinstance(item, Window) and item.reason else 0)
+    return places
+
+
+def _ends(spans: Sequence[tuple[float, Window]]) -> list[go.Scatter]:
+    """A mark at the end of each span to open a dispute, the reason in its hover too."""
+    if not spans:
+        return []
+    return [
+        go.Scatter(
+            x=[_day_after(window.end) for _row, window in spans],
+            y=[row for row, _window in spans],
+            mode="markers",
+            name=_("Last day to open a dispute"),
+            marker={"symbol": END_SYMBOL, "size": 18, "line": {"width": 3, "color": EVENT_COLOUR}},
+            customdata=[html.escape(window.reason, quote=False) for _row, window in spans],
+            hovertemplate="%{customdata}<extra></extra>",
+            cliponaxis=False,
+        )
+    ]
+
+
+def _today_marks(today: dt.date, places: Sequence[float]) -> list[dict]:
+    """Today as a short solid mark across each row's bar or marker, never across a line of text."""
+    noon = _midnight(today) + NOON
+    line = {"color": TODAY_COLOUR, "width": 2}
+    marks = [
+        {"type": "line", "x0": noon, "x1": noon, "xref": "x", "y0": row - 0.2, "y1": row + 0.2, "yref": "y"}
+        for row in places
+    ]
+    return [{**mark, "line": line, "layer": "above"} for mark in marks] or [
+        {"type": "line", "x0": noon, "x1": noon, "xref": "x", "y0": 0, "y1": 1, "yref": "paper", "line": line}
+    ]
 
 
 def orders_figure(rows: Sequence[tuple[str, Timeline]]) -> go.Figure:
@@ -96,7 +151,8 @@ def orders_figure(rows: Sequence[tuple[str, Timeline]]) -> go.Figure:
     for name, (_label, timeline) in zip(names, rows, strict=True):
         bars += [(name, window) for window in timeline.windows]
         events += [(name, event) for event in timeline.events]
-    fig = _bars(bars, [f"{name}<br>{_window_text(window)}" for name, window in bars], width=0.6)
+    hover = [f"{name}<br>{_window_text(window)}" + _reason_text(window) for name, window in bars]
+    fig = _bars(bars, hover, width=0.6)
     fig.add_traces(_markers(events, [f"{name}<br>{_event_text(event)}" for name, event in events]))
     today = rows[0][1].today if rows else dt.date.today()
     start, end = _span([timeline for _label, timeline in rows], today)
@@ -174,7 +230,7 @@ def _bars(bars: Sequence[tuple[object, Window]], hover: Sequence[str], width: fl
                 base=starts,
                 x=[(_day_after(bars[n][1].end) - start) / ONE_MS for n, start in zip(chosen, starts, strict=True)],
                 y=[bars[n][0] for n in chosen],
-                name=bars[chosen[0]][1].label,
+                name=window_names().get(key, bars[chosen[0]][1].label),
                 marker={"color": colour},
                 width=width,
                 customdata=[hover[n] for n in chosen],
@@ -273,6 +329,15 @@ def _day_after(day: dt.date) -> dt.datetime:
     return _midnight(day) + ONE_DAY if day < dt.date.max else dt.datetime.max
 
 
+def window_names() -> dict[str, str]:
+    """A kind of window by name, for the legend of every order (a span's own label names its day)."""
+    return {"dispute": _("You can open a dispute"), "after_receipt": _("Dispute after receipt confirmed")}
+
+
+def _reason_text(window: Window) -> str:
+    return "<br>" + html.escape(window.reason, quote=False) if window.reason else ""
+
+
 def _window_text(window: Window) -> str:
     return html.escape(_("{what}: {when}").format(what=window.label, when=_days(window)), quote=False)
 
@@ -288,7 +353,9 @@ def _days(window: Window) -> str:
 
 
 def _item_line(item: Window | Event) -> str:
-    """The line written over a row: its name in bold, then its dates."""
+    """The line written over a row: its name in bold, then its dates (a span's name holds its last day)."""
+    if isinstance(item, Window) and item.reason:
+        return f"<b>{html.escape(item.label, quote=False)}</b>"
     when = _days(item) if isinstance(item, Window) else show_date(item.date)
     what = f"<b>{html.escape(item.label, quote=False)}</b>"
     return _("{what}: {when}").format(what=what, when=html.escape(when, quote=False))

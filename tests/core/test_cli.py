@@ -134,6 +134,17 @@ def test_today_option_reaches_the_window_after_protection_and_its_end():
     assert out["next_deadline"] is None
 
 
+def test_the_order_pages_protection_end_is_counted_from():
+    # Shipped day(-38): the usual 60 days end on day(22); the order page says day(40) (an extension).
+    case = make_case(order={"tracking": "no_updates", "protection_ends_on": day(40)})
+    proc = advise_json(case)
+    assert proc.returncode == 0, proc.stderr.decode()
+    out = json.loads(proc.stdout)
+    assert out["dates"]["protection_ends"] == day(40) and out["dates"]["dispute_deadline"] == day(40)
+    assert out["protection_assumed"] is False
+    assert "As your order page shows it" in out["counted"]["protection_ends"]
+
+
 def test_a_case_without_placed_on_or_total_is_advised():
     # The wizard asks neither when the order was placed nor what was paid (0 means unknown).
     case = make_case(
@@ -292,6 +303,12 @@ def test_shipped_before_placed():
 def test_receipt_confirmed_before_shipping():
     case = make_case(order=received(shipped_on=day(-30), receipt_confirmed_on=day(-31)), problem="none")
     assert_rejected(advise_json(case), "order.receipt_confirmed_on")
+
+
+def test_protection_ending_before_shipping():
+    case = make_case(order={"shipped_on": day(-30), "protection_ends_on": day(-31)})
+    lines = assert_rejected(advise_json(case), "order.protection_ends_on")
+    assert "ships" in lines[0]
 
 
 def test_today_before_placed_on():

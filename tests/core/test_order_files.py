@@ -55,6 +55,22 @@ def test_a_file_without_ids_imports_the_same_way_twice():
     assert merge(first.rows, again.rows).added == 0
 
 
+def test_a_file_from_before_the_protection_end_column_keeps_its_ids():
+    data = csv_bytes("label,placed_on", "Lamp,2026-10-01")
+    [lamp] = import_orders(data, "x.csv").rows
+    assert lamp.protection_ends_on is None and lamp.id == "4e295bbcb29c"
+    [dated] = import_orders(csv_bytes("label,placed_on,protection_ends_on", "Lamp,2026-10-01,2026-12-20"), "x.csv").rows
+    assert dated.protection_ends_on == dt.date(2026, 12, 20) and dated.id != lamp.id
+
+
+def test_the_protection_end_goes_out_and_comes_back_in_csv_and_json():
+    order = row("Lamp", protection_ends_on=day(20))
+    assert "protection_ends_on" in export_csv([order]).splitlines()[0].split(",")
+    assert json.loads(export_json([order]))["orders"][0]["protection_ends_on"] == day(20).isoformat()
+    for data, name in ((export_csv([order]).encode(CSV_ENCODING), "o.csv"), (export_json([order]).encode(), "o.json")):
+        assert import_orders(data, name).rows == [order]
+
+
 def test_a_bad_import_changes_nothing_already_kept():
     mine = [row("mine")]
     for data in (b"\x00junk", b"x" * (MAX_FILE_BYTES + 1), csv_bytes("label,placed_on", "bad,yesterday")):
@@ -146,6 +162,7 @@ def order_rows(draw) -> OrderRow:
         dispute_closed_on=draw(dates),
         refund_processed_on=draw(dates),
         seller_contacted_on=draw(dates),
+        protection_ends_on=draw(dates),
         protection_days=draw(st.integers(1, 180)),
         received=draw(st.booleans()),
         free_return=draw(st.booleans()),
@@ -195,7 +212,7 @@ def test_a_bad_order_number_is_reported_on_its_column_in_words(cell):
     assert "8 to 20 digits" in result.problems[0].message
 
 
-HEADER = "label,placed_on,shipped_on,total_paid,received,tracking,protection_days,currency"
+HEADER = "label,placed_on,shipped_on,total_paid,received,tracking,protection_days,currency,protection_ends_on"
 
 
 @pytest.mark.parametrize(
@@ -212,6 +229,7 @@ HEADER = "label,placed_on,shipped_on,total_paid,received,tracking,protection_day
         ("Lamp,2026-10-01,,,,,0,", "protection_days"),
         ("Lamp,2026-10-01,,,,,181,", "protection_days"),
         ("Lamp,2026-10-01,,,,,,dollars", "currency"),
+        ("Lamp,2026-10-01,,,,,,,20/12/2026", "protection_ends_on"),
         (",,2026-10-01,,,,,", "placed_on"),
         ("x" * 121 + ",2026-10-01,,,,,,", "label"),
     ],

@@ -80,6 +80,21 @@ def test_the_order_number_is_kept_as_digits_and_reaches_the_case():
     assert row_to_case(order, TODAY).order.order_number == "8123456789012345"
 
 
+def test_the_order_pages_protection_end_reaches_the_case_and_the_deadline():
+    order = row(protection_ends_on=day(30))
+    assert row_to_case(order, TODAY).order.protection_ends_on == day(30)
+    assert row(protection_ends_on=None).protection_ends_on is None
+    item = assess([row(problem="not_arrived", seller_contacted_on=day(-10), protection_ends_on=day(30))], TODAY)[0]
+    assert item.plan is not None and item.plan.dates.protection_ends == day(30)
+    assert not item.plan.protection_assumed
+
+
+def test_a_protection_end_before_shipping_is_reported_on_its_column():
+    item = assess([row(protection_ends_on=day(-39))], TODAY)[0]
+    assert item.plan is None and item.urgency is Urgency.to_fix
+    assert [p.field for p in item.problems] == ["protection_ends_on"]
+
+
 def test_tabs_and_returns_inside_a_label_become_spaces():
     assert row("\t=SUM(A1)\r\nsecond line").label == "=SUM(A1) second line"
     assert row("a\u202eevil").label == "aevil"

@@ -73,9 +73,9 @@ def test_the_whole_plan_is_there():
     dates = section(text, "Key dates").splitlines()
     lines = key_dates(read_case(received_fake()), plan, TODAY)
     assert dates == [line if line.startswith("  ") else "- " + line for line in lines]
-    window = (show_date(plan.dates.earliest_dispute), show_date(plan.dates.dispute_deadline))
-    at = dates.index("- Dispute window: {} – {}".format(*window))
-    assert dates[at + 1] == "  " + plan.counted["dispute_deadline"]
+    until, since = show_date(plan.dates.dispute_deadline), show_date(plan.dates.earliest_dispute)
+    at = dates.index(f"- You can open a dispute until {until}, from {since}")
+    assert dates[at + 1 : at + 3] == ["  Ends with buyer protection", "  " + plan.counted["dispute_deadline"]]
     assert section(text, "Steps").splitlines() == ["[ ] " + step for step in plan.steps]
     assert plan.evidence
     assert section(text, "Proof to gather").splitlines() == ["[ ] " + item for item in plan.evidence]
@@ -230,9 +230,13 @@ def test_a_parcel_lost_after_protection_shows_the_refund_request_window():
     data = {"today": TODAY.isoformat(), "problem": "not_arrived", "order": {"shipped_on": day(-65), "total_paid": "30"}}
     plan, text = report_for(data)
     assert plan.dates.late_claim_deadline == dt.date.fromisoformat(day(10))
-    start = plan.dates.protection_ends + dt.timedelta(days=1)
-    line = f"- Refund request after protection: {show_date(start)} – {show_date(plan.dates.late_claim_deadline)}"
-    assert line in section(text, "Key dates").splitlines()
+    lines = section(text, "Key dates").splitlines()
+    at = lines.index(f"- You can open a dispute until {show_date(plan.dates.late_claim_deadline)}, from Fri 2 Oct 2026")
+    assert lines[at + 1 : at + 3] == [
+        "  Ends 15 days after protection ended",
+        "  " + plan.counted["late_claim_deadline"],
+    ]
+    assert f"- Protection ended: {show_date(plan.dates.protection_ends)}" in lines
     assert section(text, "Next deadline").startswith("Last day to ask for a refund after protection: ")
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import itertools
 
 import pytest
 
@@ -69,19 +70,23 @@ def test_an_order_date_given_is_shown_even_on_the_day_it_shipped_or_today():
         assert events(timeline)["placed"] == placed
 
 
-def test_a_parcel_lost_after_protection_has_the_refund_request_window():
+def test_a_parcel_lost_after_protection_reads_as_one_span_to_the_refund_requests_end():
     data = case_of({"shipped_on": day(-65), "total_paid": "30"}, problem="not_arrived")
     _case, plan, timeline = timeline_of(data)
     assert plan.dates.protection_ends == day(-5) and plan.dates.late_claim_deadline == day(10)
-    assert windows(timeline)["late_claim"] == (day(-4), day(10))
-    window = next(w for w in timeline.windows if w.key == "late_claim")
-    assert window.label == "Refund request after protection"
-    assert [w.key for w in timeline.windows] == ["too_early", "dispute", "late_claim"]
+    assert [w.key for w in timeline.windows] == ["too_early", "dispute"]
+    [span] = [w for w in timeline.windows if w.key == "dispute"]
+    assert (span.start, span.end) == (plan.dates.earliest_dispute, day(10))
+    assert span.label == f"You can open a dispute until {show_date(day(10))}"
+    assert span.reason == "Ends 15 days after protection ended"
+    assert span.counted == (plan.counted["late_claim_deadline"],)
+    assert events(timeline)["protection_ends"] == day(-5)
+    assert next(e.label for e in timeline.events if e.key == "protection_ends") == "Protection ended"
 
 
 def test_no_refund_request_window_for_a_received_order_or_a_dispute_in_progress():
     received = case_of({"shipped_on": day(-65), "received": True, "tracking": "delivered"}, problem="fake")
-    assert "late_claim" not in windows(timeline_of(received)[2])
+    assert windows(timeline_of(received)[2])["dispute"][1] == day(-5)
     in_progress = case_of(
         {"shipped_on": day(-20)},
         problem="not_arrived",
@@ -89,7 +94,7 @@ def test_no_refund_request_window_for_a_received_order_or_a_dispute_in_progress(
     )
     _case, plan, timeline = timeline_of(in_progress)
     assert plan.dates.late_claim_deadline is not None
-    assert "late_claim" not in windows(timeline)
+    assert windows(timeline)["dispute"][1] == plan.dates.protection_ends
     # Nor before protection has ended: the plan never counts on those 15 days in advance.
     cancel = case_of(
         {"shipped_on": day(-20), "tracking": "in_transit"},
@@ -98,7 +103,8 @@ def test_no_refund_request_window_for_a_received_order_or_a_dispute_in_progress(
     )
     _case, plan, timeline = timeline_of(cancel)
     assert plan.action == "cancel_dispute"
-    assert "late_claim" not in windows(timeline)
+    assert windows(timeline)["dispute"][1] == plan.dates.protection_ends
+    assert "protection_ends" not in events(timeline)
 
 
 def test_shipped_not_received_windows_follow_the_plan_dates():
@@ -113,10 +119,14 @@ def test_shipped_not_received_windows_follow_the_plan_dates():
     assert plan.dates.earliest_dispute == day(-28) and plan.dates.dispute_deadline == day(22)
     assert plan.dates.late_claim_deadline == day(37)
     assert events(timeline) == {"placed": day(-40), "shipped": day(-38), "estimated_delivery": day(-5)}
-    assert [w.label for w in timeline.windows] == ["Too early to dispute", "Dispute window"]
+    assert [w.label for w in timeline.windows] == [
+        "Too early to dispute",
+        f"You can open a dispute until {show_date(day(22))}",
+    ]
+    assert timeline.windows[1].reason == "Ends with buyer protection"
 
 
-def test_confirmed_receipt_splits_the_dispute_window():
+def test_confirmed_receipt_continues_the_span_to_15_days_after_it():
     data = case_of(
         {
             "placed_on": day(-40),
@@ -128,14 +138,17 @@ def test_confirmed_receipt_splits_the_dispute_window():
         problem="fake",
     )
     _case, plan, timeline = timeline_of(data)
-    assert windows(timeline)["dispute"] == (day(-28), day(-4))
-    assert windows(timeline)["after_receipt"] == (day(-3), plan.dates.dispute_deadline)
+    assert windows(timeline) == {"too_early": (day(-38), day(-29)), "dispute": (day(-28), day(12))}
     assert plan.dates.dispute_deadline == day(12)
     assert events(timeline)["receipt_confirmed"] == day(-3)
-    assert next(w.label for w in timeline.windows if w.key == "after_receipt") == "15 days after receipt"
+    [span] = [w for w in timeline.windows if w.key == "dispute"]
+    assert span.label == f"You can open a dispute until {show_date(day(12))}"
+    assert span.reason == "Ends 15 days after you confirmed receipt"
+    assert span.counted == (plan.counted["dispute_deadline"],)
+    assert "protection_ends" not in events(timeline)
 
 
-def test_window_before_receipt_stops_when_protection_ends():
+def test_a_receipt_confirmed_after_protection_ended_leaves_a_gap_with_each_end_explained():
     data = case_of(
         {
             "placed_on": day(-40),
@@ -150,6 +163,12 @@ def test_window_before_receipt_stops_when_protection_ends():
     _case, plan, timeline = timeline_of(data)
     assert windows(timeline)["dispute"] == (day(-28), plan.dates.protection_ends)
     assert plan.dates.protection_ends == day(-18)
+    assert windows(timeline)["after_receipt"] == (day(-5), day(10))
+    first, second = (w for w in timeline.windows if w.key in ("dispute", "after_receipt"))
+    assert first.label == f"You could open a dispute until {show_date(day(-18))}"
+    assert first.reason == "Ends with buyer protection"
+    assert second.label == f"You can open a dispute until {show_date(day(10))}"
+    assert second.reason == "Ends 15 days after you confirmed receipt"
 
 
 def test_receipt_before_disputes_open_gives_no_empty_window():
@@ -164,8 +183,7 @@ def test_receipt_before_disputes_open_gives_no_empty_window():
         problem="none",
     )
     _case, _plan, timeline = timeline_of(data)
-    assert "dispute" not in windows(timeline)
-    assert windows(timeline)["after_receipt"] == (day(-1), day(14))
+    assert windows(timeline) == {"too_early": (day(-8), day(-2)), "dispute": (day(-1), day(14))}
     for window in timeline.windows:
         assert window.start <= window.end
 
@@ -262,10 +280,11 @@ def test_rows_read_in_date_order_with_dates_as_people_write_them():
         {"What": "Shipped", "From": show_date(day(-38)), "To": "", HOW: ""},
         {"What": "Too early to dispute", "From": show_date(day(-38)), "To": show_date(day(-29)), HOW: ""},
         {
-            "What": "Dispute window",
+            "What": f"You can open a dispute until {show_date(day(22))}",
             "From": show_date(day(-28)),
             "To": show_date(day(22)),
-            HOW: f"Shipped {show_date(day(-38))} + 60 days of buyer protection = {show_date(day(22))}",
+            HOW: "Ends with buyer protection; "
+            f"Shipped {show_date(day(-38))} + 60 days of buyer protection = {show_date(day(22))}",
         },
         {"What": "Estimated delivery", "From": show_date(day(-5)), "To": "", HOW: ""},
     ]
@@ -277,3 +296,83 @@ def test_in_date_order_puts_an_event_before_a_window_of_the_same_day():
     kinds = [(type(item).__name__, item.key) for item in timeline_items]
     assert kinds.index(("Event", "shipped")) < kinds.index(("Window", "too_early"))
     assert all(isinstance(item, (Window, Event)) for item in timeline_items)
+
+
+# --- Spans to open a dispute ------------------------------------------------------------
+
+
+def test_the_order_pages_protection_end_is_marked_as_such():
+    data = case_of({"shipped_on": day(-38), "protection_ends_on": day(30)}, problem="not_arrived")
+    _case, plan, timeline = timeline_of(data)
+    [span] = [w for w in timeline.windows if w.key == "dispute"]
+    assert span.end == plan.dates.protection_ends == day(30)
+    assert span.label == f"You can open a dispute until {show_date(day(30))}"
+    assert span.reason == "Ends with buyer protection (date from your order page)"
+    [row] = [r for r in timeline_rows(timeline) if r["What"] == span.label]
+    assert row[HOW] == f"{span.reason}; As your order page shows it = {show_date(day(30))}"
+    # After protection, for a parcel never received: the day protection ended, from the order page.
+    late = case_of({"shipped_on": day(-65), "protection_ends_on": day(-5)}, problem="not_arrived")
+    _case, _plan, timeline = timeline_of(late)
+    ended = next(e for e in timeline.events if e.key == "protection_ends")
+    assert (ended.label, ended.date) == ("Protection ended (your order page)", day(-5))
+
+
+def test_without_the_order_pages_date_the_reason_says_nothing_of_it():
+    _case, _plan, timeline = timeline_of(case_of({"shipped_on": day(-38)}, problem="not_arrived"))
+    assert "order page" not in " ".join(w.reason + w.label for w in timeline.windows)
+
+
+SPAN_KEYS = ("dispute", "after_receipt")
+SPAN_CASES = [
+    case_of({"shipped_on": day(-38)}, problem="not_arrived"),
+    case_of({"shipped_on": day(-65)}, problem="not_arrived"),
+    case_of({"shipped_on": day(-90)}, problem="not_arrived"),
+    case_of({"shipped_on": day(-38), "protection_ends_on": day(5)}, problem="not_arrived"),
+    case_of({"shipped_on": day(-38), "received": True, "tracking": "delivered"}, problem="fake"),
+    case_of({"shipped_on": day(-8), "received": True, "receipt_confirmed_on": day(-1), "tracking": "delivered"}),
+    case_of(
+        {"shipped_on": day(-38), "received": True, "receipt_confirmed_on": day(-3), "tracking": "delivered"},
+        problem="fake",
+    ),
+    case_of(
+        {"shipped_on": day(-38), "received": True, "receipt_confirmed_on": day(-20), "tracking": "delivered"},
+        problem="fake",
+    ),
+    case_of(
+        {
+            "shipped_on": day(-38),
+            "protection_days": 20,
+            "received": True,
+            "receipt_confirmed_on": day(-5),
+            "tracking": "delivered",
+        },
+        problem="fake",
+    ),
+    case_of(
+        {"shipped_on": day(-38), "protection_ends_on": day(-10), "received": True, "receipt_confirmed_on": day(-9)},
+        problem="fake",
+    ),
+]
+
+
+@pytest.mark.parametrize("data", SPAN_CASES)
+def test_no_span_to_dispute_ends_before_the_next_begins_without_a_reason(data):
+    _case, plan, timeline = timeline_of(data)
+    spans = [w for w in timeline.windows if w.key in SPAN_KEYS]
+    assert spans, "every one of these cases can be disputed at some point"
+    for span in spans:
+        assert span.reason and span.label.endswith(show_date(span.end))
+        assert span.end in (plan.dates.dispute_deadline, plan.dates.protection_ends, plan.dates.late_claim_deadline)
+    for before, after in itertools.pairwise(spans):
+        # Windows that follow each other are one span: two spans only around days nothing can be done.
+        assert after.start > before.end + dt.timedelta(days=1)
+    too_early = [w for w in timeline.windows if w.key == "too_early"]
+    for window in too_early:
+        assert window.end < spans[0].start
+
+
+def test_a_span_once_over_says_you_could():
+    data = case_of({"shipped_on": day(-120)}, problem="not_arrived")
+    _case, _plan, timeline = timeline_of(data)
+    [span] = [w for w in timeline.windows if w.key == "dispute"]
+    assert span.end < TODAY and span.label == f"You could open a dispute until {show_date(span.end)}"

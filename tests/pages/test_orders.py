@@ -225,6 +225,29 @@ def test_the_order_number_typed_in_the_table_fills_the_plans_messages():
     assert NUMBER_HINT not in [c.value for c in at.caption]
 
 
+PROTECTION_HINT = "Add it in the table's “Protection ends” column\\."
+
+
+def test_a_plan_on_the_usual_protection_points_to_the_tables_protection_end_column():
+    at = start([order("Headphones", 30, problem="not_arrived", protection_days=60)])
+    at.selectbox(key="orders_picked").set_value("headphones").run()
+    assert PROTECTION_HINT in [c.value for c in at.caption]
+    at = edit(at, edited={0: {"protection_ends_on": day(40).isoformat()}})
+    [row] = rows_of(at)
+    assert row.protection_ends_on == day(40)
+    at.selectbox(key="orders_picked").set_value("headphones").run()
+    assert not at.exception, at.exception
+    assert PROTECTION_HINT not in [c.value for c in at.caption]
+
+
+def test_a_protection_end_before_shipping_is_reported_by_its_column():
+    at = start([order("Lamp", 25)])
+    at = edit(at, edited={0: {"protection_ends_on": day(-31).isoformat()}})
+    at.selectbox(key="orders_picked").set_value("lamp").run()
+    assert not at.exception, at.exception
+    assert "Protection ends: Buyer protection ends after the order ships" in "\n".join(e.value for e in at.error)
+
+
 def test_a_bad_order_number_in_the_table_is_reported_and_undone():
     at = start([order("Lamp", 25)])
     before = rows_of(at)

@@ -7,13 +7,23 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+import itertools
 
 import pytest
 
 from core import advise, read_case
 from core.i18n import show_date
 from core.timeline import order_timeline
-from ui.timeline import CHART_CONFIG, LABEL_CHARS, WINDOW_COLOURS, order_figure, order_names, orders_figure
+from ui.timeline import (
+    CHART_CONFIG,
+    END_SYMBOL,
+    LABEL_CHARS,
+    WINDOW_COLOURS,
+    order_figure,
+    order_names,
+    orders_figure,
+    window_names,
+)
 
 TODAY = dt.date(2026, 11, 26)
 NOON = dt.time(12)
@@ -38,7 +48,16 @@ def bars(fig):
 
 
 def markers(fig):
-    return [trace for trace in fig.data if trace.type == "scatter" and trace.mode == "markers"]
+    """The events' markers; the marks at the end of a span to open a dispute aside."""
+    return [
+        trace
+        for trace in fig.data
+        if trace.type == "scatter" and trace.mode == "markers" and trace.marker.symbol != END_SYMBOL
+    ]
+
+
+def end_marks(fig):
+    return [trace for trace in fig.data if trace.type == "scatter" and trace.marker.symbol == END_SYMBOL]
 
 
 def written(fig) -> str:
@@ -77,8 +96,8 @@ def full():
 def test_one_bar_per_window_covering_its_last_day(full):
     fig = order_figure(full)
     traces = bars(fig)
-    assert [trace.name for trace in traces] == [window.label for window in full.windows]
-    assert len(full.windows) == 6
+    assert [trace.name for trace in traces] == [window_names().get(w.key, w.label) for w in full.windows]
+    assert len(full.windows) == 5
     for trace, window in zip(traces, full.windows, strict=True):
         start = as_datetime(trace.base[0])
         assert start == dt.datetime.combine(window.start, dt.time())
@@ -114,18 +133,30 @@ def test_events_are_markers_at_the_middle_of_their_day(full):
 def test_every_date_is_written_on_the_chart(full):
     text = written(order_figure(full))
     for window in full.windows:
-        assert window.label in text and show_date(window.start) in text and show_date(window.end) in text
+        assert window.label in text and show_date(window.end) in text
+        # A span's label holds its last day; its first is the day after "Too early to dispute" ends.
+        assert window.reason or show_date(window.start) in text
     for event in full.events:
         assert f"{event.label}</b>: {show_date(event.date)}" in text
 
 
-def test_a_today_line_with_its_date(full):
+def text_rows(fig) -> list[float]:
+    """Where each line of text sits, in rows of the chart."""
+    [lines] = [trace for trace in fig.data if trace.type == "scatter" and trace.mode == "text"]
+    return list(lines.y)
+
+
+def test_today_is_marked_on_every_row_and_never_crosses_a_line_of_text(full):
     fig = order_figure(full)
-    lines = [shape for shape in fig.layout.shapes if shape.type == "line"]
-    assert len(lines) == 1
-    line = lines[0]
-    assert as_datetime(line.x0) == as_datetime(line.x1) == dt.datetime.combine(TODAY, NOON)
-    assert (line.yref, line.y0, line.y1) == ("paper", 0, 1)
+    marks = [shape for shape in fig.layout.shapes if shape.type == "line"]
+    assert len(marks) == len(full.windows) + len(full.events)
+    texts = text_rows(fig)
+    half_line = 0.2  # a 12 px line of text is 0.3 of a 40 px row
+    for mark in marks:
+        assert as_datetime(mark.x0) == as_datetime(mark.x1) == dt.datetime.combine(TODAY, NOON)
+        assert mark.yref == "y"
+        for y in texts:
+            assert mark.y1 < y - half_line or mark.y0 > y + half_line, (mark.y0, mark.y1, y)
     assert any(a.text == "Today, " + show_date(TODAY) for a in fig.layout.annotations)
 
 
@@ -181,9 +212,10 @@ def test_thirty_orders_one_row_each_with_unique_short_names():
 def test_orders_share_the_windows_markers_and_today_line():
     rows = many_orders(3)
     fig = orders_figure(rows)
-    assert {trace.name for trace in bars(fig)} == {"Too early to dispute", "Dispute window"}
+    assert {trace.name for trace in bars(fig)} == {"Too early to dispute", "You can open a dispute"}
     assert {trace.name for trace in markers(fig)} == {"Placed", "Shipped"}
-    dispute = next(trace for trace in bars(fig) if trace.name == "Dispute window")
+    dispute = next(trace for trace in bars(fig) if trace.name == "You can open a dispute")
+    assert all("Ends with buyer protection" in text for text in dispute.customdata)
     assert list(dispute.y) == order_names([label for label, _t in rows])
     assert dispute.marker.color == WINDOW_COLOURS["dispute"]
     assert as_datetime(fig.layout.shapes[0].x0) == dt.datetime.combine(TODAY, NOON)
@@ -244,3 +276,52 @@ def test_the_calendars_first_and_last_days_draw_without_error(data):
         start, end = (as_datetime(x) for x in fig.layout.xaxis.range)
         assert start < end
         fig.to_json()
+
+
+# --- Spans to open a dispute ------------------------------------------------------------
+
+
+def span_of(fig, timeline):
+    [span] = [w for w in timeline.windows if w.key == "dispute"]
+    [bar] = [trace for trace in bars(fig) if trace.marker.color == WINDOW_COLOURS["dispute"]]
+    return span, bar
+
+
+def test_a_parcel_not_arrived_reads_as_one_span_until_protection_ends():
+    timeline = timeline_for({"placed_on": day(-40), "shipped_on": day(-38)}, problem="not_arrived")
+    fig = order_figure(timeline)
+    _span, bar = span_of(fig, timeline)
+    assert len(bar.base) == 1, "one bar, not a window and another after it"
+    assert f"<b>You can open a dispute until {show_date(day(22))}</b>" in written(fig).splitlines()
+    assert "Ends with buyer protection" in written(fig).splitlines()
+    [ends] = end_marks(fig)
+    assert [as_datetime(x) for x in ends.x] == [dt.datetime.combine(day(23), dt.time())]
+    assert list(ends.customdata) == ["Ends with buyer protection"]
+
+
+def test_a_receipt_confirmed_continues_the_same_span_to_15_days_after_it():
+    order = {"placed_on": day(-40), "shipped_on": day(-38), "received": True, "tracking": "delivered"}
+    timeline = timeline_for({**order, "receipt_confirmed_on": day(-3)}, problem="fake")
+    fig = order_figure(timeline)
+    _span, bar = span_of(fig, timeline)
+    assert len(bar.base) == 1 and len(bars(fig)) == 2, "too early, then one span"
+    assert as_datetime(bar.base[0]) == dt.datetime.combine(day(-28), dt.time())
+    text = written(fig).splitlines()
+    assert f"<b>You can open a dispute until {show_date(day(12))}</b>" in text
+    assert "Ends 15 days after you confirmed receipt" in text
+    assert "<b>Receipt confirmed</b>: " + show_date(day(-3)) in text
+
+
+def test_the_order_pages_protection_end_is_named_on_the_chart():
+    timeline = timeline_for({"shipped_on": day(-38), "protection_ends_on": day(30)}, problem="not_arrived")
+    text = written(order_figure(timeline)).splitlines()
+    assert f"<b>You can open a dispute until {show_date(day(30))}</b>" in text
+    assert "Ends with buyer protection (date from your order page)" in text
+
+
+def test_each_span_has_room_for_its_reason_under_its_bar():
+    timeline = timeline_for({"placed_on": day(-40), "shipped_on": day(-38)}, problem="not_arrived")
+    fig = order_figure(timeline)
+    texts = sorted(text_rows(fig))
+    assert all(b - a >= 0.6 for a, b in itertools.pairwise(texts)), texts
+    assert fig.layout.yaxis.range[0] >= max(texts)
