@@ -3,10 +3,12 @@
 import streamlit as st
 
 from core.i18n import _
+from ui.phone import phone_controls
 from ui.warm_up import warm_up
 
 st.set_page_config(page_title=_("AliExpress Dispute Wizard"), page_icon="⚖️", layout="centered")
 wizard = st.Page("pages/wizard.py", title=_("Dispute wizard"), icon=":material/gavel:", default=True)
 orders = st.Page("pages/orders.py", title=_("My orders"), icon=":material/list_alt:", url_path="orders")
 warm_up()
+phone_controls()
 st.navigation([wizard, orders], position="top").run()

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from playwright.sync_api import Page
+    from playwright.sync_api import FloatRect, Locator, Page
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -72,3 +72,70 @@ def type_date(page: Page, day: dt.date) -> None:
 
 def click(page: Page, name: str) -> None:
     page.get_by_role("button", name=name).first.click()
+
+
+TAP_TARGETS = {
+    "radio option": '[data-testid="stRadio"] [role="radiogroup"] label',
+    "checkbox": '[data-testid="stCheckbox"] label',
+    "button": ", ".join(
+        f'[data-testid="{box}"] {tag}'
+        for box, tag in (
+            ("stButton", "button"),
+            ("stFormSubmitButton", "button"),
+            ("stPopover", "button"),
+            ("stDownloadButton", "button"),
+            ("stLinkButton", "a"),
+        )
+    ),
+}
+"""What a visitor taps, by Streamlit's data-testid: ui/phone.py gives each at least 44 px of height."""
+
+
+def tap_target_heights(page: Page) -> dict[str, list[float]]:
+    """Height in px of every visible radio option, checkbox row and button on the page, by kind."""
+    heights: dict[str, list[float]] = {}
+    for kind, selector in TAP_TARGETS.items():
+        heights[kind] = []
+        for element in page.locator(selector).all():
+            box = element.bounding_box() if element.is_visible() else None
+            if box is not None:
+                heights[kind].append(round(box["height"], 1))
+    return heights
+
+
+def tall_enough(heights: dict[str, list[float]], least: float) -> list[tuple[str, float]]:
+    """(kind, height) of every target shorter than `least` px: empty when all can be tapped."""
+    return [(kind, height) for kind, found in heights.items() for height in found if height < least]
+
+
+def open_calendar(page: Page) -> None:
+    """Open the first date field's calendar with its calendar button, as a tap would."""
+    page.locator('[data-testid="stDateInput"] [data-testid="stDateInputCalendarButton"]').first.click()
+    page.locator('[data-testid="stDateInputCalendar"]').first.wait_for(state="visible", timeout=TIMEOUT)
+    page.wait_for_timeout(300)  # floating-ui settles its position after the first frame
+
+
+def calendar_card(page: Page) -> Locator:
+    """The open calendar's visible card (its month grid and header), without ui/phone.py's see-through band."""
+    return page.locator('[data-testid="stDateInputCalendar"] [role="application"]').first
+
+
+def covers(a: FloatRect, b: FloatRect) -> bool:
+    """Whether two boxes overlap (touching edges do not count)."""
+    return (
+        a["x"] < b["x"] + b["width"]
+        and b["x"] < a["x"] + a["width"]
+        and a["y"] < b["y"] + b["height"]
+        and b["y"] < a["y"] + a["height"]
+    )
+
+
+def top_element_is(page: Page, box: FloatRect, button_name: str) -> bool:
+    """Whether a tap at the box's centre lands on the button with this label (nothing drawn over it)."""
+    x, y = box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
+    label = page.evaluate(
+        "([x, y]) => { const hit = document.elementFromPoint(x, y); const b = hit && hit.closest('button');"
+        " return b ? b.innerText.trim() : null; }",
+        [x, y],
+    )
+    return bool(label == button_name)
