@@ -490,3 +490,17 @@ def test_cant_see_it_keeps_the_usual_days_and_the_plan_offers_to_enter_it():
     assert current_question(at) == "plan"
     assert not plan_of(at)[1].protection_assumed and "Sun 20 Dec 2026" in shown_text(at)
     assert "fix_protection" not in [b.key for b in at.button]
+
+
+def test_changing_not_yet_to_a_date_keeps_the_choice_shown_and_drops_what_no_longer_counts():
+    at = walk(ROUTES["received, broken"][0])
+    at = at.button(key="change_receipt").click().run()
+    assert current_question(at) == "receipt"
+    assert at.radio(key="q_receipt_known").value == "no" and not at.button(key="q_receipt_next").disabled
+    at = answer(at, "receipt", "2026-11-20")
+    assert current_question(at) == "plan"
+    assert at.session_state["answers"]["receipt"] == "2026-11-20"
+    assert "protection" not in at.session_state["answers"], "15 days from receipt: the countdown no longer counts"
+    at = at.button(key="change_receipt").click().run()
+    assert at.radio(key="q_receipt_known").value == "yes"
+    assert at.date_input(key="q_receipt_value").value == dt.date(2026, 11, 20), "the date given, not a guess"
