@@ -135,10 +135,11 @@ def picked_day(key: str) -> str:
     return day.isoformat() if isinstance(day, dt.date) else ""
 
 
-def date_box(question: Question, current: str | None, label: str, low: dt.date | None = None) -> str:
+def date_box(question: Question, current: str | None, label: str | None, low: dt.date | None = None) -> str:
     """An empty date box (nothing is assumed) unless the question was answered; its key.
 
-    `low` is the earliest day the box offers, when it is later than the question's own range.
+    `label` None: the question's title above says it all. `low` is the earliest day the box
+    offers, when it is later than the question's own range.
     """
     key = widget_key(question)
     first, high = date_range(question.key, state.today())
@@ -146,7 +147,15 @@ def date_box(question: Question, current: str | None, label: str, low: dt.date |
     if key not in st.session_state:
         day = parse_day(current) if current else None
         st.session_state[key] = day if day is not None and low <= day <= high else None
-    st.date_input(label, value=None, key=key, min_value=low, max_value=high, format="YYYY-MM-DD")
+    st.date_input(
+        label or question.title,
+        value=None,
+        key=key,
+        min_value=low,
+        max_value=high,
+        format="YYYY-MM-DD",
+        label_visibility="visible" if label else "collapsed",
+    )
     return key
 
 
@@ -163,7 +172,7 @@ def next_button(question: Question, read: Callable[[], str]) -> None:
 
 
 def ask_date(question: Question, current: str | None) -> None:
-    key = date_box(question, current, question.title)
+    key = date_box(question, current, None)
     next_button(question, lambda: picked_day(key))
 
 
