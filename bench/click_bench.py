@@ -28,7 +28,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bench import gc_mode, harness
 from core.wizard.questions import questions
-from tests.support.browser import APP_READY, CHROMIUM, CHROMIUM_ARGS, TIMEOUT, chromium_missing, heading
+from tests.support.browser import APP_READY, CHROMIUM, CHROMIUM_ARGS, TIMEOUT, chromium_missing, heading, type_date
 from tests.support.server import StreamlitServer
 from tests.support.stats import ratio, summary
 from tests.support.wizard import ROUTES, on_day
@@ -162,20 +162,28 @@ def ours_choice_step(page: Page, server: StreamlitServer) -> dict[str, float | N
     return click_and_time(page, stage_option(page), questions()["shipped"].title, server)
 
 
+def pick_shipped(page: Page) -> None:
+    """Type a shipping date (the box starts empty) and wait for Next to be enabled; the timed step is Next."""
+    type_date(page, dt.date.today() - dt.timedelta(days=20))
+    page.locator(".st-key-q_shipped_next button:not([disabled])").wait_for(timeout=TIMEOUT)
+
+
 def ours_date_step(page: Page, server: StreamlitServer) -> dict[str, float | None]:
     """Next on the shipping-date question, reached as a visitor reaches it: from the first question."""
     open_fresh(page, server.url + "/")
     heading(page, questions()["stage"].title)
     stage_option(page).click()
     heading(page, questions()["shipped"].title)
-    return click_and_time(page, page.locator(".st-key-q_shipped_next button"), questions()["tracking"].title, server)
+    pick_shipped(page)
+    return click_and_time(page, page.locator(".st-key-q_shipped_next button"), questions()["protection"].title, server)
 
 
 def ours_date_step_from_link(page: Page, server: StreamlitServer) -> dict[str, float | None]:
     """The same Next on a page a link opened at that question: the browser loads the radio's code during it."""
     open_fresh(page, server.url + "/?" + urlencode({"stage": "on_the_way"}))
     heading(page, questions()["shipped"].title)
-    return click_and_time(page, page.locator(".st-key-q_shipped_next button"), questions()["tracking"].title, server)
+    pick_shipped(page)
+    return click_and_time(page, page.locator(".st-key-q_shipped_next button"), questions()["protection"].title, server)
 
 
 def floor_radio(page: Page, server: StreamlitServer) -> dict[str, float | None]:

@@ -52,9 +52,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bench import gc_mode, harness
 from core import advise
-from core.wizard.answers import money_answer
+from core.wizard.answers import NOT_YET, money_answer
 from core.wizard.case import Details, to_case
-from core.wizard.questions import questions
+from core.wizard.questions import DATE_KINDS, YES_FIRST_KINDS, questions
 from core.wizard.route import ON_REQUEST
 from tests.support.server import ServerError, StreamlitServer
 from tests.support.stats import ratio, summary
@@ -125,6 +125,11 @@ def make_route(rng: random.Random, uid: int, via_link: bool, name: str | None = 
     suffix = "".join(rng.choice(string.ascii_lowercase + string.digits) for _ in range(6))
     start_at = rng.randrange(1, len(steps)) if via_link and rng.random() < 0.4 else 0
     return RouteRun(name, steps, f"order-{uid}-{suffix}", start_at, via_link)
+
+
+def first_widget(key: str) -> str:
+    """The widget a question shows first: its yes/no choice for the yes-first kinds, else its value."""
+    return f"q_{key}_known" if questions()[key].kind in YES_FIRST_KINDS else f"q_{key}_value"
 
 
 # --------------------------------------------------------------------------- the protocol
@@ -420,7 +425,7 @@ class WizardVisitor:
             if run.widget("dispute_blocked") is None:
                 raise SessionError("wrong_screen", f"{route.name}: expected the plan's button for {key}")
             return None
-        if run.widget(f"q_{key}_value") is None:
+        if run.widget(first_widget(key)) is None:
             errors = [e.body for e in run.of("alert") if e.format == Alert.ERROR]
             if errors:
                 raise SessionError("answer_refused", f"{route.name}: before {key}: {errors[0][:200]}")
@@ -451,10 +456,20 @@ class WizardVisitor:
             index = [c.value for c in questions()[key].choices].index(step.value)
             option = self.last.widget(f"q_{key}_value").options[index]
             return await self.tap(f"q_{key}_value", step=True, string_value=option)
-        if step.value == "no":
+        if step.kind in YES_FIRST_KINDS:
+            # Yes or no first, none picked; "no" answers at once, a yes shows the date box on the same screen.
+            choice = NOT_YET if step.value == NOT_YET else "date" if step.kind == "protection" else "yes"
+            values = [c.value for c in questions()[key].choices] + [NOT_YET]
+            option = self.last.widget(f"q_{key}_known").options[values.index(choice)]
+            run = await self.tap(f"q_{key}_known", step=choice == NOT_YET, string_value=option)
+            if choice == NOT_YET:
+                return run
+            if not await self.think(0.5):
+                return None
+        elif step.value == NOT_YET:
             return await self.tap(f"q_{key}_no", step=True, trigger_value=True)
         fills: list[tuple[str, dict[str, Any]]] = []
-        if step.kind in ("date", "date_or_no"):
+        if step.kind in DATE_KINDS:
             picker = self.last.widget(f"q_{key}_value")
             if list(picker.value if picker.set_value else picker.default) != [step.value]:
                 fills.append((f"q_{key}_value", {"string_array_value": [step.value]}))

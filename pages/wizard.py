@@ -19,26 +19,25 @@ from core.reading import CaseError
 from core.wizard.answers import read_order_number
 from core.wizard.case import summary, to_case
 from core.wizard.questions import questions
-from core.wizard.route import route
+from core.wizard.route import MAX_ANSWERS, route
 from ui import state, wizard_state
 from ui.plan_view import escape, show_plan
 from ui.questions import show_question
 
 
 def show_progress() -> None:
-    keys = route(wizard_state.answers())
-    done = len([k for k in keys if k in wizard_state.answers()])
-    current = wizard_state.step()
-    if current == wizard_state.PLAN:
+    """ "Question n" and a bar that only grows: the route's length changes as answers come in, so no total is shown."""
+    if wizard_state.step() == wizard_state.PLAN:
         st.progress(1.0, text=_("Your plan"))
         return
-    number = keys.index(current) + 1 if current in keys else done + 1
-    if len(keys) == 1:
-        st.progress(0.0, text=_("Question 1"))
-        return
-    st.progress(
-        min(done / len(keys), 1.0), text=_("Question {n} of {total}").format(n=number, total=max(len(keys), number))
-    )
+    number = progress_number(wizard_state.answers(), wizard_state.step())
+    st.progress((number - 1) / MAX_ANSWERS, text=_("Question {n}").format(n=number))
+
+
+def progress_number(answers: dict[str, str], step: str) -> int:
+    """The question's place on the route (the next one for a question off the route)."""
+    keys = route(answers)
+    return keys.index(step) + 1 if step in keys else len([k for k in keys if k in answers]) + 1
 
 
 def show_answers() -> None:
@@ -149,6 +148,17 @@ def show_blocked_button(plan: Plan) -> None:
     )
 
 
+def show_protection_button() -> None:
+    """Right under the line saying the usual days were counted: back to the question to enter the real end."""
+    st.button(
+        _("Enter it from my order page"),
+        key="fix_protection",
+        icon=":material/edit_calendar:",
+        on_click=wizard_state.go_to,
+        args=("protection",),
+    )
+
+
 def show_details() -> None:
     """Optional extras that sharpen the plan: protection days and country."""
     current = wizard_state.details()
@@ -199,7 +209,13 @@ def show_plan_step() -> None:
         st.error(_("Some answers don't fit together: {problem}").format(problem=error.problems[0]))
         return
     st.session_state.advised_action = plan.action
-    show_plan(case, plan, after_steps=lambda: show_blocked_button(plan), names=show_names)
+    show_plan(
+        case,
+        plan,
+        after_steps=lambda: show_blocked_button(plan),
+        names=show_names,
+        fix_protection=show_protection_button if "protection" in route(wizard_state.answers()) else None,
+    )
     show_details()
     show_share()
 

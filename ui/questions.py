@@ -7,13 +7,22 @@ one gets a short message under the question and nothing already entered is lost.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 
 import streamlit as st
 
 from core.i18n import _
 from core.models import AMOUNT_MAX
 from core.reading import CaseError
-from core.wizard.answers import NOT_YET, MoneyAnswer, answer_problem, date_range, first_guess, parse_day
+from core.wizard.answers import (
+    DAYS_LEFT_MAX,
+    NOT_YET,
+    MoneyAnswer,
+    answer_problem,
+    date_range,
+    parse_day,
+    protection_end,
+)
 from core.wizard.case import FIELD_TO_ANSWER, to_case
 from core.wizard.questions import CURRENCIES, DEFAULT_CURRENCY, Question
 from ui import state, wizard_state
@@ -59,7 +68,8 @@ def show_question(question: Question) -> None:
     {
         "choice": ask_choice,
         "date": ask_date,
-        "date_or_no": ask_date,
+        "date_or_no": ask_yes_first,
+        "protection": ask_yes_first,
         "money": ask_money,
         "offer": ask_offer,
     }[question.kind](question, current)
@@ -119,33 +129,97 @@ def choose(question: Question, key: str) -> None:
         submit(question, st.session_state[key])
 
 
-def ask_date(question: Question, current: str | None) -> None:
+def picked_day(key: str) -> str:
+    """The day in a date box as an answer, or "" when none is picked."""
+    day = st.session_state.get(key)
+    return day.isoformat() if isinstance(day, dt.date) else ""
+
+
+def date_box(question: Question, current: str | None, label: str | None, low: dt.date | None = None) -> str:
+    """An empty date box (nothing is assumed) unless the question was answered; its key.
+
+    `label` None: the question's title above says it all. `low` is the earliest day the box
+    offers, when it is later than the question's own range.
+    """
     key = widget_key(question)
-    low, high = date_range(question.key, state.today())
+    first, high = date_range(question.key, state.today())
+    low = max(first, low) if low is not None else first
     if key not in st.session_state:
         day = parse_day(current) if current else None
-        st.session_state[key] = min(max(day, low), high) if day else first_guess(question.key, state.today())
+        st.session_state[key] = day if day is not None and low <= day <= high else None
     st.date_input(
-        question.title, key=key, min_value=low, max_value=high, format="YYYY-MM-DD", label_visibility="collapsed"
+        label or question.title,
+        value=None,
+        key=key,
+        min_value=low,
+        max_value=high,
+        format="YYYY-MM-DD",
+        label_visibility="visible" if label else "collapsed",
     )
-    columns = st.columns(2 if question.kind == "date_or_no" else 1)
+    return key
 
-    def picked() -> str:
-        day = st.session_state.get(key)
-        return day.isoformat() if isinstance(day, dt.date) else ""
 
-    if columns[0].button(
+def next_button(question: Question, read: Callable[[], str]) -> None:
+    """Next, disabled until there is an answer to give; the answer is read when tapped, not when drawn."""
+    if st.button(
         _("Next"),
         type="primary",
-        on_click=lambda: submit(question, picked()),
+        on_click=lambda: submit(question, read()),
         key=widget_key(question, "next"),
-        width="stretch",
+        disabled=not read(),
     ):
-        late_tap(question, picked())
-    if question.kind == "date_or_no" and columns[1].button(
-        question.no_label, on_click=submit, args=(question, NOT_YET), key=widget_key(question, "no"), width="stretch"
-    ):
-        late_tap(question, NOT_YET)
+        late_tap(question, read())
+
+
+def ask_date(question: Question, current: str | None) -> None:
+    key = date_box(question, current, None)
+    next_button(question, lambda: picked_day(key))
+
+
+def ask_yes_first(question: Question, current: str | None) -> None:
+    """Equal choices first (yes, or the question's "no"), none picked; the date (or days left) only after a yes.
+
+    "No" answers at once, as a choice does; a yes shows its box right here and counts as one answer.
+    """
+    values = [c.value for c in question.choices] + [NOT_YET]
+    labels = {c.value: c.label for c in question.choices} | {NOT_YET: question.no_label}
+    key = widget_key(question, "known")
+    if key not in st.session_state:
+        yes = "date" if "date" in values else values[0]
+        st.session_state[key] = None if current is None else NOT_YET if current == NOT_YET else yes
+    chosen = st.radio(
+        question.title,
+        values,
+        key=key,
+        format_func=lambda value: labels[value],
+        label_visibility="collapsed",
+        on_change=say_no,
+        args=(question, key),
+    )
+    if chosen == NOT_YET:
+        if current != NOT_YET and "question_error" not in st.session_state:
+            late_tap(question, NOT_YET)
+        elif current == NOT_YET:
+            next_button(question, lambda: NOT_YET)
+    elif chosen == "days":
+        days_key = widget_key(question, "days")
+        st.number_input(_("Days left"), key=days_key, min_value=0, max_value=DAYS_LEFT_MAX, step=1, value=None)
+
+        def days_left() -> str:
+            days = st.session_state.get(days_key)
+            return protection_end(int(days), state.today()) if isinstance(days, int) else ""
+
+        next_button(question, days_left)
+    elif chosen is not None:
+        low = state.today() if question.kind == "protection" else None
+        key = date_box(question, current, question.date_label, low)
+        next_button(question, lambda: picked_day(key))
+
+
+def say_no(question: Question, key: str) -> None:
+    """A tap on the "no" choice answers at once; a yes waits for its date."""
+    if st.session_state.get(key) == NOT_YET:
+        submit(question, NOT_YET)
 
 
 def amount_box(label: str, key: str) -> None:

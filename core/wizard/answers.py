@@ -14,10 +14,10 @@ from decimal import Decimal, InvalidOperation
 from core.dates import add_days
 from core.i18n import _, show_date, show_money
 from core.models import AMOUNT_MAX, order_number_digits
-from core.wizard.questions import CURRENCIES, DATE_KINDS, DEFAULT_CURRENCY, Question
+from core.wizard.questions import CURRENCIES, DATE_KINDS, DEFAULT_CURRENCY, NO_KINDS, Question
 
 NOT_YET = "no"
-"""The answer to a "date_or_no" or "offer" question without a date or an offer (yet)."""
+"""The answer to a "date_or_no", "protection" or "offer" question without a date or an offer (yet)."""
 ANSWER_CHARS_MAX = 64
 """No answer is longer; a longer one in a link is garbage, refused before it is parsed."""
 CENT = Decimal("0.01")
@@ -84,7 +84,7 @@ def answer_problem(question: Question, text: str, today: dt.date) -> str | None:
         return _("That answer isn't one we can read.")
     if question.kind == "choice":
         return None if text in {c.value for c in question.choices} else _("Please pick one of the options.")
-    if question.kind in ("date_or_no", "offer") and text == NOT_YET:
+    if question.kind in NO_KINDS and text == NOT_YET:
         return None
     if question.kind in DATE_KINDS:
         day = parse_day(text)
@@ -120,16 +120,6 @@ PAST_EVENTS = ("shipped", "contacted", "receipt", "closed", "processed")
 """The date questions about something that already happened: their answer can't be after today."""
 EARLIEST_DAY = dt.date(2000, 1, 1)
 YEARS_AHEAD = 5
-FIRST_GUESS_DAYS = {
-    "shipped": -14,
-    "eta": 14,
-    "contacted": -2,
-    "receipt": -1,
-    "closed": -1,
-    "processed": -3,
-    "negotiation": 3,
-}
-"""Where each date question's picker starts, in days from today: a guess close to the usual case."""
 
 
 def date_range(key: str, today: dt.date) -> tuple[dt.date, dt.date]:
@@ -139,10 +129,13 @@ def date_range(key: str, today: dt.date) -> tuple[dt.date, dt.date]:
     return EARLIEST_DAY, add_days(today, YEARS_AHEAD * 365)
 
 
-def first_guess(key: str, today: dt.date) -> dt.date:
-    """The date a picker shows before the buyer picks one."""
-    low, high = date_range(key, today)
-    return min(max(add_days(today, FIRST_GUESS_DAYS.get(key, 0)), low), high)
+DAYS_LEFT_MAX = 365
+"""The most days a protection countdown can show; more is a typo."""
+
+
+def protection_end(days_left: int, today: dt.date) -> str:
+    """The answer for a countdown showing `days_left` days (0: it ends today): its end date, so a link keeps it."""
+    return add_days(today, days_left).isoformat()
 
 
 def date_problem(key: str, day: dt.date, today: dt.date) -> str | None:

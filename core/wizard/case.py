@@ -20,6 +20,7 @@ from core.wizard.route import NOT_ARRIVED, ON_REQUEST, next_question, route
 FIELD_TO_ANSWER = {
     "order.shipped_on": "shipped",
     "order.estimated_delivery": "eta",
+    "order.protection_ends_on": "protection",
     "order.receipt_confirmed_on": "receipt",
     "order.shipping_paid": "shipping",
     "order.total_paid": "total",
@@ -81,6 +82,9 @@ def order_part(answers: dict[str, str], details: Details) -> dict[str, Any]:
         order["order_number"] = details.order_number
     if answers.get("shipped"):
         order["shipped_on"] = answers["shipped"]
+    protection_ends = known(answers, "protection")
+    if protection_ends is not None:
+        order["protection_ends_on"] = protection_ends
     if answers.get("stage") == "not_shipped":
         order["payment_confirmed"] = answers.get("payment") != "pending"
     total = MoneyAnswer.parse(answers.get("total", ""))

@@ -43,8 +43,12 @@ CURRENCIES = (
 )
 DEFAULT_CURRENCY = CURRENCIES[0]
 """The currency of an amount given without one (and the one a new order starts with)."""
-DATE_KINDS = ("date", "date_or_no")
+DATE_KINDS = ("date", "date_or_no", "protection")
 """The kinds of question answered with a day."""
+YES_FIRST_KINDS = ("date_or_no", "protection")
+"""The kinds asked with equal-weight choices first (one of `choices`, or `no_label`), then a date after a yes."""
+NO_KINDS = ("date_or_no", "offer", "protection")
+"""The kinds that can be answered "no" (not yet, don't know, can't see it)."""
 
 
 @dataclass(frozen=True)
@@ -61,8 +65,10 @@ class Question:
     """One screen of the wizard.
 
     kind says which widget asks it: "choice" (one of `choices`), "date", "date_or_no"
-    (a date, or "no" for not yet / don't know), "money" (an amount with the currency),
-    "offer" ("no", or an amount and whether a return is required).
+    (yes or `no_label` first, then after yes a date: the answer is the date, or "no"),
+    "protection" (days left, an end date, or `no_label`: the answer is the end date, or "no"),
+    "money" (an amount with the currency), "offer" ("no", or an amount and whether a return
+    is required). `date_label` names the date box of the yes-first kinds.
     """
 
     key: str
@@ -72,6 +78,7 @@ class Question:
     choices: tuple[Choice, ...] = ()
     no_label: str = ""
     summary: str = ""
+    date_label: str = ""
 
 
 def questions() -> Mapping[str, Question]:
@@ -165,10 +172,12 @@ def _worded(language: str) -> Mapping[str, Question]:
         Question(
             "eta",
             "date_or_no",
-            _("What is the estimated delivery date?"),
+            _("Do you know the estimated delivery date?"),
             summary=_("Estimated delivery"),
-            help=_("Shown on the order page."),
+            help=_("It's on the order page."),
+            choices=(Choice("yes", _("Yes")),),
             no_label=_("I don't know"),
+            date_label=_("Estimated delivery date"),
         ),
         Question(
             "contacted",
@@ -176,7 +185,9 @@ def _worded(language: str) -> Mapping[str, Question]:
             _("Have you written to the seller about it?"),
             summary=_("Seller contacted"),
             help=_("Sellers get a couple of days to answer before a dispute."),
+            choices=(Choice("yes", _("Yes")),),
             no_label=_("Not yet"),
+            date_label=_("When did you write?"),
         ),
         Question(
             "receipt",
@@ -187,7 +198,19 @@ def _worded(language: str) -> Mapping[str, Question]:
                 "“Confirm receipt” is the button on the order that tells AliExpress it arrived. "
                 "You still have 15 days after it to open a dispute."
             ),
+            choices=(Choice("yes", _("Yes")),),
             no_label=_("Not yet"),
+            date_label=_("When did you confirm it?"),
+        ),
+        Question(
+            "protection",
+            "protection",
+            _("Does the order page show a “Buyer protection” countdown?"),
+            summary=_("Protection ends"),
+            help=_("Your deadlines count from it. A seller's extension is already in it."),
+            choices=(Choice("days", _("Yes, days left")), Choice("date", _("Yes, an end date"))),
+            no_label=_("I can't see it"),
+            date_label=_("Protection ends on"),
         ),
         Question(
             "total",
@@ -275,13 +298,15 @@ def _worded(language: str) -> Mapping[str, Question]:
         Question(
             "negotiation",
             "date_or_no",
-            _("When does the negotiation end?"),
+            _("Can you see when the negotiation ends?"),
             summary=_("Negotiation ends"),
             help=_(
                 "The dispute shows a “Negotiation Finished” date. If you pick nothing by then, "
                 "AliExpress's proposal is applied."
             ),
+            choices=(Choice("yes", _("Yes")),),
             no_label=_("I can't see it"),
+            date_label=_("Negotiation ends on"),
         ),
         Question("asked", "money", _("How much did you ask for in the dispute?"), summary=_("You asked for")),
         Question(

@@ -6,12 +6,14 @@ this situation are asked, and an answer the new route no longer asks is forgotte
 
 from __future__ import annotations
 
-from core.wizard.answers import MoneyAnswer, known
+from core.wizard.answers import NOT_YET, MoneyAnswer, known
 
 NOT_ARRIVED = ("not_arrived", "delivered_not_received")
 PARTIAL_CLAIMS = ("slightly_imperfect", "incomplete", "wrong_shipping_method")
 ON_REQUEST = ("blocked",)
 """Questions never asked on the way: the buyer brings them up from the plan, and the route keeps them."""
+MAX_ANSWERS = 7
+"""No route asks more (a question brought up from the plan included)."""
 
 
 def route(answers: dict[str, str]) -> list[str]:
@@ -21,7 +23,7 @@ def route(answers: dict[str, str]) -> list[str]:
     if stage == "not_shipped":
         return [*keys, "payment"]
     if stage == "on_the_way":
-        keys += ["shipped", "tracking"]
+        keys += ["shipped", "protection", "tracking"]
         tracking = answers.get("tracking")
         if tracking != "returned_to_seller":
             keys.append("eta")
@@ -29,9 +31,11 @@ def route(answers: dict[str, str]) -> list[str]:
             keys.append("contacted")
         return keys + on_request(answers)
     if stage == "delivered_missing":
-        return [*keys, "shipped", "contacted", *on_request(answers)]
+        return [*keys, "shipped", "protection", "contacted", *on_request(answers)]
     if stage == "received":
         keys += ["problem", "shipped", "receipt"]
+        if protection_counts(answers):
+            keys.append("protection")
         return keys + problem_details(answers.get("problem"), answers)
     if stage == "dispute_open":
         return keys + open_dispute_details(answers)
@@ -44,6 +48,15 @@ def route(answers: dict[str, str]) -> list[str]:
             keys.append("processed")
         return keys
     return keys
+
+
+def protection_counts(answers: dict[str, str]) -> bool:
+    """A received problem's deadline is the end of protection until receipt is confirmed.
+
+    Not asked for a different shipping method: that route is long enough, and its plan says the usual days were used.
+    """
+    problem = answers.get("problem")
+    return problem not in (None, "none", "wrong_shipping_method") and answers.get("receipt") == NOT_YET
 
 
 def on_request(answers: dict[str, str]) -> list[str]:
@@ -73,13 +86,13 @@ def open_dispute_details(answers: dict[str, str]) -> list[str]:
     about = answers.get("dispute_about")
     keys = ["dispute_about"]
     if about == "none":
-        return [*keys, "shipped"]
+        return [*keys, "shipped", "protection"]
     if about in NOT_ARRIVED:
         keys.append("judgement")
         if answers.get("judgement") == "invalid":
             keys.append("moving")
             if answers.get("moving") == "yes":
-                return [*keys, "shipped"]
+                return [*keys, "shipped", "protection"]
     keys.append("total")
     if about in PARTIAL_CLAIMS:
         keys.append("asked")

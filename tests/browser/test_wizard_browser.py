@@ -47,7 +47,9 @@ def test_fake_item_route_survives_a_reload_and_draws_the_timeline(open_app, arti
     type_date(page, shipped)
     click(page, "Next")
     heading(page, "Have you confirmed receipt on AliExpress?")
-    click(page, "Not yet")
+    pick(page, "Not yet")
+    heading(page, "Does the order page show a “Buyer protection” countdown?")
+    pick(page, "I can't see it")
     page.get_by_text("Open a dispute for a full refund").wait_for(timeout=TIMEOUT)
     text = plan_text(page)
     deadline = shipped + dt.timedelta(days=60)
@@ -98,7 +100,7 @@ def messages_shown(page) -> list[str]:
 
 def test_order_number_typed_above_the_messages_fills_them(open_app):
     shipped = dt.date.today() - dt.timedelta(days=20)
-    page = open_app(f"/?stage=received&problem=fake&shipped={shipped.isoformat()}&receipt=no")
+    page = open_app(f"/?stage=received&problem=fake&shipped={shipped.isoformat()}&receipt=no&protection=no")
     page.get_by_text("Ready-to-send messages").wait_for(timeout=TIMEOUT)
     box = page.get_by_role("textbox", name="Order number (optional)")
     box.fill("8123 4567 8901 2345")
@@ -119,7 +121,7 @@ def test_wont_let_me_open_a_dispute_changes_the_plan(open_app):
     today = dt.date.today()
     shipped, eta, contacted = (today - dt.timedelta(days=n) for n in (56, 16, 6))
     page = open_app(
-        f"/?stage=on_the_way&shipped={shipped.isoformat()}&tracking=no_updates&eta={eta.isoformat()}"
+        f"/?stage=on_the_way&shipped={shipped.isoformat()}&protection=no&tracking=no_updates&eta={eta.isoformat()}"
         f"&contacted={contacted.isoformat()}"
     )
     button = page.get_by_role("button", name="AliExpress won't let me open a dispute")
@@ -127,6 +129,6 @@ def test_wont_let_me_open_a_dispute_changes_the_plan(open_app):
     button.click()
     page.wait_for_url("**blocked=yes**", timeout=TIMEOUT)
     button.wait_for(state="detached", timeout=TIMEOUT)
-    page.get_by_text("Your answers (6)").click()
+    page.get_by_text("Your answers (7)").click()
     page.get_by_text("No, AliExpress won't let me").first.wait_for(timeout=TIMEOUT)
     assert page.locator('[data-testid="stException"]').count() == 0

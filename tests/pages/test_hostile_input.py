@@ -36,7 +36,7 @@ from streamlit.testing.v1 import AppTest
 from core.dates import known_countries
 from core.models import AMOUNT_MAX, plain_line
 from core.wizard.answers import PAST_EVENTS, MoneyAnswer, read_order_number
-from core.wizard.questions import CURRENCIES, questions
+from core.wizard.questions import CURRENCIES, YES_FIRST_KINDS, questions
 from core.wizard.route import next_question, route
 from core.wording.said import form_safe
 from tests.support.hostile_budget import LONG, budget
@@ -218,7 +218,9 @@ def widget_of(at: AppTest, key: str):
     kind = CATALOG[key].kind
     if kind == "choice":
         return at.radio(key=f"q_{key}_value")
-    if kind in ("date", "date_or_no"):
+    if kind in YES_FIRST_KINDS:
+        return at.radio(key=f"q_{key}_known")
+    if kind == "date":
         return at.date_input(key=f"q_{key}_value")
     return at.number_input(key=f"q_{key}_value")
 
@@ -336,7 +338,7 @@ def test_any_link_lands_on_a_question_or_the_plan(params):
 
 # A plan with ready-to-send messages, which use the order's name.
 PLAN_WITH_MESSAGES = dict(ROUTES["received, fake"][0])
-TOTAL_QUESTION = dict(ROUTES["received, parts missing"][0][:4])
+TOTAL_QUESTION = dict(ROUTES["received, parts missing"][0][:5])
 OFFER_QUESTION = {"stage": "dispute_open", "dispute_about": "fake", "total": "50 USD"}
 
 
@@ -496,16 +498,22 @@ def test_date_boxes_take_any_day(key, day):
     """The widget bounds dates (2000 up to today for past events, five years ahead for the rest).
 
     A browser offers only days within the bounds; a day outside them, which only a
-    hand-made client can send, is replaced by Streamlit with the box's first guess, so
-    it is never stored either way.
+    hand-made client can send, leaves the box empty (Next stays disabled) or is refused,
+    so it is never stored either way.
     """
     params = (
         {"stage": "received", "problem": "fake"}
         if key == "shipped"
-        else {"stage": "on_the_way", "shipped": "2026-11-01", "tracking": "in_transit"}
+        else {"stage": "on_the_way", "shipped": "2026-11-01", "protection": "no", "tracking": "in_transit"}
     )
     at = start(params)
-    at.date_input(key=f"q_{key}_value").set_value(day)
+    if key == "eta":
+        at = at.radio(key="q_eta_known").set_value("yes").run()
+    at = at.date_input(key=f"q_{key}_value").set_value(day).run()
+    check_page(at)
+    if at.button(key=f"q_{key}_next").disabled:
+        assert key not in at.session_state["answers"]
+        return
     at = at.button(key=f"q_{key}_next").click().run()
     check_page(at)
     latest = TODAY if key in PAST_EVENTS else TODAY + dt.timedelta(days=5 * 365)
@@ -574,8 +582,11 @@ def test_a_crafted_currency_that_reads_as_dollars_is_taken_as_dollars(value):
 def test_a_crafted_date_is_never_stored_out_of_bounds(sent):
     at = start({"stage": "received", "problem": "fake"})
     crafted(at.date_input(key="q_shipped_value"), string_array_value=sent)
-    at = at.button(key="q_shipped_next").click().run()
+    at = at.run()
     check_page(at)
+    if not at.button(key="q_shipped_next").disabled:
+        at = at.button(key="q_shipped_next").click().run()
+        check_page(at)
     stored = at.session_state["answers"].get("shipped")
     assert stored is None or dt.date(2000, 1, 1) <= dt.date.fromisoformat(stored) <= TODAY
 

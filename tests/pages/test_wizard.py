@@ -10,10 +10,12 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from core import advise
+from core.i18n import days_phrase
 from core.models import Rule
+from core.wizard.answers import protection_end
 from core.wizard.case import to_case
 from core.wizard.questions import questions
-from core.wizard.route import route
+from core.wizard.route import MAX_ANSWERS, route
 from tests.support.wizard import APP, ROUTES, TODAY, answer, current_question, shown_text, start, walk
 
 
@@ -67,8 +69,8 @@ def url_of(at: AppTest) -> dict[str, str]:
 
 def test_median_route_is_short():
     lengths = sorted(len(steps) for steps, *_rest in ROUTES.values())
-    assert statistics.median(lengths) <= 4
-    assert max(lengths) <= 7
+    assert statistics.median(lengths) <= 5
+    assert max(lengths) <= MAX_ANSWERS == 7
 
 
 def test_every_question_is_reachable_by_some_route():
@@ -136,7 +138,10 @@ def test_a_good_link_opens_the_plan():
 
 def test_a_link_mid_wizard_lands_on_the_next_question():
     at = start({"stage": "on_the_way", "shipped": "2026-10-01"})
-    assert current_question(at) == "tracking"
+    assert current_question(at) == "protection"
+    assert start({"stage": "on_the_way", "shipped": "2026-10-01", "protection": "no"}).session_state["step"] == (
+        "tracking"
+    )
 
 
 @pytest.mark.parametrize(
@@ -147,11 +152,25 @@ def test_a_link_mid_wizard_lands_on_the_next_question():
         ({"stage": "received", "problem": "fake", "shipped": "2026-13-45"}, "shipped"),
         ({"stage": "received", "problem": "fake", "shipped": "2027-01-01"}, "shipped"),
         (
-            {"stage": "received", "problem": "incomplete", "shipped": "2026-11-01", "receipt": "no", "total": "-4 USD"},
+            {
+                "stage": "received",
+                "problem": "incomplete",
+                "shipped": "2026-11-01",
+                "receipt": "no",
+                "protection": "no",
+                "total": "-4 USD",
+            },
             "total",
         ),
         (
-            {"stage": "received", "problem": "incomplete", "shipped": "2026-11-01", "receipt": "no", "total": "40 XYZ"},
+            {
+                "stage": "received",
+                "problem": "incomplete",
+                "shipped": "2026-11-01",
+                "receipt": "no",
+                "protection": "no",
+                "total": "40 XYZ",
+            },
             "total",
         ),
         ({"stage": "received", "problem": "<script>alert(1)</script>"}, "problem"),
@@ -174,6 +193,7 @@ def test_a_garbled_link_lands_on_the_first_untrusted_question(params, lands_on):
                 "problem": "incomplete",
                 "shipped": "2026-11-01",
                 "receipt": "no",
+                "protection": "no",
                 "total": "40 USD",
                 "missing": "90 USD",
             },
@@ -200,6 +220,7 @@ def test_a_bad_answer_gets_a_message_in_place_and_keeps_earlier_answers():
             ("problem", "incomplete"),
             ("shipped", "2026-11-01"),
             ("receipt", "no"),
+            ("protection", "no"),
             ("total", "40 USD"),
         ]
     )
@@ -367,3 +388,119 @@ def test_the_wont_let_me_button_shows_only_for_a_parcel_not_received():
     at = walk(ROUTES["late, no tracking, seller not asked"][0])
     assert at.session_state["advised_action"] != "open_dispute"
     assert "dispute_blocked" not in [b.key for b in at.button]
+
+
+def progress(at: AppTest) -> tuple[int, str]:
+    [bar] = at.get("progress")
+    return bar.proto.value, bar.proto.text
+
+
+@pytest.mark.parametrize("name", ["late, no updates, AliExpress won't let me dispute", "received, parts missing"])
+def test_the_counter_never_jumps_back_and_shows_no_total(name):
+    at = start()
+    seen = [progress(at)]
+    for key, value in ROUTES[name][0]:
+        at = answer(at, key, value)
+        seen.append(progress(at))
+    questions_seen = [text for _value, text in seen if text != "Your plan"]
+    assert questions_seen == [f"Question {n}" for n in range(1, len(questions_seen) + 1)]
+    values = [value for value, _text in seen]
+    assert values == sorted(values) and values[-1] == 100 and seen[-1][1] == "Your plan"
+
+
+def test_a_date_left_untouched_gives_no_answer():
+    at = walk([("stage", "received"), ("problem", "fake")])
+    assert current_question(at) == "shipped"
+    assert at.date_input(key="q_shipped_value").value is None, "no date is filled in for the buyer"
+    assert at.button(key="q_shipped_next").disabled
+    at = at.run()
+    assert current_question(at) == "shipped" and "shipped" not in at.session_state["answers"]
+    assert "advised_action" not in at.session_state, "nothing is advised"
+    at = at.date_input(key="q_shipped_value").set_value(dt.date(2026, 11, 1)).run()
+    assert not at.button(key="q_shipped_next").disabled
+
+
+@pytest.mark.parametrize(
+    "key, steps",
+    [
+        ("contacted", ROUTES["delivered but missing"][0][:3]),
+        ("receipt", ROUTES["received, broken"][0][:3]),
+        ("eta", ROUTES["in transit"][0][:4]),
+    ],
+)
+def test_yes_or_no_comes_first_with_equal_weight_then_the_date(key, steps):
+    at = walk(steps)
+    assert current_question(at) == key
+    choice = at.radio(key=f"q_{key}_known")
+    assert choice.value is None and len(choice.options) == 2, "neither is picked for the buyer"
+    assert not at.date_input, "no date box before a yes"
+    assert f"q_{key}_next" not in [b.key for b in at.button] and f"q_{key}_no" not in [b.key for b in at.button]
+    at = choice.set_value("yes").run()
+    assert current_question(at) == key
+    assert at.date_input(key=f"q_{key}_value").value is None
+    assert at.button(key=f"q_{key}_next").disabled
+    at = at.radio(key=f"q_{key}_known").set_value("no").run()
+    assert current_question(at) != key and at.session_state["answers"][key] == "no"
+
+
+def fake_until_protection() -> AppTest:
+    at = walk(ROUTES["received, fake, protection extended by the seller"][0][:4])
+    assert current_question(at) == "protection"
+    return at
+
+
+@pytest.mark.parametrize("days, shown", [(23, "Sat 19 Dec 2026"), (0, "Thu 26 Nov 2026")])
+def test_days_left_on_the_order_page_set_the_deadline(days, shown):
+    at = fake_until_protection()
+    assert at.radio(key="q_protection_known").value is None
+    at = at.radio(key="q_protection_known").set_value("days").run()
+    assert at.number_input(key="q_protection_days").value is None and at.button(key="q_protection_next").disabled
+    at = at.number_input(key="q_protection_days").set_value(days).run()
+    at = at.button(key="q_protection_next").click().run()
+    assert current_question(at) == "plan"
+    assert at.session_state["answers"]["protection"] == protection_end(days, TODAY)
+    _case, plan = plan_of(at)
+    assert not plan.protection_assumed and plan.next_deadline.date == TODAY + dt.timedelta(days=days)
+    assert plan.dates.protection_ends == TODAY + dt.timedelta(days=days)
+    text = shown_text(at)
+    assert "usual 60 days" not in text and "fix_protection" not in [b.key for b in at.button]
+    assert f"{shown} ({days_phrase(days)})" in text
+    reopened = start(url_of(at))
+    assert reopened.session_state["answers"]["protection"] == protection_end(days, TODAY), "a link keeps the end"
+
+
+def test_an_end_date_after_the_sellers_extension_sets_the_deadline():
+    at = walk(ROUTES["received, fake, protection extended by the seller"][0])
+    case, plan = plan_of(at)
+    assert case.order.protection_ends_on == dt.date(2027, 1, 20)
+    assert not plan.protection_assumed and plan.next_deadline.date == dt.date(2027, 1, 20)
+    assert "Wed 20 Jan 2027" in shown_text(at)
+
+
+def test_cant_see_it_keeps_the_usual_days_and_the_plan_offers_to_enter_it():
+    at = walk(ROUTES["received, broken"][0])
+    assert plan_of(at)[1].protection_assumed
+    assert "usual 60 days" in shown_text(at)
+    at = at.button(key="fix_protection").click().run()
+    assert current_question(at) == "protection"
+    assert at.radio(key="q_protection_known").value == "no"
+    at = at.radio(key="q_protection_known").set_value("date").run()
+    at = at.date_input(key="q_protection_value").set_value(dt.date(2026, 12, 20)).run()
+    at = at.button(key="q_protection_next").click().run()
+    assert current_question(at) == "plan"
+    assert not plan_of(at)[1].protection_assumed and "Sun 20 Dec 2026" in shown_text(at)
+    assert "fix_protection" not in [b.key for b in at.button]
+
+
+def test_changing_not_yet_to_a_date_keeps_the_choice_shown_and_drops_what_no_longer_counts():
+    at = walk(ROUTES["received, broken"][0])
+    at = at.button(key="change_receipt").click().run()
+    assert current_question(at) == "receipt"
+    assert at.radio(key="q_receipt_known").value == "no" and not at.button(key="q_receipt_next").disabled
+    at = answer(at, "receipt", "2026-11-20")
+    assert current_question(at) == "plan"
+    assert at.session_state["answers"]["receipt"] == "2026-11-20"
+    assert "protection" not in at.session_state["answers"], "15 days from receipt: the countdown no longer counts"
+    at = at.button(key="change_receipt").click().run()
+    assert at.radio(key="q_receipt_known").value == "yes"
+    assert at.date_input(key="q_receipt_value").value == dt.date(2026, 11, 20), "the date given, not a guess"

@@ -9,7 +9,7 @@ from pathlib import Path
 from streamlit.testing.v1 import AppTest
 
 from core.wizard.answers import NOT_YET, MoneyAnswer
-from core.wizard.questions import DATE_KINDS, questions
+from core.wizard.questions import DATE_KINDS, YES_FIRST_KINDS, questions
 from core.wizard.route import ON_REQUEST
 
 _DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -47,10 +47,14 @@ def answer(at: AppTest, key: str, value: str) -> AppTest:
     kind = questions()[key].kind
     if kind == "choice":
         return at.radio(key=f"q_{key}_value").set_value(value).run()
+    if kind in YES_FIRST_KINDS:
+        if value == NOT_YET:
+            return at.radio(key=f"q_{key}_known").set_value(NOT_YET).run()
+        at = at.radio(key=f"q_{key}_known").set_value("date" if kind == "protection" else "yes").run()
     if value == NOT_YET:
         return at.button(key=f"q_{key}_no").click().run()
     if kind in DATE_KINDS:
-        at.date_input(key=f"q_{key}_value").set_value(dt.date.fromisoformat(value))
+        at = at.date_input(key=f"q_{key}_value").set_value(dt.date.fromisoformat(value)).run()
     else:
         money = MoneyAnswer.parse(value, offer=kind == "offer")
         assert money is not None, value
@@ -101,6 +105,7 @@ ROUTES = {
         [
             ("stage", "on_the_way"),
             ("shipped", "2026-10-01"),
+            ("protection", "no"),
             ("tracking", "no_updates"),
             ("eta", "2026-11-10"),
             ("contacted", "2026-11-20"),
@@ -110,19 +115,39 @@ ROUTES = {
         "dispute",
     ),
     "late, no tracking, seller not asked": (
-        [("stage", "on_the_way"), ("shipped", "2026-10-20"), ("tracking", "none"), ("eta", "no"), ("contacted", "no")],
+        [
+            ("stage", "on_the_way"),
+            ("shipped", "2026-10-20"),
+            ("protection", "no"),
+            ("tracking", "none"),
+            ("eta", "no"),
+            ("contacted", "no"),
+        ],
         "contact_seller",
         ["Ask the seller where your parcel is", "Sat 28 Nov 2026"],
         "seller",
     ),
     "in transit": (
-        [("stage", "on_the_way"), ("shipped", "2026-11-01"), ("tracking", "in_transit"), ("eta", "no")],
+        [
+            ("stage", "on_the_way"),
+            ("shipped", "2026-11-01"),
+            ("protection", "no"),
+            ("tracking", "in_transit"),
+            ("eta", "no"),
+        ],
         "contact_seller",
         ["if it hasn't come by Sat 26 Dec 2026, open a dispute even if it is still moving"],
         "seller",
     ),
     "shipped too recently": (
-        [("stage", "on_the_way"), ("shipped", "2026-11-20"), ("tracking", "none"), ("eta", "no"), ("contacted", "no")],
+        [
+            ("stage", "on_the_way"),
+            ("shipped", "2026-11-20"),
+            ("protection", "no"),
+            ("tracking", "none"),
+            ("eta", "no"),
+            ("contacted", "no"),
+        ],
         "wait",
         ["Too early to open a dispute", "Mon 30 Nov 2026"],
         None,
@@ -131,6 +156,7 @@ ROUTES = {
         [
             ("stage", "on_the_way"),
             ("shipped", "2026-11-10"),
+            ("protection", "no"),
             ("tracking", "no_updates"),
             ("eta", "2026-12-10"),
             ("contacted", "no"),
@@ -139,8 +165,21 @@ ROUTES = {
         ["Give it time", "Thu 10 Dec 2026"],
         None,
     ),
+    "late, the order page shows the protection end": (
+        [
+            ("stage", "on_the_way"),
+            ("shipped", "2026-10-01"),
+            ("protection", "2026-12-19"),
+            ("tracking", "no_updates"),
+            ("eta", "2026-11-10"),
+            ("contacted", "2026-11-20"),
+        ],
+        "open_dispute",
+        ["Open a dispute", "Sat 19 Dec 2026", "23 days left", "As your order page shows it"],
+        "dispute",
+    ),
     "returned to seller": (
-        [("stage", "on_the_way"), ("shipped", "2026-10-15"), ("tracking", "returned_to_seller")],
+        [("stage", "on_the_way"), ("shipped", "2026-10-15"), ("protection", "no"), ("tracking", "returned_to_seller")],
         "open_dispute",
         ["went back to the seller", "Full refund"],
         "dispute",
@@ -149,6 +188,7 @@ ROUTES = {
         [
             ("stage", "on_the_way"),
             ("shipped", "2026-10-01"),
+            ("protection", "no"),
             ("tracking", "no_updates"),
             ("eta", "2026-11-10"),
             ("contacted", "2026-11-20"),
@@ -159,13 +199,13 @@ ROUTES = {
         "support",
     ),
     "delivered but missing": (
-        [("stage", "delivered_missing"), ("shipped", "2026-11-01"), ("contacted", "no")],
+        [("stage", "delivered_missing"), ("shipped", "2026-11-01"), ("protection", "no"), ("contacted", "no")],
         "contact_seller",
         ["Tracking says delivered", "Sat 28 Nov 2026"],
         "seller",
     ),
     "delivered but missing, seller silent": (
-        [("stage", "delivered_missing"), ("shipped", "2026-11-01"), ("contacted", "2026-11-23")],
+        [("stage", "delivered_missing"), ("shipped", "2026-11-01"), ("protection", "no"), ("contacted", "2026-11-23")],
         "open_dispute",
         ["Open a dispute for a full refund"],
         "dispute",
@@ -177,7 +217,13 @@ ROUTES = {
         None,
     ),
     "received, broken": (
-        [("stage", "received"), ("problem", "not_as_described"), ("shipped", "2026-11-01"), ("receipt", "no")],
+        [
+            ("stage", "received"),
+            ("problem", "not_as_described"),
+            ("shipped", "2026-11-01"),
+            ("receipt", "no"),
+            ("protection", "no"),
+        ],
         "open_dispute",
         ["full refund, and keep the item", "Full refund · keep the item"],
         "dispute",
@@ -188,8 +234,26 @@ ROUTES = {
         ["a fake", "Sat 5 Dec 2026"],
         "dispute",
     ),
+    "received, fake, protection extended by the seller": (
+        [
+            ("stage", "received"),
+            ("problem", "fake"),
+            ("shipped", "2026-11-01"),
+            ("receipt", "no"),
+            ("protection", "2027-01-20"),
+        ],
+        "open_dispute",
+        ["a fake", "Wed 20 Jan 2027"],
+        "dispute",
+    ),
     "received, wrong item": (
-        [("stage", "received"), ("problem", "wrong_item"), ("shipped", "2026-11-01"), ("receipt", "no")],
+        [
+            ("stage", "received"),
+            ("problem", "wrong_item"),
+            ("shipped", "2026-11-01"),
+            ("receipt", "no"),
+            ("protection", "no"),
+        ],
         "open_dispute",
         ["something you didn't order"],
         "dispute",
@@ -200,6 +264,7 @@ ROUTES = {
             ("problem", "slightly_imperfect"),
             ("shipped", "2026-11-01"),
             ("receipt", "no"),
+            ("protection", "no"),
             ("total", "40 USD"),
             ("wanted", "10"),
         ],
@@ -213,6 +278,7 @@ ROUTES = {
             ("problem", "incomplete"),
             ("shipped", "2026-11-01"),
             ("receipt", "no"),
+            ("protection", "no"),
             ("total", "40 EUR"),
             ("missing", "12.5"),
         ],
@@ -253,6 +319,7 @@ ROUTES = {
             ("problem", "changed_mind"),
             ("shipped", "2026-11-01"),
             ("receipt", "no"),
+            ("protection", "no"),
             ("free_return", "no"),
         ],
         "open_dispute",
@@ -266,7 +333,7 @@ ROUTES = {
         "support",
     ),
     "dispute open, item fine after all": (
-        [("stage", "dispute_open"), ("dispute_about", "none"), ("shipped", "2026-11-01")],
+        [("stage", "dispute_open"), ("dispute_about", "none"), ("shipped", "2026-11-01"), ("protection", "no")],
         "cancel_dispute",
         ["cancel the dispute", "Thu 31 Dec 2026"],
         None,
@@ -278,6 +345,7 @@ ROUTES = {
             ("judgement", "invalid"),
             ("moving", "yes"),
             ("shipped", "2026-11-01"),
+            ("protection", "no"),
         ],
         "cancel_dispute",
         ["Cancel the dispute and wait"],

@@ -14,9 +14,9 @@ from core.wizard.answers import (
     MoneyAnswer,
     answer_problem,
     date_problem,
-    first_guess,
     known,
     money_answer,
+    protection_end,
     read_order_number,
 )
 from core.wizard.questions import CURRENCIES, questions
@@ -78,6 +78,11 @@ def test_not_yet_is_no_answer() -> None:
         ("shipped", "yesterday", False),
         ("shipped", "2026-11-27", False),
         ("contacted", "no", True),
+        ("protection", "no", True),
+        ("protection", "2026-12-19", True),
+        ("protection", "23", False),
+        ("protection", "yes", False),
+        ("eta", "yes", False),
         ("shipped", "no", False),
         ("total", "12.00 XYZ", False),
         ("total", "12.00 USD return", False),
@@ -98,9 +103,16 @@ def test_past_events_cannot_be_in_the_future_but_expected_dates_can() -> None:
     assert date_problem("eta", dt.date(2099, 1, 1), TODAY) is not None
 
 
-def test_first_guesses_sit_inside_their_ranges() -> None:
-    for key in ("shipped", "eta", "contacted", "receipt", "closed", "processed", "negotiation"):
-        assert date_problem(key, first_guess(key, TODAY), TODAY) is None
+def test_days_left_are_kept_as_the_end_date_so_a_link_keeps_the_same_end() -> None:
+    assert protection_end(23, TODAY) == "2026-12-19"
+    assert protection_end(0, TODAY) == "2026-11-26", "0 days left: it ends today"
+    assert answer_problem(questions()["protection"], protection_end(23, TODAY), TODAY) is None
+
+
+def test_no_date_is_guessed_for_the_buyer() -> None:
+    import core.wizard.answers as answers
+
+    assert not hasattr(answers, "first_guess") and not hasattr(answers, "FIRST_GUESS_DAYS")
 
 
 @pytest.mark.parametrize(

@@ -3,14 +3,20 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
 from decimal import Decimal
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as hst
+from pydantic import BaseModel
 
 from core import advise
+from core.i18n import show_date
 from core.reading import CaseError
+from core.wizard.answers import DAYS_LEFT_MAX, NOT_YET, answer_problem, parse_day, protection_end
 from core.wizard.case import FIELD_TO_ANSWER, Details, load_answers, summary, to_case
-from core.wizard.questions import questions
+from core.wizard.questions import Question, questions
 from core.wizard.route import next_question, route
 
 TODAY = dt.date(2026, 11, 26)
@@ -38,17 +44,30 @@ ANSWER_SETS = {
     "on the way": {
         "stage": "on_the_way",
         "shipped": "2026-10-01",
+        "protection": "no",
         "tracking": "no_updates",
         "eta": "2026-11-10",
         "contacted": "2026-11-20",
     },
-    "delivered, missing": {"stage": "delivered_missing", "shipped": "2026-11-01", "contacted": "no"},
-    "received, fake": {"stage": "received", "problem": "fake", "shipped": "2026-11-01", "receipt": "no"},
+    "delivered, missing": {
+        "stage": "delivered_missing",
+        "shipped": "2026-11-01",
+        "protection": "no",
+        "contacted": "no",
+    },
+    "received, fake": {
+        "stage": "received",
+        "problem": "fake",
+        "shipped": "2026-11-01",
+        "receipt": "no",
+        "protection": "no",
+    },
     "received, a bit off": {
         "stage": "received",
         "problem": "slightly_imperfect",
         "shipped": "2026-11-01",
         "receipt": "no",
+        "protection": "no",
         "total": "40.00 USD",
         "wanted": "10.00 USD",
     },
@@ -89,7 +108,7 @@ def test_an_offer_with_a_return_becomes_the_disputes_offer() -> None:
 
 def test_a_slightly_imperfect_item_asks_how_much_back_after_the_total() -> None:
     answers = {"stage": "received", "problem": "slightly_imperfect", "shipped": "2026-11-01", "receipt": "no"}
-    assert route(answers)[-2:] == ["total", "wanted"]
+    assert route(answers)[-3:] == ["protection", "total", "wanted"]
     question = questions()["wanted"]
     assert question.kind == "money" and "partial refund needs an amount" in question.help
     assert FIELD_TO_ANSWER["refund_wanted"] == "wanted"
@@ -161,3 +180,92 @@ def test_answers_outside_the_route_are_ignored() -> None:
     loaded = load_answers({"stage": "not_shipped", "payment": "pending", "shipped": "2026-11-01"}, TODAY)
     assert loaded.answers == {"stage": "not_shipped", "payment": "pending"}
     assert loaded.notes == []
+
+
+@pytest.mark.parametrize(
+    "name, ends",
+    [
+        ("23 days left", protection_end(23, TODAY)),
+        ("an end date after the seller's extension", "2027-01-20"),
+        ("0 days left: it ends today", protection_end(0, TODAY)),
+    ],
+)
+def test_the_protection_end_from_the_order_page_sets_the_deadline(name: str, ends: str) -> None:
+    answers = {**ANSWER_SETS["received, fake"], "protection": ends}
+    case = to_case(answers, TODAY)
+    assert case.order.protection_ends_on == dt.date.fromisoformat(ends)
+    plan = advise(case, today=TODAY)
+    assert not plan.protection_assumed
+    assert plan.dates.protection_ends == dt.date.fromisoformat(ends)
+    assert plan.next_deadline is not None and plan.next_deadline.date == dt.date.fromisoformat(ends)
+    assert plan.next_deadline.days_left == (dt.date.fromisoformat(ends) - TODAY).days
+    assert ("protection", "Protection ends", show_date(dt.date.fromisoformat(ends))) in summary(answers)
+
+
+def test_cant_see_the_countdown_keeps_the_usual_days_and_says_so() -> None:
+    answers = ANSWER_SETS["received, fake"]
+    case = to_case(answers, TODAY)
+    assert case.order.protection_ends_on is None
+    plan = advise(case, today=TODAY)
+    assert plan.protection_assumed and plan.dates.protection_ends == dt.date(2026, 12, 31)
+    assert ("protection", "Protection ends", "I can't see it") in summary(answers)
+
+
+def test_a_protection_end_before_shipping_is_refused_on_that_answer() -> None:
+    loaded = load_answers({**ANSWER_SETS["received, fake"], "protection": "2026-10-01"}, TODAY)
+    assert "protection" not in loaded.answers and "didn't fit" in loaded.notes[0]
+
+
+def _dates_in(value: object) -> Iterator[dt.date]:
+    """Every date a case holds, however deep."""
+    if isinstance(value, dt.date):
+        yield value
+    elif isinstance(value, BaseModel):
+        for name in type(value).model_fields:
+            yield from _dates_in(getattr(value, name))
+    elif isinstance(value, (list, tuple)):
+        for item in value:
+            yield from _dates_in(item)
+
+
+def _answer_for(question: Question) -> hst.SearchStrategy[str]:
+    days = hst.integers(-400, 400).map(lambda n: (TODAY + dt.timedelta(days=n)).isoformat())
+    money = hst.decimals(min_value=0, max_value=200, places=2).map(lambda d: f"{d} USD")
+    if question.kind == "choice":
+        return hst.sampled_from([c.value for c in question.choices])
+    if question.kind == "date":
+        return days
+    if question.kind == "protection":
+        left = hst.integers(0, DAYS_LEFT_MAX).map(lambda n: protection_end(n, TODAY))
+        return hst.one_of(hst.just(NOT_YET), days, left)
+    if question.kind == "date_or_no":
+        return hst.one_of(hst.just(NOT_YET), days)
+    if question.kind == "offer":
+        return hst.one_of(hst.just(NOT_YET), money, money.map(lambda m: m + " return"))
+    return money
+
+
+@hst.composite
+def _walked_answers(draw: hst.DrawFn) -> dict[str, str]:
+    """Answers along the route, each one the page could accept on its own."""
+    answers: dict[str, str] = {}
+    while (key := next_question(answers)) is not None:
+        value = draw(_answer_for(questions()[key]))
+        if answer_problem(questions()[key], value, TODAY) is not None:
+            break
+        answers[key] = value
+    if draw(hst.booleans()) and "blocked" in route({**answers, "blocked": "yes"}):
+        answers["blocked"] = "yes"
+    return answers
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(answers=_walked_answers())
+def test_a_case_holds_no_date_the_answers_do_not_give(answers: dict[str, str]) -> None:
+    """Nothing is assumed: every date in the case is today or one of the answers (days left are kept as the end)."""
+    try:
+        case = to_case(answers, TODAY)
+    except CaseError:
+        return
+    given_days = {TODAY} | {day for value in answers.values() if (day := parse_day(value)) is not None}
+    assert set(_dates_in(case)) <= given_days

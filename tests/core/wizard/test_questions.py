@@ -8,7 +8,7 @@ from collections.abc import Mapping
 import pytest
 
 from core.i18n import use_language
-from core.wizard.questions import CURRENCIES, DEFAULT_CURRENCY, Question, questions
+from core.wizard.questions import CURRENCIES, DEFAULT_CURRENCY, NO_KINDS, YES_FIRST_KINDS, Question, questions
 
 
 def worded_in_another_language() -> Mapping[str, Question]:
@@ -28,8 +28,16 @@ def test_questions_are_worded_once_per_language_and_cannot_be_changed() -> None:
 
 def test_every_question_that_offers_no_answer_names_it() -> None:
     for question in questions().values():
-        assert bool(question.no_label) == (question.kind in ("date_or_no", "offer")), question.key
-        assert bool(question.choices) == (question.kind == "choice"), question.key
+        assert bool(question.no_label) == (question.kind in NO_KINDS), question.key
+        assert bool(question.choices) == (question.kind in ("choice", *YES_FIRST_KINDS)), question.key
+        assert bool(question.date_label) == (question.kind in YES_FIRST_KINDS), question.key
+
+
+def test_yes_first_questions_ask_yes_or_no_and_keep_no_for_their_no() -> None:
+    for question in questions().values():
+        if question.kind in YES_FIRST_KINDS:
+            assert question.title.endswith("?") and "no" not in [c.value for c in question.choices], question.key
+    assert [c.value for c in questions()["protection"].choices] == ["days", "date"]
 
 
 def test_the_default_currency_is_one_offered() -> None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from core.wizard.questions import questions
-from core.wizard.route import next_question, route
+from core.wizard.route import MAX_ANSWERS, next_question, route
 
 
 def test_a_not_shipped_order_needs_two_answers() -> None:
@@ -13,8 +13,8 @@ def test_a_not_shipped_order_needs_two_answers() -> None:
 
 def test_the_route_grows_only_where_the_answer_matters() -> None:
     base = {"stage": "on_the_way", "shipped": "2026-10-01"}
-    assert route({**base, "tracking": "returned_to_seller"}) == ["stage", "shipped", "tracking"]
-    assert route({**base, "tracking": "in_transit"}) == ["stage", "shipped", "tracking", "eta"]
+    assert route({**base, "tracking": "returned_to_seller"}) == ["stage", "shipped", "protection", "tracking"]
+    assert route({**base, "tracking": "in_transit"}) == ["stage", "shipped", "protection", "tracking", "eta"]
     assert route({**base, "tracking": "no_updates"})[-1] == "contacted"
 
 
@@ -32,7 +32,7 @@ def test_an_aliexpress_offer_asks_for_the_negotiation_end() -> None:
 
 def test_an_open_dispute_over_a_parcel_still_moving_asks_only_when_it_shipped() -> None:
     answers = {"stage": "dispute_open", "dispute_about": "not_arrived", "judgement": "invalid", "moving": "yes"}
-    assert route(answers) == ["stage", "dispute_about", "judgement", "moving", "shipped"]
+    assert route(answers) == ["stage", "dispute_about", "judgement", "moving", "shipped", "protection"]
     assert route({**answers, "dispute_about": "incomplete"})[-3:] == ["asked", "seller_offer", "aliexpress_offer"]
 
 
@@ -40,3 +40,25 @@ def test_every_route_question_exists() -> None:
     catalog = questions()
     for stage in [c.value for c in catalog["stage"].choices]:
         assert set(route({"stage": stage})) <= set(catalog)
+
+
+def test_protection_is_asked_where_it_sets_the_deadline() -> None:
+    assert "protection" in route({"stage": "delivered_missing"})
+    received = {"stage": "received", "problem": "fake", "shipped": "2026-11-01"}
+    assert route({**received, "receipt": "no"})[-1] == "protection"
+    assert "protection" not in route({**received, "receipt": "2026-11-20"}), "confirmed: 15 days from receipt"
+    assert "protection" not in route({**received, "problem": "none", "receipt": "no"})
+    assert "protection" not in route({"stage": "dispute_closed"}) + route({"stage": "not_shipped"})
+
+
+def test_no_route_is_longer_than_the_most_answers() -> None:
+    longest = {
+        "stage": "on_the_way",
+        "shipped": "2026-10-01",
+        "protection": "no",
+        "tracking": "no_updates",
+        "eta": "no",
+        "contacted": "no",
+        "blocked": "yes",
+    }
+    assert len(route(longest)) == MAX_ANSWERS
