@@ -184,9 +184,10 @@ def ask_yes_first(question: Question, current: str | None) -> None:
     values = [c.value for c in question.choices] + [NOT_YET]
     labels = {c.value: c.label for c in question.choices} | {NOT_YET: question.no_label}
     key = widget_key(question, "known")
-    if key not in st.session_state:
-        yes = "date" if "date" in values else values[0]
-        st.session_state[key] = None if current is None else NOT_YET if current == NOT_YET else yes
+    # Only an answer already given is restored; with none, the radio starts empty and a tap that
+    # reaches a session started afresh (after a restart) keeps its choice for late_tap below.
+    if current is not None and key not in st.session_state:
+        st.session_state[key] = NOT_YET if current == NOT_YET else "date" if "date" in values else values[0]
     chosen = st.radio(
         question.title,
         values,
@@ -195,6 +196,7 @@ def ask_yes_first(question: Question, current: str | None) -> None:
         label_visibility="collapsed",
         on_change=say_no,
         args=(question, key),
+        index=None,
     )
     if chosen == NOT_YET:
         if current != NOT_YET and "question_error" not in st.session_state:

@@ -64,10 +64,15 @@ def pick(page: Page, label: str) -> None:
 
 
 def type_date(page: Page, day: dt.date) -> None:
-    """Type into the date field's year, month and day segments, as a keyboard user would."""
+    """Type into the date field's year, month and day segments, then leave the field, as a person would.
+
+    The field hands the date to the app when it loses focus; until then Next stays disabled.
+    """
     page.locator('[data-testid="stDateInput"] [role="spinbutton"][data-type="year"]').first.click()
     page.keyboard.type(f"{day.year:04d}{day.month:02d}{day.day:02d}")
-    page.keyboard.press("Tab")
+    main = page.locator('[data-testid="stMain"]').bounding_box()
+    assert main is not None
+    page.mouse.click(main["x"] + 4, main["y"] + 4)  # a tap on the page's empty margin, outside the field
 
 
 def click(page: Page, name: str) -> None:
@@ -92,7 +97,15 @@ TAP_TARGETS = {
 
 
 def tap_target_heights(page: Page) -> dict[str, list[float]]:
-    """Height in px of every visible radio option, checkbox row and button on the page, by kind."""
+    """Height in px of every visible radio option, checkbox row and button on the page, by kind.
+
+    Measured once the page's stylesheet (ui/phone.py) is in the document: on a cold server the
+    first widgets can paint a moment before it.
+    """
+    page.wait_for_function(
+        "Array.from(document.querySelectorAll('style')).some(s => s.textContent.includes('stDateInputCalendar'))"
+    )
+    page.wait_for_timeout(200)  # one frame for the browser to apply it
     heights: dict[str, list[float]] = {}
     for kind, selector in TAP_TARGETS.items():
         heights[kind] = []
