@@ -52,7 +52,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bench import gc_mode, harness
 from core import advise
-from core.wizard.answers import NOT_YET, money_answer
+from core.wizard.answers import NOT_YET, RETURN, MoneyAnswer
 from core.wizard.case import Details, to_case
 from core.wizard.questions import DATE_KINDS, YES_FIRST_KINDS, questions
 from core.wizard.route import ON_REQUEST
@@ -116,10 +116,11 @@ def make_route(rng: random.Random, uid: int, via_link: bool, name: str | None = 
     for key, value in on_day(raw_steps, dt.date.today()):
         kind = "request" if key in ON_REQUEST else questions()[key].kind
         if kind in ("money", "offer") and value != "no":
-            text, _sep, extra = value.partition(" ")
-            amount = (Decimal(text) * scale).quantize(Decimal("0.01"))
-            back = " return" if extra == "return" else ""
-            steps.append(Step(key, kind, f"{amount}{back}", money_answer(amount, currency) + back, currency))
+            given = MoneyAnswer.parse(value, offer=kind == "offer")
+            assert given is not None, (name, key, value)
+            answer = MoneyAnswer.of(given.amount * scale, currency, given.with_return)
+            typed = f"{answer.amount}{RETURN if answer.with_return else ''}"
+            steps.append(Step(key, kind, typed, str(answer), currency))
         else:
             steps.append(Step(key, kind, value, value))
     suffix = "".join(rng.choice(string.ascii_lowercase + string.digits) for _ in range(6))

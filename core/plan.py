@@ -53,9 +53,7 @@ def protection_assumed(case: Case, dates: PlanDates) -> bool:
     )
 
 
-def next_deadline(
-    decision: Decision, dates: PlanDates, today: dt.date, sums: dict[str, str] | None = None
-) -> Deadline | None:
+def next_deadline(decision: Decision, dates: PlanDates, today: dt.date, sums: dict[str, str]) -> Deadline | None:
     """The date the decision names as the one that matters now, with days left (negative when past)
     and how it was counted (`sums`, from core.counting)."""
     if decision.deadline is None:
@@ -69,5 +67,5 @@ def next_deadline(
         days_left=(day - today).days,
         # A plan to wait has nothing to do by that day yet, so it is never shown as a last day.
         last_day=decision.deadline in LAST_DAYS and decision.action != "wait",
-        counted=(sums or {}).get(decision.deadline),
+        counted=sums.get(decision.deadline),
     )

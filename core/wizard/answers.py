@@ -59,11 +59,6 @@ class MoneyAnswer:
         return f"{self.amount.quantize(CENT)} {self.currency}" + (RETURN if self.with_return else "")
 
 
-def money_answer(amount: Decimal | float, currency: str) -> str:
-    """The stored form of a plain amount, "12.50 USD" (bench/load.py writes its expected answers with it)."""
-    return str(MoneyAnswer.of(amount, currency))
-
-
 def known(answers: Mapping[str, str], key: str) -> str | None:
     """The answer to `key`, or None when it isn't given or is NOT_YET."""
     value = answers.get(key)
