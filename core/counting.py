@@ -9,18 +9,27 @@ from __future__ import annotations
 
 import datetime as dt
 
-from core.dates import weekend_days
+from core.dates import add_days, weekend_days
+from core.facts import (
+    AFTER_RECEIPT,
+    ALIEXPRESS_STEPS_IN,
+    APPEAL_WINDOW,
+    ASK_EXTENSION,
+    CHARGEBACK_LONGEST,
+    CHARGEBACK_NOT_AS_DESCRIBED,
+    CHARGEBACK_NOT_RECEIVED,
+    DISPUTE_OPENS,
+    EU_GUARANTEE,
+    LATE_CLAIM,
+    PAYPAL_DISPUTE,
+    RETURN_SHIP_WITHIN,
+    RUNNING_OUT,
+    SELLER_DISPUTE_ANSWER,
+    SELLER_REPLY,
+)
 from core.i18n import _, current_language, ngettext, show_date
 from core.models import PROTECTION_DAYS_USUAL, Case, Order, Plan, PlanDates
-from core.rules import (
-    DAYS_AFTER_RECEIPT,
-    DAYS_BEFORE_DISPUTE,
-    DAYS_TO_APPEAL,
-    LATE_CLAIM_DAYS,
-    REFUND_WORKING_DAYS,
-    RUNNING_OUT_DAYS,
-    SELLER_ANSWER_DAYS,
-)
+from core.rules import refund_window
 
 
 def counted(case: Case, dates: PlanDates, today: dt.date) -> dict[str, str]:
@@ -36,7 +45,7 @@ def counted(case: Case, dates: PlanDates, today: dt.date) -> dict[str, str]:
 
     shipped = order.shipped_on
     if shipped is not None:
-        add("earliest_dispute", _days(_("Shipped {day}"), shipped, DAYS_BEFORE_DISPUTE))
+        add("earliest_dispute", _days(_("Shipped {day}"), shipped, DISPUTE_OPENS.value))
         add("protection_ends", _protection_end(order))
     add("dispute_deadline", deadline_from if order.receipt_confirmed_on is not None else _protection_end(order))
     if dates.seller_answer_due is not None:
@@ -46,23 +55,57 @@ def counted(case: Case, dates: PlanDates, today: dt.date) -> dict[str, str]:
             start = _("Seller contacted {day} + {days} to answer")
         else:
             start = _("Today {day} + {days} for the seller to answer")
-        add("seller_answer_due", start.format(day=show_date(contacted or today), days=_day_count(SELLER_ANSWER_DAYS)))
+        add("seller_answer_due", start.format(day=show_date(contacted or today), days=_day_count(SELLER_REPLY.value)))
     if deadline_from is not None:
-        add("running_out_from", _("{start} - {days}").format(start=deadline_from, days=_day_count(RUNNING_OUT_DAYS)))
-        add("late_claim_deadline", _("{start} + {days}").format(start=deadline_from, days=_day_count(LATE_CLAIM_DAYS)))
-    add("deadline_after_confirming", _days(_("Confirming receipt today {day}"), today, DAYS_AFTER_RECEIPT))
+        add("running_out_from", _("{start} - {days}").format(start=deadline_from, days=_day_count(RUNNING_OUT.value)))
+        add("late_claim_deadline", _("{start} + {days}").format(start=deadline_from, days=_day_count(LATE_CLAIM.value)))
+    add("deadline_after_confirming", _days(_("Confirming receipt today {day}"), today, AFTER_RECEIPT.value))
     # Dates the buyer entered are not counted: the sum says so, and still ends on the date.
     add("estimated_delivery", _("Estimated delivery as you entered it"))
     if dispute is not None:
         if dispute.closed_on is not None:
-            add("appeal_deadline", _days(_("Dispute closed {day}"), dispute.closed_on, DAYS_TO_APPEAL))
+            add("appeal_deadline", _days(_("Dispute closed {day}"), dispute.closed_on, APPEAL_WINDOW.value))
         add("negotiation_ends", _("End of negotiation as you entered it"))
         processed = dispute.refund_processed_on
         if processed is not None:
-            first, last = REFUND_WORKING_DAYS
-            add("refund_expected_from", _working(processed, first, case.country))
-            add("refund_expected_by", _working(processed, last, case.country))
+            window = refund_window(case.paid_with)
+            add("refund_expected_from", _working(processed, window.value, case.country))
+            add("refund_expected_by", _working(processed, window.upto or window.value, case.country))
+        if dispute.opened_on is not None:
+            opened = _("Dispute opened {day}")
+            add("seller_must_answer_by", _days(opened, dispute.opened_on, SELLER_DISPUTE_ANSWER.value))
+            add("aliexpress_steps_in_by", _days(opened, dispute.opened_on, ALIEXPRESS_STEPS_IN.value))
+    if deadline_from is not None and ASK_EXTENSION.upto is not None:
+        add("ask_extension_by", _("{start} - {days}").format(start=deadline_from, days=_day_count(ASK_EXTENSION.upto)))
+    add("return_ship_by", _days(_("Accepting today {day}"), today, RETURN_SHIP_WITHIN.value))
+    paid = order.placed_on
+    if paid is not None:
+        add("paypal_dispute_by", _days(_("Paid {day}"), paid, PAYPAL_DISPUTE.value))
+    add("chargeback_by", _chargeback_start(case, dates))
+    if order.receipt_confirmed_on is not None:
+        add(
+            "eu_guarantee_until",
+            _("{start} + {years}").format(
+                start=_("Receipt confirmed {day}").format(day=show_date(order.receipt_confirmed_on)),
+                years=ngettext("{n} year", "{n} years", EU_GUARANTEE.value).format(n=EU_GUARANTEE.value),
+            ),
+        )
     return found
+
+
+def _chargeback_start(case: Case, dates: PlanDates) -> str | None:
+    """The card rules' count: from receipt, the last expected delivery or the payment, held at the longest limit."""
+    order, end = case.order, dates.chargeback_by
+    if end is None:
+        return None
+    paid = order.placed_on
+    if paid is not None and end == add_days(paid, CHARGEBACK_LONGEST.value):
+        return _days(_("Paid {day}"), paid, CHARGEBACK_LONGEST.value)
+    if order.received and order.receipt_confirmed_on is not None:
+        return _days(_("Receipt confirmed {day}"), order.receipt_confirmed_on, CHARGEBACK_NOT_AS_DESCRIBED.value)
+    if order.estimated_delivery is not None:
+        return _days(_("Estimated delivery {day}"), order.estimated_delivery, CHARGEBACK_NOT_RECEIVED.value)
+    return _days(_("Paid {day}"), paid, CHARGEBACK_NOT_RECEIVED.value) if paid is not None else None
 
 
 def _day_count(days: int) -> str:
@@ -85,7 +128,7 @@ def _deadline_start(case: Case) -> str | None:
     """The sum that gives the last day to dispute, as core.rules counts it: from receipt when confirmed."""
     order = case.order
     if order.receipt_confirmed_on is not None:
-        return _days(_("Receipt confirmed {day}"), order.receipt_confirmed_on, DAYS_AFTER_RECEIPT)
+        return _days(_("Receipt confirmed {day}"), order.receipt_confirmed_on, AFTER_RECEIPT.value)
     if order.protection_ends_on is not None:
         return _("Protection end on your order page ({day})").format(day=show_date(order.protection_ends_on))
     if order.shipped_on is not None:

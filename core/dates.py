@@ -63,3 +63,13 @@ def add_days(start: dt.date, days: int) -> dt.date:
 def weekend_days(country: str | None = None) -> frozenset[int]:
     """The country's weekend as weekday numbers (Monday is 0): {5, 6} without a country, {4, 5} in Israel."""
     return frozenset(_working_calendar(country).weekend)
+
+
+def add_years(start: dt.date, years: int) -> dt.date:
+    """`start` plus whole years (29 February becomes the 28th), held at the calendar's last day."""
+    from dateutil.relativedelta import relativedelta
+
+    try:
+        return start + relativedelta(years=years)
+    except (OverflowError, ValueError):  # past 31 Dec 9999
+        return dt.date.max

@@ -23,10 +23,12 @@ from pydantic import (
     StringConstraints,
 )
 
+from core.facts import USUAL_PROTECTION
+
 AMOUNT_MAX = Decimal("10000000")
 """The largest amount anyone can enter: far above any order, small enough to stay exact."""
 
-PROTECTION_DAYS_USUAL = 60
+PROTECTION_DAYS_USUAL = USUAL_PROTECTION.value
 """Buyer protection most listings give, counted from shipping, when the buyer has not said otherwise."""
 PROTECTION_DAYS_MIN = 1
 PROTECTION_DAYS_MAX = 180
@@ -118,6 +120,16 @@ class Problem(str, Enum):
     changed_mind = "changed_mind"
 
 
+class Payment(str, Enum):
+    """How the order was paid: it sets how long a refund takes and which ways out exist outside AliExpress."""
+
+    card = "card"
+    paypal = "paypal"
+    aliexpress = "aliexpress"
+    """AliExpress Bonus or balance: refunds come back there, and no bank or PayPal covers it."""
+    other = "other"
+
+
 class DisputeStatus(str, Enum):
     open = "open"
     cancelled = "cancelled"
@@ -200,7 +212,14 @@ class Case(Strict):
         description="AliExpress won't let the buyer open a dispute (no button, or 'the parcel will arrive soon').",
     )
     country: CountryCode | None = Field(
-        default=None, description="Skip this country's public holidays when counting working days."
+        default=None,
+        description="The buyer's country: its public holidays are skipped when counting working days, and a "
+        "buyer in the EU is told of the EU's withdrawal and legal-guarantee rights.",
+    )
+    paid_with: Payment | None = Field(
+        default=None,
+        description="How the order was paid: card, paypal, aliexpress (Bonus or balance) or other. It sets the "
+        "refund's window and the ways out (chargeback, PayPal claim); unknown gives both, each with an 'if'.",
     )
 
 
@@ -236,6 +255,7 @@ class Rule(str, Enum):
     appeal = "dispute_closed.appeal"
     too_late_to_appeal = "dispute_closed.too_late_to_appeal"
     refund_overdue = "dispute_closed.refund_overdue"
+    refund_overdue_not_card = "dispute_closed.refund_overdue_not_card"
     refund_on_its_way = "dispute_closed.refund_on_its_way"
     refund_not_processed = "dispute_closed.refund_not_processed"
     settled = "dispute_closed.settled"
@@ -319,9 +339,31 @@ class PlanDates(BaseModel):
     negotiation_ends: dt.date | None = None
     refund_expected_from: dt.date | None = None
     refund_expected_by: dt.date | None = None
+    seller_must_answer_by: dt.date | None = Field(
+        default=None,
+        description="The seller's 5 days to answer an open dispute end; no answer, the refund goes through.",
+    )
+    aliexpress_steps_in_by: dt.date | None = Field(
+        default=None, description="Without agreement, AliExpress steps in by this day (7 days after opening)."
+    )
+    ask_extension_by: dt.date | None = Field(
+        default=None, description="Best day to ask the seller to extend protection: a week before it ends."
+    )
+    return_ship_by: dt.date | None = Field(
+        default=None, description="If the buyer accepts a return today, the last day to send the item back."
+    )
+    paypal_dispute_by: dt.date | None = Field(
+        default=None, description="Outside AliExpress: the last day to open a PayPal dispute (180 days from payment)."
+    )
+    chargeback_by: dt.date | None = Field(
+        default=None, description="Outside AliExpress: the last day for a card chargeback under the card's rules."
+    )
+    eu_guarantee_until: dt.date | None = Field(
+        default=None, description="Outside AliExpress: the EU's 2-year legal guarantee, counted from receipt."
+    )
 
 
-MessageKind = Literal["seller", "dispute", "appeal", "support", "bank"]
+MessageKind = Literal["seller", "dispute", "appeal", "support", "bank", "paypal"]
 """Who a ready-to-send message is for."""
 
 
@@ -335,6 +377,17 @@ class Message(BaseModel):
         default_factory=list,
         description="Every [placeholder] in the body, without brackets, for the buyer to replace before sending.",
     )
+
+
+class FactNote(BaseModel):
+    """One figure a plan used, as "Why this advice" shows it: what it says, its source, when found, how sure."""
+
+    key: str
+    says: str
+    source: str
+    address: str | None
+    found: dt.date
+    confidence: Literal["high", "medium", "low", "ours"]
 
 
 class Plan(BaseModel):
@@ -366,3 +419,8 @@ class Plan(BaseModel):
     warnings: list[str]
     messages: list[Message]
     sources: list[str]
+    facts: list[FactNote] = Field(
+        default_factory=list,
+        description="Every figure the plan's dates and words use, with its source and the day it was found "
+        "(core.facts).",
+    )

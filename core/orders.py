@@ -19,6 +19,7 @@ from typing import Annotated, Any, Literal, NamedTuple, get_args
 from pydantic import BeforeValidator, Field, StringConstraints, ValidationError
 
 from core import advise
+from core.facts import RUNNING_OUT
 from core.i18n import _
 from core.models import (
     LABEL_MAX,
@@ -40,7 +41,7 @@ from core.models import (
     Tracking,
 )
 from core.reading import CaseError, CaseProblem
-from core.rules import MISSED_RULES, NOT_SHIPPED_RULES, RUNNING_OUT_DAYS
+from core.rules import MISSED_RULES, NOT_SHIPPED_RULES
 
 MAX_ORDERS = 500
 """The most orders one table holds; far above the five to thirty a busy buyer has in flight."""
@@ -295,7 +296,7 @@ def urgency_of(plan: Plan, row: OrderRow) -> Urgency:
         return Urgency.overdue
     if plan.action in _NO_ACTION:
         return Urgency.waiting
-    if days is None or days <= RUNNING_OUT_DAYS:
+    if days is None or days <= RUNNING_OUT.value:
         return Urgency.due_soon
     if days <= WEEK_DAYS:
         return Urgency.this_week

@@ -7,11 +7,13 @@ only puts the parts together, with the deadline that matters now.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 
 from core.counting import counted
+from core.facts import FACTS, Fact
 from core.i18n import _
-from core.models import PROTECTION_DAYS_USUAL, Case, Deadline, Plan, PlanDates
-from core.rules import Decision
+from core.models import PROTECTION_DAYS_USUAL, Case, Deadline, FactNote, Plan, PlanDates
+from core.rules import Decision, date_facts
 from core.wording.said import Said
 from core.wording.table import DEADLINE_LABELS, LAST_DAYS, WORDS, money_words
 
@@ -21,6 +23,8 @@ def build_plan(case: Case, decision: Decision, dates: PlanDates, today: dt.date)
     said = Said(case, decision, dates, today)
     words = WORDS[decision.rule]
     sums = counted(case, dates, today)
+    headline, steps, evidence = words.headline(said), words.steps(said), words.evidence(said)
+    warnings, messages = words.warnings(said), words.messages(said)
     return Plan(
         rule=decision.rule,
         today=today,
@@ -34,13 +38,31 @@ def build_plan(case: Case, decision: Decision, dates: PlanDates, today: dt.date)
         dates=dates,
         counted=sums,
         protection_assumed=protection_assumed(case, dates),
-        headline=words.headline(said),
-        steps=words.steps(said),
-        evidence=words.evidence(said),
-        warnings=words.warnings(said),
-        messages=words.messages(said),
+        headline=headline,
+        steps=steps,
+        evidence=evidence,
+        warnings=warnings,
+        messages=messages,
         sources=[_(title) for title in decision.sources],
+        facts=fact_notes([*date_facts(case, dates), *said.used.values()]),
     )
+
+
+def fact_notes(used: Iterable[Fact]) -> list[FactNote]:
+    """Each fact once, in the facts table's order, as "Why this advice" lists it."""
+    keys = {fact.key for fact in used}
+    return [
+        FactNote(
+            key=fact.key,
+            says=_(fact.means).format(n=fact.value, upto=fact.upto),
+            source=_(fact.source),
+            address=fact.address,
+            found=fact.found,
+            confidence=fact.confidence,
+        )
+        for fact in FACTS.values()
+        if fact.key in keys
+    ]
 
 
 def protection_assumed(case: Case, dates: PlanDates) -> bool:

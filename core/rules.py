@@ -16,39 +16,42 @@ from decimal import Decimal
 from types import MappingProxyType
 
 from core import guide
-from core.dates import add_days, add_working_days
+from core.dates import add_days, add_working_days, add_years
+from core.facts import (
+    AFTER_RECEIPT,
+    ALIEXPRESS_STEPS_IN,
+    APPEAL_WINDOW,
+    ASK_EXTENSION,
+    CHARGEBACK_LONGEST,
+    CHARGEBACK_NOT_AS_DESCRIBED,
+    CHARGEBACK_NOT_RECEIVED,
+    DISPUTE_OPENS,
+    EU_GUARANTEE,
+    EU_MEMBERS,
+    LATE_CLAIM,
+    PAYPAL_DISPUTE,
+    REFUND_OTHER,
+    REFUND_TO_CARD,
+    RETURN_SHIP_WITHIN,
+    RUNNING_OUT,
+    SELLER_DISPUTE_ANSWER,
+    SELLER_REPLY,
+    USUAL_PROTECTION,
+    Fact,
+)
 from core.models import (
     Action,
     Case,
     DisputeStatus,
     Judgement,
     Offer,
+    Payment,
     PlanDates,
     Problem,
     RefundKind,
     Rule,
     Tracking,
 )
-
-DAYS_BEFORE_DISPUTE = 10
-"""A dispute can be opened 10 days after shipping ("Why won't AliExpress let me open a dispute")."""
-DAYS_AFTER_RECEIPT = 15
-"""After confirming receipt there are 15 more days to dispute ("Opening dispute after 15 days")."""
-DAYS_TO_APPEAL = 7
-"""An unfair outcome can be appealed for 7 days after the dispute ends ("Appealing a dispute")."""
-REFUND_WORKING_DAYS = (3, 20)
-"""A processed refund lands in 3 to 20 working days ("Refund processing": how long does it take?)."""
-RUNNING_OUT_DAYS = 5
-"""Protection is running out when this many days or fewer are left before the dispute deadline:
-a dispute takes days to handle, so from here on the plan is to open one now, whatever tracking says."""
-SELLER_ANSWER_DAYS = 2
-"""The seller gets a couple of days to answer before we advise a dispute ("When you have not received the order")."""
-LATE_CLAIM_DAYS = 15
-"""Beyond the guide: AliExpress still takes a refund request for a parcel that never came for 15
-days after protection ends (AliExpress's help pages and their copies, as found in November 2026;
-the guide says no claim is possible then)."""
-EXTEND_MARGIN_DAYS = 7
-"""Ask the seller to extend protection this many days past the estimated delivery, for a late parcel."""
 
 
 @dataclass(frozen=True)
@@ -68,6 +71,9 @@ LINES: Mapping[Rule, Line] = MappingProxyType(
         Rule.appeal: Line("appeal", (guide.APPEAL, guide.REOPEN), "appeal_deadline"),
         Rule.too_late_to_appeal: Line("contact_support", (guide.APPEAL, guide.SUPPORT)),
         Rule.refund_overdue: Line("check_with_bank", (guide.NOT_REFUNDING, guide.REFUND_STATUS), "refund_expected_by"),
+        Rule.refund_overdue_not_card: Line(
+            "contact_support", (guide.NOT_REFUNDING, guide.REFUND_STATUS), "refund_expected_by"
+        ),
         Rule.refund_on_its_way: Line("wait", (guide.REFUND_TIME, guide.REFUND_STATUS), "refund_expected_by"),
         Rule.refund_not_processed: Line("wait", (guide.REFUND_TIME, guide.REFUND_STATUS)),
         Rule.settled: Line("nothing_to_do", (guide.INCOMPLETE_REFUND,)),
@@ -136,6 +142,8 @@ LINES: Mapping[Rule, Line] = MappingProxyType(
 
 NOT_SHIPPED_RULES = frozenset((Rule.payment_pending, Rule.payment_confirmed))
 """Lines for an order that has not shipped: with nothing wrong, such an order is just waiting."""
+WAYS_OUT_RULES = frozenset((Rule.too_late_to_appeal, Rule.not_received_too_late, Rule.received_too_late))
+"""Lines where AliExpress's own routes are exhausted: the plan adds the ways out that still exist outside it."""
 MISSED_RULES = frozenset((Rule.too_late_to_appeal, Rule.not_received_too_late, Rule.received_too_late, Rule.late_claim))
 """Lines reached because a window was missed: the buyer has to act today."""
 
@@ -195,13 +203,13 @@ class Facts:
     @property
     def protection_running_out(self) -> bool:
         left = self.days_to_deadline
-        return left is not None and 0 <= left <= RUNNING_OUT_DAYS
+        return left is not None and 0 <= left <= RUNNING_OUT.value
 
     @property
     def enough_time_to_reopen(self) -> bool:
         """A cancelled dispute can only be opened again while protection lasts, with room to spare."""
         left = self.days_to_deadline
-        return left is not None and left > RUNNING_OUT_DAYS
+        return left is not None and left > RUNNING_OUT.value
 
     @property
     def late_claim_open(self) -> bool:
@@ -211,40 +219,44 @@ class Facts:
     @property
     def seller_had_two_days(self) -> bool:
         contacted = self.case.seller_contacted_on
-        return contacted is not None and (self.today - contacted).days >= SELLER_ANSWER_DAYS
+        return contacted is not None and (self.today - contacted).days >= SELLER_REPLY.value
 
 
 def protection_dates(case: Case, today: dt.date) -> PlanDates:
-    """Every window of the order, from the guide's day counts, and the days the advice changes on."""
+    """Every window of the order, from the day counts in core.facts, and the days the advice changes on."""
     order, dispute = case.order, case.dispute
     earliest = protection_ends = deadline = None
     if order.shipped_on is not None:
-        earliest = add_days(order.shipped_on, DAYS_BEFORE_DISPUTE)
+        earliest = add_days(order.shipped_on, DISPUTE_OPENS.value)
         protection_ends = order.protection_ends_on or add_days(order.shipped_on, order.protection_days)
         deadline = protection_ends
     if order.receipt_confirmed_on is not None:
-        deadline = add_days(order.receipt_confirmed_on, DAYS_AFTER_RECEIPT)
+        deadline = add_days(order.receipt_confirmed_on, AFTER_RECEIPT.value)
     closed = dispute is not None and dispute.status is DisputeStatus.closed
     waiting_for_parcel = not order.received and not closed
-    seller_due = running_out = late_claim = after_confirming = None
+    seller_due = running_out = late_claim = after_confirming = ask_extension = None
     if waiting_for_parcel and order.shipped_on is not None:
         # Counted from today when the seller has not been written to yet: the plan says to write today.
-        seller_due = add_days(case.seller_contacted_on or today, SELLER_ANSWER_DAYS)
+        seller_due = add_days(case.seller_contacted_on or today, SELLER_REPLY.value)
     if waiting_for_parcel and deadline is not None:
-        running_out = add_days(deadline, -RUNNING_OUT_DAYS)
-        late_claim = add_days(deadline, LATE_CLAIM_DAYS)
+        running_out = add_days(deadline, -RUNNING_OUT.value)
+        late_claim = add_days(deadline, LATE_CLAIM.value)
+        ask_extension = add_days(deadline, -(ASK_EXTENSION.upto or ASK_EXTENSION.value))
     no_dispute = dispute is None or dispute.status is DisputeStatus.cancelled
     if order.received and order.receipt_confirmed_on is None and no_dispute:
-        after_confirming = add_days(today, DAYS_AFTER_RECEIPT)
-    appeal = negotiation = refund_from = refund_by = None
+        after_confirming = add_days(today, AFTER_RECEIPT.value)
+    appeal = negotiation = refund_from = refund_by = seller_answer = steps_in = None
     if dispute is not None:
         negotiation = dispute.negotiation_ends_on
         if closed and dispute.closed_on is not None:
-            appeal = add_days(dispute.closed_on, DAYS_TO_APPEAL)
+            appeal = add_days(dispute.closed_on, APPEAL_WINDOW.value)
         if dispute.refund_processed_on is not None:
-            first, last = REFUND_WORKING_DAYS
-            refund_from = add_working_days(dispute.refund_processed_on, first, case.country)
-            refund_by = add_working_days(dispute.refund_processed_on, last, case.country)
+            window = refund_window(case.paid_with)
+            refund_from = add_working_days(dispute.refund_processed_on, window.value, case.country)
+            refund_by = add_working_days(dispute.refund_processed_on, window.upto or window.value, case.country)
+        if dispute.status is DisputeStatus.open and dispute.opened_on is not None:
+            seller_answer = add_days(dispute.opened_on, SELLER_DISPUTE_ANSWER.value)
+            steps_in = add_days(dispute.opened_on, ALIEXPRESS_STEPS_IN.value)
     return PlanDates(
         earliest_dispute=earliest,
         estimated_delivery=order.estimated_delivery if waiting_for_parcel else None,
@@ -258,7 +270,83 @@ def protection_dates(case: Case, today: dt.date) -> PlanDates:
         negotiation_ends=negotiation,
         refund_expected_from=refund_from,
         refund_expected_by=refund_by,
+        seller_must_answer_by=seller_answer,
+        aliexpress_steps_in_by=steps_in,
+        ask_extension_by=ask_extension,
     )
+
+
+def date_facts(case: Case, dates: PlanDates) -> list[Fact]:
+    """The facts behind each date the plan holds, so "Why this advice" names every figure they rest on."""
+    order = case.order
+    used: list[Fact] = []
+
+    def when(field: str, *behind: Fact) -> None:
+        if getattr(dates, field) is not None:
+            used.extend(behind)
+
+    when("earliest_dispute", DISPUTE_OPENS)
+    if order.protection_ends_on is None and order.protection_days == USUAL_PROTECTION.value:
+        when("protection_ends", USUAL_PROTECTION)
+    if order.receipt_confirmed_on is not None:
+        when("dispute_deadline", AFTER_RECEIPT)
+    when("seller_answer_due", SELLER_REPLY)
+    when("running_out_from", RUNNING_OUT)
+    when("late_claim_deadline", LATE_CLAIM)
+    when("ask_extension_by", ASK_EXTENSION)
+    when("deadline_after_confirming", AFTER_RECEIPT)
+    when("appeal_deadline", APPEAL_WINDOW)
+    when("refund_expected_by", refund_window(case.paid_with))
+    when("seller_must_answer_by", SELLER_DISPUTE_ANSWER)
+    when("aliexpress_steps_in_by", ALIEXPRESS_STEPS_IN)
+    when("return_ship_by", RETURN_SHIP_WITHIN)
+    when("paypal_dispute_by", PAYPAL_DISPUTE)
+    when(
+        "chargeback_by", CHARGEBACK_NOT_AS_DESCRIBED if order.received else CHARGEBACK_NOT_RECEIVED, CHARGEBACK_LONGEST
+    )
+    when("eu_guarantee_until", EU_GUARANTEE)
+    return used
+
+
+def refund_window(paid_with: Payment | None) -> Fact:
+    """How long a processed refund takes to arrive: a card (or a method not given) the guide's 3 to 20
+    working days; PayPal, AliExpress Bonus or balance and other methods about 1 to 10."""
+    return REFUND_TO_CARD if paid_with in (None, Payment.card) else REFUND_OTHER
+
+
+def is_eu(case: Case) -> bool:
+    return case.country in EU_MEMBERS
+
+
+def ways_out_dates(case: Case) -> dict[str, dt.date | None]:
+    """The last days of the routes outside AliExpress, from the case's own dates (None where unknown).
+
+    PayPal counts from the payment; a card chargeback from the last expected delivery (or the payment)
+    for a parcel never received, and from receipt for a received item, never past the longest limit; the
+    EU's legal guarantee from receipt. Receipt is the day it was confirmed, the only receipt date we know.
+    """
+    order = case.order
+    paid, received_on = order.placed_on, order.receipt_confirmed_on
+    paypal = chargeback = guarantee = None
+    if case.paid_with is Payment.paypal and paid is not None:
+        paypal = add_days(paid, PAYPAL_DISPUTE.value)
+    if case.paid_with in (None, Payment.card):
+        start = received_on if order.received else order.estimated_delivery or paid
+        rule = CHARGEBACK_NOT_AS_DESCRIBED if order.received else CHARGEBACK_NOT_RECEIVED
+        if start is not None:
+            chargeback = add_days(start, rule.value)
+            if paid is not None:
+                chargeback = min(chargeback, add_days(paid, CHARGEBACK_LONGEST.value))
+    if is_eu(case) and order.received and received_on is not None:
+        guarantee = add_years(received_on, EU_GUARANTEE.value)
+    return {"paypal_dispute_by": paypal, "chargeback_by": chargeback, "eu_guarantee_until": guarantee}
+
+
+def return_ship_by(decision: Decision, today: dt.date) -> dt.date | None:
+    """Accepting an offer with a return today: the last day to send the item back."""
+    if decision.return_item and decision.action in ("accept_seller_offer", "accept_aliexpress_offer"):
+        return add_days(today, RETURN_SHIP_WITHIN.value)
+    return None
 
 
 def decide(case: Case, today: dt.date) -> tuple[Decision, PlanDates]:
@@ -278,7 +366,10 @@ def decide(case: Case, today: dt.date) -> tuple[Decision, PlanDates]:
         decision = shipped_not_received(facts)
     else:
         decision = received(facts)
-    return decision, facts.dates
+    later: dict[str, dt.date | None] = {"return_ship_by": return_ship_by(decision, today)}
+    if decision.rule in WAYS_OUT_RULES:
+        later.update(ways_out_dates(case))
+    return decision, facts.dates.model_copy(update=later)
 
 
 def full_refund(facts: Facts, rule: Rule) -> Decision:
@@ -311,6 +402,9 @@ def dispute_closed(facts: Facts) -> Decision:
     if dispute.refund_processed_on is not None and not dispute.refund_received:
         expected_by = facts.dates.refund_expected_by
         if expected_by is not None and facts.today > expected_by:
+            # No bank holds a refund paid back to PayPal or to AliExpress Bonus or balance.
+            if facts.case.paid_with in (Payment.paypal, Payment.aliexpress):
+                return Decision(Rule.refund_overdue_not_card)
             return Decision(Rule.refund_overdue)
         return Decision(Rule.refund_on_its_way)
     if not dispute.refund_received:

@@ -127,7 +127,7 @@ def _dispute_spans(case: Case, plan: Plan, today: dt.date) -> list[Window]:
 
     Each span says until when, and why that day: protection ends (as the order page shows it,
     when given), 15 days after receipt was confirmed, or 15 days after protection ended for a
-    parcel that never came (core.rules.LATE_CLAIM_DAYS, shown only once protection has ended:
+    parcel that never came (core.facts.LATE_CLAIM, shown only once protection has ended:
     the plan never counts on it before). Only a receipt confirmed after protection had already
     ended leaves a gap, and then each span still names its reason.
     """

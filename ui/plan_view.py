@@ -13,10 +13,10 @@ import streamlit as st
 
 from core.calendar import plan_calendar
 from core.counting import assumed_protection, how_counted
+from core.facts import RUNNING_OUT
 from core.i18n import _, current_language, days_phrase, ngettext, show_date
 from core.models import Case, Message, Plan
 from core.report import plan_text
-from core.rules import RUNNING_OUT_DAYS
 from core.timeline import Timeline, order_timeline, timeline_rows
 from ui import state
 from ui.timeline import CHART_CONFIG, order_figure
@@ -54,7 +54,7 @@ def deadline_line(plan: Plan) -> str | None:
 def urgent(plan: Plan) -> bool:
     """Red only for a last day that is close (or gone): a day to wait for is never an alarm."""
     deadline = plan.next_deadline
-    return deadline is not None and deadline.last_day and deadline.days_left <= RUNNING_OUT_DAYS
+    return deadline is not None and deadline.last_day and deadline.days_left <= RUNNING_OUT.value
 
 
 def fill_in_line(message: Message) -> str | None:

@@ -4,15 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from core.facts import Fact
 from core.i18n import _
 from core.wording.said import Said
 
 
-def said(text: str, **values: str | int) -> Callable[[Said], str]:
-    """A headline with the plan's dates (by field name) and the guide's day counts filled in:
-    said("... {day}, {n} days ...", day="dispute_deadline", n=DAYS_TO_APPEAL)."""
+def said(text: str, **values: str | Fact) -> Callable[[Said], str]:
+    """A headline with the plan's dates (by field name) and the figures of core.facts filled in:
+    said("... {day}, {n} days ...", day="dispute_deadline", n=APPEAL_WINDOW)."""
     return lambda w: _(text).format(
-        **{name: w.day(value) if isinstance(value, str) else value for name, value in values.items()}
+        **{name: w.day(value) if isinstance(value, str) else w.n(value) for name, value in values.items()}
     )
 
 

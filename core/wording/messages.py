@@ -6,9 +6,9 @@ amount appears only when the case holds it; anything else is a [placeholder] lis
 
 from __future__ import annotations
 
+from core.facts import APPEAL_WINDOW
 from core.i18n import N_, _, show_date
 from core.models import Message, Problem, Rule, Tracking
-from core.rules import DAYS_TO_APPEAL
 from core.wording.said import Said, message
 
 
@@ -129,9 +129,15 @@ def seller_extend(w: Said) -> list[Message]:
         else _("If it is not extended, I will have to open a dispute by then.")
     )
     body = _(
-        "Hello, I am writing about {order}. {situation} {when} Could you please extend the protection by "
-        "{n} days? {otherwise} Thank you."
-    ).format(order=w.order_ref, situation=not_arrived_sentence(w), when=when, n=w.extension_days, otherwise=otherwise)
+        "Hello, I am writing about {order}. {situation} {when} Could you please extend the protection until "
+        "{until}? {otherwise} Thank you."
+    ).format(
+        order=w.order_ref,
+        situation=not_arrived_sentence(w),
+        when=when,
+        until=show_date(w.extension_until),
+        otherwise=otherwise,
+    )
     return [message("seller", _("To the seller: extend protection"), body)]
 
 
@@ -181,7 +187,7 @@ def support_too_late_to_appeal(w: Said) -> list[Message]:
     when = (
         " "
         + _("It closed on {day}, and the {n} days to appeal have passed.").format(
-            day=show_date(closed), n=DAYS_TO_APPEAL
+            day=show_date(closed), n=w.n(APPEAL_WINDOW)
         )
         if closed
         else ""

@@ -12,9 +12,11 @@ import unicodedata
 from collections.abc import Callable
 from decimal import Decimal
 
+from core.dates import add_days
+from core.facts import EXTEND_PAST_DELIVERY, EXTENSION_ASKED, Fact
 from core.i18n import _, show_date, show_money
 from core.models import Case, Message, MessageKind, PlanDates
-from core.rules import EXTEND_MARGIN_DAYS, LATE_CLAIM_DAYS, Decision
+from core.rules import Decision, is_eu
 
 _PLACEHOLDER = re.compile(r"\[([^\[\]]+)\]")
 _FORM_PUNCTUATION = set(" .,;:'()/-&+#%")
@@ -47,6 +49,27 @@ class Said:
         self.order = case.order
         self.dispute = case.dispute
         self.item = form_safe(self.order.label or "") or None
+        self.used: dict[str, Fact] = {}
+        """The facts whose figures the words stated, for "Why this advice"."""
+
+    def n(self, fact: Fact) -> int:
+        """A fact's figure, as the words state it; the fact is listed among the plan's sources."""
+        self.used[fact.key] = fact
+        return fact.value
+
+    def upto(self, fact: Fact) -> int:
+        """The end of a fact's range ("1 to {upto}"), listed like `n`."""
+        self.used[fact.key] = fact
+        assert fact.upto is not None, f"{fact.key} is not a range"
+        return fact.upto
+
+    def cites(self, fact: Fact) -> None:
+        """A fact the words rely on without stating its figure (one free return, only the seller extends)."""
+        self.used[fact.key] = fact
+
+    @property
+    def in_eu(self) -> bool:
+        return is_eu(self.case)
 
     def money(self, amount: Decimal) -> str:
         return show_money(amount, self.order.currency)
@@ -135,12 +158,14 @@ class Said:
         return _("protection ends on {day}").format(day=show_date(ends))
 
     @property
-    def extension_days(self) -> int:
-        """How many more days of protection to ask the seller for: past the estimated delivery, or 15."""
-        eta, ends = self.order.estimated_delivery, self.dates.protection_ends
-        if eta is not None and ends is not None and eta >= ends:
-            return (eta - ends).days + EXTEND_MARGIN_DAYS
-        return LATE_CLAIM_DAYS
+    def extension_until(self) -> dt.date:
+        """The day to ask protection to be extended to: a week past the estimated delivery, or 15 more days."""
+        eta, ends = self.order.estimated_delivery, self.protection_ends
+        if eta is not None and eta >= ends:
+            self.cites(EXTEND_PAST_DELIVERY)
+            return add_days(eta, EXTEND_PAST_DELIVERY.value)
+        self.cites(EXTENSION_ASKED)
+        return add_days(ends, EXTENSION_ASKED.value)
 
 
 Part = Callable[[Said], list]

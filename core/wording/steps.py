@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from core.facts import AFTER_RECEIPT, APPEAL_WINDOW, DISPUTE_OPENS
 from core.i18n import _, days_phrase
 from core.models import Rule, Tracking
-from core.rules import DAYS_AFTER_RECEIPT, DAYS_BEFORE_DISPUTE, DAYS_TO_APPEAL, REFUND_WORKING_DAYS
+from core.rules import refund_window
 from core.wording.said import Said
 
 
@@ -29,7 +30,7 @@ def refund_progress_steps(w: Said) -> list[str]:
     return [
         _("Open the order, then its “Payment” (or “Finance”) tab, to see the refund's progress."),
         _("The {first} to {last} working days start when all three refund stages are complete.").format(
-            first=REFUND_WORKING_DAYS[0], last=REFUND_WORKING_DAYS[1]
+            first=w.n(refund_window(w.case.paid_with)), last=w.upto(refund_window(w.case.paid_with))
         ),
         _("Check your card statement from the day you paid: a refund can show up under that date."),
         _("Sales and Christmas can slow refunds down a little."),
@@ -50,7 +51,7 @@ def appeal_steps(w: Said) -> list[str]:
         _("Do it by {day}: after that, no appeal is possible.").format(day=w.day("appeal_deadline"))
         if w.dates.appeal_deadline
         else _("Do it within {n} days of the dispute closing: after that, no appeal is possible.").format(
-            n=DAYS_TO_APPEAL
+            n=w.n(APPEAL_WINDOW)
         )
     )
     return [
@@ -125,7 +126,7 @@ def accept_steps(w: Said) -> list[str]:
         return [
             by,
             _("If the proposal stands, the dispute closes with no refund: then you have {n} days to appeal.").format(
-                n=DAYS_TO_APPEAL
+                n=w.n(APPEAL_WINDOW)
             ),
         ]
     whose = _("the seller's offer") if w.decision.action == "accept_seller_offer" else _("AliExpress's proposal")
@@ -193,7 +194,7 @@ def wait_for_parcel_steps(w: Said) -> list[str]:
 
 def dispute_from(w: Said) -> str:
     return _("You can open a dispute from {day}, {n} days after shipping.").format(
-        day=w.day("earliest_dispute"), n=DAYS_BEFORE_DISPUTE
+        day=w.day("earliest_dispute"), n=w.n(DISPUTE_OPENS)
     )
 
 
@@ -277,10 +278,10 @@ def confirm_steps(w: Said) -> list[str]:
         _("Check that everything in the parcel works and matches the listing."),
         _("Tap “Confirm receipt” on the order. It doesn't put your money at risk."),
         _("If you confirm today, you can still open a dispute by {day}, {n} days later.").format(
-            day=w.day("deadline_after_confirming"), n=DAYS_AFTER_RECEIPT
+            day=w.day("deadline_after_confirming"), n=w.n(AFTER_RECEIPT)
         )
         if w.dates.deadline_after_confirming
-        else _("After you confirm, you can still open a dispute for {n} days.").format(n=DAYS_AFTER_RECEIPT),
+        else _("After you confirm, you can still open a dispute for {n} days.").format(n=w.n(AFTER_RECEIPT)),
     ]
 
 

@@ -10,9 +10,10 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
 
+from core.facts import AFTER_RECEIPT, APPEAL_WINDOW, SELLER_REPLY
 from core.i18n import N_, _
 from core.models import Rule
-from core.rules import DAYS_AFTER_RECEIPT, DAYS_TO_APPEAL, REFUND_WORKING_DAYS, SELLER_ANSWER_DAYS
+from core.rules import refund_window
 from core.wording.headlines import aliexpress_offer_headline, refund_headline, said, too_early, wrong_shipping_no_claim
 from core.wording.messages import (
     appeal_message,
@@ -118,10 +119,10 @@ WORDS: Mapping[Rule, Words] = MappingProxyType(
                 said(
                     "Appeal the outcome by {day}: you have {n} days after the dispute closed.",
                     day="appeal_deadline",
-                    n=DAYS_TO_APPEAL,
+                    n=APPEAL_WINDOW,
                 )(w)
                 if w.dates.appeal_deadline
-                else _("Appeal the outcome within {n} days of the dispute closing.").format(n=DAYS_TO_APPEAL)
+                else _("Appeal the outcome within {n} days of the dispute closing.").format(n=w.n(APPEAL_WINDOW))
             ),
             appeal_steps,
             appeal_proof,
@@ -131,7 +132,7 @@ WORDS: Mapping[Rule, Words] = MappingProxyType(
         Rule.too_late_to_appeal: Words(
             said(
                 "The {n} days to appeal have passed: ask AliExpress's customer support to review the case.",
-                n=DAYS_TO_APPEAL,
+                n=APPEAL_WINDOW,
             ),
             support_steps,
             appeal_proof,
@@ -157,11 +158,9 @@ WORDS: Mapping[Rule, Words] = MappingProxyType(
             nothing,
         ),
         Rule.refund_not_processed: Words(
-            said(
-                "Wait for AliExpress to process the refund; it then takes {first} to {last} working days to arrive.",
-                first=REFUND_WORKING_DAYS[0],
-                last=REFUND_WORKING_DAYS[1],
-            ),
+            lambda w: _(
+                "Wait for AliExpress to process the refund; it then takes {first} to {last} working days to arrive."
+            ).format(first=w.n(refund_window(w.case.paid_with)), last=w.upto(refund_window(w.case.paid_with))),
             refund_progress_steps,
             refund_proof,
             nothing,
@@ -366,7 +365,7 @@ WORDS: Mapping[Rule, Words] = MappingProxyType(
         Rule.seller_silent: Words(
             said(
                 "Open a dispute for a full refund: the parcel hasn't come and the seller has had {n} days to answer.",
-                n=SELLER_ANSWER_DAYS,
+                n=SELLER_REPLY,
             ),
             open_dispute_steps,
             _parcel_dispute_proof,
@@ -389,11 +388,11 @@ WORDS: Mapping[Rule, Words] = MappingProxyType(
                     "Confirm receipt: you'll still have {n} days, until {day}, to open a dispute if a problem "
                     "shows up.",
                     day="deadline_after_confirming",
-                    n=DAYS_AFTER_RECEIPT,
+                    n=AFTER_RECEIPT,
                 )(w)
                 if w.dates.deadline_after_confirming
                 else _("Confirm receipt: you'll still have {n} days to open a dispute if a problem shows up.").format(
-                    n=DAYS_AFTER_RECEIPT
+                    n=w.n(AFTER_RECEIPT)
                 )
             ),
             confirm_steps,
@@ -488,6 +487,13 @@ DEADLINE_LABELS = {
     "appeal_deadline": N_("Last day to appeal"),
     "negotiation_ends": N_("Last day to choose in the dispute"),
     "refund_expected_by": N_("Refund should arrive by"),
+    "seller_must_answer_by": N_("The seller's last day to answer the dispute"),
+    "aliexpress_steps_in_by": N_("AliExpress steps in by"),
+    "ask_extension_by": N_("Ask the seller to extend protection by"),
+    "return_ship_by": N_("Last day to send the item back"),
+    "paypal_dispute_by": N_("Last day for a PayPal dispute"),
+    "chargeback_by": N_("Last day for a card chargeback"),
+    "eu_guarantee_until": N_("EU legal guarantee lasts until"),
 }
 """What each date of the plan means, as a deadline's label and a calendar reminder's title."""
 LAST_DAYS = frozenset(
@@ -498,6 +504,9 @@ LAST_DAYS = frozenset(
         "late_claim_deadline",
         "appeal_deadline",
         "negotiation_ends",
+        "return_ship_by",
+        "paypal_dispute_by",
+        "chargeback_by",
     )
 )
 """Dates that are the last day to act, not a day to wait for: only these are shown as urgent."""

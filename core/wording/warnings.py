@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from core.facts import LATE_CLAIM, RUNNING_OUT
 from core.i18n import _, show_date
 from core.models import DisputeStatus
-from core.rules import LATE_CLAIM_DAYS, RUNNING_OUT_DAYS
 from core.wording.said import Said
 
 
@@ -30,9 +30,9 @@ def open_dispute_warnings(w: Said) -> list[str]:
 def late_claim_note(w: Said) -> list[str]:
     return [
         _(
-            "Buyer protection ended on {ended}, but for {n} more days AliExpress still takes a refund request "
-            "for a parcel that never came (its help pages, as found in November 2026; the guide doesn't say so)."
-        ).format(ended=w.day("protection_ends"), n=LATE_CLAIM_DAYS)
+            "Buyer protection ended on {ended}, but AliExpress usually still takes a refund request for a parcel "
+            "that never came for {n} more days."
+        ).format(ended=w.day("protection_ends"), n=w.n(LATE_CLAIM))
     ]
 
 
@@ -42,8 +42,9 @@ def accept_warning(w: Said) -> list[str]:
 
 def running_out(w: Said) -> list[str]:
     deadline = w.dates.dispute_deadline
-    if deadline is None or not 0 <= (deadline - w.today).days <= RUNNING_OUT_DAYS:
+    if deadline is None or not 0 <= (deadline - w.today).days <= RUNNING_OUT.value:
         return []
+    w.cites(RUNNING_OUT)
     return [_("Protection is running out: after {day} no dispute can be opened.").format(day=show_date(deadline))]
 
 

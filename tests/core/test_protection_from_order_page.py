@@ -12,8 +12,10 @@ import datetime as dt
 import pytest
 
 from core import advise
+from core.facts import LATE_CLAIM, RUNNING_OUT
 from core.reading import CaseError, read_case
-from core.rules import LATE_CLAIM_DAYS, RUNNING_OUT_DAYS
+
+LATE_CLAIM_DAYS, RUNNING_OUT_DAYS = LATE_CLAIM.value, RUNNING_OUT.value
 from tests.support.cases import TODAY, day
 
 SHIPPED = day(-40)
