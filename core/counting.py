@@ -20,6 +20,8 @@ from core.facts import (
     CHARGEBACK_NOT_RECEIVED,
     DISPUTE_OPENS,
     EU_GUARANTEE,
+    EXTEND_PAST_DELIVERY,
+    EXTENSION_ASKED,
     LATE_CLAIM,
     PAYPAL_DISPUTE,
     RETURN_SHIP_WITHIN,
@@ -77,6 +79,12 @@ def counted(case: Case, dates: PlanDates, today: dt.date) -> dict[str, str]:
             add("aliexpress_steps_in_by", _days(opened, dispute.opened_on, ALIEXPRESS_STEPS_IN.value))
     if deadline_from is not None and ASK_EXTENSION.upto is not None:
         add("ask_extension_by", _("{start} - {days}").format(start=deadline_from, days=_day_count(ASK_EXTENSION.upto)))
+    if dates.extension_until is not None and dates.protection_ends is not None:
+        eta = order.estimated_delivery
+        if eta is not None and eta >= dates.protection_ends:
+            add("extension_until", _days(_("Estimated delivery {day}"), eta, EXTEND_PAST_DELIVERY.value))
+        else:
+            add("extension_until", _days(_("Protection ends {day}"), dates.protection_ends, EXTENSION_ASKED.value))
     add("return_ship_by", _days(_("Accepting today {day}"), today, RETURN_SHIP_WITHIN.value))
     paid = order.placed_on
     if paid is not None:

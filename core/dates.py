@@ -67,9 +67,9 @@ def weekend_days(country: str | None = None) -> frozenset[int]:
 
 def add_years(start: dt.date, years: int) -> dt.date:
     """`start` plus whole years (29 February becomes the 28th), held at the calendar's last day."""
-    from dateutil.relativedelta import relativedelta
-
-    try:
-        return start + relativedelta(years=years)
-    except (OverflowError, ValueError):  # past 31 Dec 9999
+    year = start.year + years
+    if year > dt.MAXYEAR:
         return dt.date.max
+    if start.month == 2 and start.day == 29:
+        return dt.date(year, 2, 28)
+    return start.replace(year=year)

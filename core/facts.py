@@ -21,7 +21,7 @@ from core.i18n import N_
 Confidence = Literal["high", "medium", "low", "ours"]
 """high: an official page or several sources that agree; medium: an official text copied by others, or a
 seller-rule translation; low: one blog or sources that conflict; ours: a margin this app chose, and why."""
-Unit = Literal["days", "working days", "years"]
+Unit = Literal["days", "working days", "years", "times"]
 
 FOUND = dt.date(2026, 11, 29)
 """The day the guide and the pages below were last read for these figures."""
@@ -176,6 +176,18 @@ RETURN_SHIP_WITHIN = Fact(
     "medium",
     address="https://cnjdpart.com/ru/pages/faqs",
 )
+RETURN_POSTAGE = Fact(
+    "return_postage",
+    1,
+    "times",
+    N_(
+        "You pay the return postage when you changed your mind; the seller pays for a faulty, wrong or "
+        "not-as-described item. Each order has {n} free return at most."
+    ),
+    N_("AliExpress's return policy, as summarised by a returns-policy site (checked May 2026)"),
+    "medium",
+    address="https://returnpolicies.info/en/retailers/aliexpress-cn",
+)
 ASK_EXTENSION = Fact(
     "ask_extension",
     5,
@@ -313,6 +325,7 @@ FACTS: Mapping[str, Fact] = MappingProxyType(
             APPEAL_WINDOW,
             APPEAL_ANSWER,
             RETURN_SHIP_WITHIN,
+            RETURN_POSTAGE,
             ASK_EXTENSION,
             CANCELLATION_APPROVED,
             PAYPAL_DISPUTE,

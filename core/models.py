@@ -349,6 +349,11 @@ class PlanDates(BaseModel):
     ask_extension_by: dt.date | None = Field(
         default=None, description="Best day to ask the seller to extend protection: a week before it ends."
     )
+    extension_until: dt.date | None = Field(
+        default=None,
+        description="The day to ask the seller to extend protection to: a week past the estimated delivery, "
+        "or 15 days past its end.",
+    )
     return_ship_by: dt.date | None = Field(
         default=None, description="If the buyer accepts a return today, the last day to send the item back."
     )

@@ -28,6 +28,8 @@ from core.facts import (
     DISPUTE_OPENS,
     EU_GUARANTEE,
     EU_MEMBERS,
+    EXTEND_PAST_DELIVERY,
+    EXTENSION_ASKED,
     LATE_CLAIM,
     PAYPAL_DISPUTE,
     REFUND_OTHER,
@@ -234,14 +236,17 @@ def protection_dates(case: Case, today: dt.date) -> PlanDates:
         deadline = add_days(order.receipt_confirmed_on, AFTER_RECEIPT.value)
     closed = dispute is not None and dispute.status is DisputeStatus.closed
     waiting_for_parcel = not order.received and not closed
-    seller_due = running_out = late_claim = after_confirming = ask_extension = None
+    seller_due = running_out = late_claim = after_confirming = ask_extension = extension = None
     if waiting_for_parcel and order.shipped_on is not None:
         # Counted from today when the seller has not been written to yet: the plan says to write today.
         seller_due = add_days(case.seller_contacted_on or today, SELLER_REPLY.value)
     if waiting_for_parcel and deadline is not None:
         running_out = add_days(deadline, -RUNNING_OUT.value)
         late_claim = add_days(deadline, LATE_CLAIM.value)
+    if waiting_for_parcel and deadline is not None and today <= deadline:
+        # Only the seller can extend protection, and only while it lasts.
         ask_extension = add_days(deadline, -(ASK_EXTENSION.upto or ASK_EXTENSION.value))
+        extension = extension_until(order.estimated_delivery, protection_ends or deadline)
     no_dispute = dispute is None or dispute.status is DisputeStatus.cancelled
     if order.received and order.receipt_confirmed_on is None and no_dispute:
         after_confirming = add_days(today, AFTER_RECEIPT.value)
@@ -273,6 +278,7 @@ def protection_dates(case: Case, today: dt.date) -> PlanDates:
         seller_must_answer_by=seller_answer,
         aliexpress_steps_in_by=steps_in,
         ask_extension_by=ask_extension,
+        extension_until=extension,
     )
 
 
@@ -294,6 +300,8 @@ def date_facts(case: Case, dates: PlanDates) -> list[Fact]:
     when("running_out_from", RUNNING_OUT)
     when("late_claim_deadline", LATE_CLAIM)
     when("ask_extension_by", ASK_EXTENSION)
+    eta, ends = order.estimated_delivery, dates.protection_ends
+    when("extension_until", EXTEND_PAST_DELIVERY if eta and ends and eta >= ends else EXTENSION_ASKED)
     when("deadline_after_confirming", AFTER_RECEIPT)
     when("appeal_deadline", APPEAL_WINDOW)
     when("refund_expected_by", refund_window(case.paid_with))
@@ -308,6 +316,14 @@ def date_facts(case: Case, dates: PlanDates) -> list[Fact]:
     return used
 
 
+def extension_until(estimated_delivery: dt.date | None, ends: dt.date) -> dt.date:
+    """The day to ask protection to be extended to: a week past an estimated delivery that is not before
+    the end, or 15 days past the end."""
+    if estimated_delivery is not None and estimated_delivery >= ends:
+        return add_days(estimated_delivery, EXTEND_PAST_DELIVERY.value)
+    return add_days(ends, EXTENSION_ASKED.value)
+
+
 def refund_window(paid_with: Payment | None) -> Fact:
     """How long a processed refund takes to arrive: a card (or a method not given) the guide's 3 to 20
     working days; PayPal, AliExpress Bonus or balance and other methods about 1 to 10."""
@@ -316,6 +332,23 @@ def refund_window(paid_with: Payment | None) -> Fact:
 
 def is_eu(case: Case) -> bool:
     return case.country in EU_MEMBERS
+
+
+FAULTS = frozenset(
+    (Problem.not_as_described, Problem.slightly_imperfect, Problem.incomplete, Problem.fake, Problem.wrong_item)
+)
+"""Problems that make an item not what was sold: a card chargeback and the EU's legal guarantee cover them."""
+
+
+def card_route(case: Case) -> bool:
+    """A chargeback is worth asking for: paid by card (or not said), for a parcel never received or a fault."""
+    covered = not case.order.received or case.problem in FAULTS
+    return covered and case.paid_with in (None, Payment.card)
+
+
+def guarantee_route(case: Case) -> bool:
+    """The EU's legal guarantee: a buyer in the EU with a received item that is not what was sold."""
+    return is_eu(case) and case.order.received and case.problem in FAULTS
 
 
 def ways_out_dates(case: Case) -> dict[str, dt.date | None]:
@@ -330,14 +363,14 @@ def ways_out_dates(case: Case) -> dict[str, dt.date | None]:
     paypal = chargeback = guarantee = None
     if case.paid_with is Payment.paypal and paid is not None:
         paypal = add_days(paid, PAYPAL_DISPUTE.value)
-    if case.paid_with in (None, Payment.card):
+    if card_route(case):
         start = received_on if order.received else order.estimated_delivery or paid
         rule = CHARGEBACK_NOT_AS_DESCRIBED if order.received else CHARGEBACK_NOT_RECEIVED
         if start is not None:
             chargeback = add_days(start, rule.value)
             if paid is not None:
                 chargeback = min(chargeback, add_days(paid, CHARGEBACK_LONGEST.value))
-    if is_eu(case) and order.received and received_on is not None:
+    if guarantee_route(case) and received_on is not None:
         guarantee = add_years(received_on, EU_GUARANTEE.value)
     return {"paypal_dispute_by": paypal, "chargeback_by": chargeback, "eu_guarantee_until": guarantee}
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from core.facts import APPEAL_WINDOW
 from core.i18n import N_, _, show_date
-from core.models import Message, Problem, Rule, Tracking
+from core.models import Message, Payment, Problem, Rule, Tracking
 from core.wording.said import Said, message
 
 
@@ -135,7 +135,7 @@ def seller_extend(w: Said) -> list[Message]:
         order=w.order_ref,
         situation=not_arrived_sentence(w),
         when=when,
-        until=show_date(w.extension_until),
+        until=w.extension_until,
         otherwise=otherwise,
     )
     return [message("seller", _("To the seller: extend protection"), body)]
@@ -269,3 +269,15 @@ def bank_message(w: Said) -> list[Message]:
         "please trace it? Thank you."
     ).format(order=w.order_ref, day=show_date(processed))
     return [message("bank", _("To your bank"), body)]
+
+
+def support_refund_missing(w: Said) -> list[Message]:
+    processed = w.dispute.refund_processed_on if w.dispute is not None else None
+    assert processed is not None, "a late refund was processed"
+    where = _("PayPal account") if w.case.paid_with is Payment.paypal else _("AliExpress Bonus or balance")
+    body = _(
+        "Hello, on {day} AliExpress processed a refund for {order} to my {where}, and it should have arrived by "
+        "{by}, but it has not. Could you please check where it is? A screenshot of the refund status is attached. "
+        "Thank you."
+    ).format(day=show_date(processed), order=w.order_ref, where=where, by=w.day("refund_expected_by"))
+    return [message("support", _("To AliExpress customer support"), body)]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from core.i18n import N_, _
-from core.models import Problem, Tracking
+from core.models import Payment, Problem, Tracking
 from core.wording.said import Said
 
 PROBLEM_PROOF = {
@@ -68,7 +68,7 @@ def seller_chat_proof(w: Said) -> list[str]:
 def refund_proof(w: Said) -> list[str]:
     return [
         _("A screenshot of the refund status in the order's “Payment” tab."),
-        _("The refund's ARN code, if you paid by card."),
+        *([_("The refund's ARN code, if you paid by card.")] if w.case.paid_with in (None, Payment.card) else []),
         _("Your card or account statement since the day you paid."),
     ]
 

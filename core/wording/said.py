@@ -12,7 +12,6 @@ import unicodedata
 from collections.abc import Callable
 from decimal import Decimal
 
-from core.dates import add_days
 from core.facts import EXTEND_PAST_DELIVERY, EXTENSION_ASKED, Fact
 from core.i18n import _, show_date, show_money
 from core.models import Case, Message, MessageKind, PlanDates
@@ -158,14 +157,12 @@ class Said:
         return _("protection ends on {day}").format(day=show_date(ends))
 
     @property
-    def extension_until(self) -> dt.date:
-        """The day to ask protection to be extended to: a week past the estimated delivery, or 15 more days."""
-        eta, ends = self.order.estimated_delivery, self.protection_ends
-        if eta is not None and eta >= ends:
-            self.cites(EXTEND_PAST_DELIVERY)
-            return add_days(eta, EXTEND_PAST_DELIVERY.value)
-        self.cites(EXTENSION_ASKED)
-        return add_days(ends, EXTENSION_ASKED.value)
+    def extension_until(self) -> str:
+        """The day to ask protection to be extended to (a plan date only waiting-for-parcel rules hold)."""
+        until, eta = self.dates.extension_until, self.order.estimated_delivery
+        assert until is not None, "a rule asked for an extension without a parcel on its way"
+        self.cites(EXTEND_PAST_DELIVERY if eta is not None and eta >= self.protection_ends else EXTENSION_ASKED)
+        return show_date(until)
 
 
 Part = Callable[[Said], list]

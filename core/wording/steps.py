@@ -2,9 +2,20 @@
 
 from __future__ import annotations
 
-from core.facts import AFTER_RECEIPT, APPEAL_WINDOW, DISPUTE_OPENS
+from core.facts import (
+    AFTER_RECEIPT,
+    ALIEXPRESS_STEPS_IN,
+    APPEAL_ANSWER,
+    APPEAL_WINDOW,
+    ASK_EXTENSION,
+    CANCELLATION_APPROVED,
+    DISPUTE_OPENS,
+    RETURN_POSTAGE,
+    RETURN_SHIP_WITHIN,
+    SELLER_DISPUTE_ANSWER,
+)
 from core.i18n import _, days_phrase
-from core.models import Rule, Tracking
+from core.models import Payment, Problem, Rule, Tracking
 from core.rules import refund_window
 from core.wording.said import Said
 
@@ -13,7 +24,9 @@ def cancel_order_steps(w: Said) -> list[str]:
     return [
         _("Go to My Orders and find the order."),
         _("Tap “Cancel order”. Before shipping, the seller can't refuse."),
-        _("The money comes back a few days after AliExpress processes the payment."),
+        _("The refund usually arrives {first} to {last} working days after AliExpress processes it.").format(
+            first=w.n(refund_window(w.case.paid_with)), last=w.upto(refund_window(w.case.paid_with))
+        ),
     ]
 
 
@@ -22,6 +35,13 @@ def request_cancellation_steps(w: Said) -> list[str]:
         _("Go to My Orders, find the order and tap “Cancel order”."),
         _("Pick “Other reasons” as the reason."),
         _("Send the seller the message below, asking them to accept."),
+        _(
+            "If the seller doesn't answer, the cancellation is usually approved by itself after {first} to {last} "
+            "days: check the order page."
+        ).format(first=w.n(CANCELLATION_APPROVED), last=w.upto(CANCELLATION_APPROVED)),
+        _(
+            "If the seller misses the shipping deadline on the order page, AliExpress can close the order and refund you."
+        ),
         _("If the seller refuses and ships, come back here: you stay protected once it ships."),
     ]
 
@@ -32,8 +52,37 @@ def refund_progress_steps(w: Said) -> list[str]:
         _("The {first} to {last} working days start when all three refund stages are complete.").format(
             first=w.n(refund_window(w.case.paid_with)), last=w.upto(refund_window(w.case.paid_with))
         ),
-        _("Check your card statement from the day you paid: a refund can show up under that date."),
+        _("Check your statement from the day you paid: a refund can show up under that date."),
         _("Sales and Christmas can slow refunds down a little."),
+        *refund_method_steps(w),
+    ]
+
+
+def refund_method_steps(w: Said) -> list[str]:
+    """What the payment method changes while waiting: Bonus stays on AliExpress; a card has an ARN code."""
+    if w.case.paid_with is Payment.aliexpress:
+        return [_("A refund to AliExpress Bonus can only be spent on AliExpress.")]
+    if w.case.paid_with in (None, Payment.card) and w.dates.refund_expected_by is not None:
+        return [
+            _(
+                "Nothing by {day}? Copy the refund's ARN code from the order's “Payment” tab and ask your bank to "
+                "trace it."
+            ).format(day=w.day("refund_expected_by"))
+        ]
+    return []
+
+
+def refund_missing_steps(w: Said) -> list[str]:
+    """A late refund paid back to PayPal or to AliExpress Bonus or balance: no bank holds it."""
+    where = (
+        _("Look in your PayPal account's activity from the day you paid.")
+        if w.case.paid_with is Payment.paypal
+        else _("Look in your AliExpress wallet (Bonus and balance): refunds there can only be spent on AliExpress.")
+    )
+    return [
+        _("Open the order's “Payment” tab and check that all three refund stages are complete."),
+        where,
+        _("Still nothing? Send AliExpress's support the message below, with a screenshot of the refund status."),
     ]
 
 
@@ -57,8 +106,9 @@ def appeal_steps(w: Said) -> list[str]:
     return [
         _("Gather your proof: the dispute's messages, photos, videos and tracking."),
         _("Open the dispute and tap “Appeal”, or ask for an appeal in AliExpress's help chat."),
-        _("Paste the message below, fill in the brackets, and attach your proof."),
+        _("Paste the message below, fill in the brackets, and attach all your proof: you can appeal only once."),
         by,
+        _("AliExpress answers by email, usually in about {n} days.").format(n=w.n(APPEAL_ANSWER)),
     ]
 
 
@@ -67,16 +117,6 @@ def support_steps(w: Said) -> list[str]:
         _("Open AliExpress's help chat or contact form. There is no phone number: numbers found online are fakes."),
         _("A robot answers first; ask for an agent if it doesn't help."),
         _("Paste the message below and attach your proof."),
-    ]
-
-
-def ways_out_steps(w: Said) -> list[str]:
-    return [
-        _(
-            "If support can't help and you paid by card, ask your bank about a chargeback for goods not received: "
-            "card schemes allow it for about 120 days after the expected delivery, and banks may set less."
-        ),
-        _("If you paid with PayPal, open a PayPal dispute: it allows 180 days from the payment."),
     ]
 
 
@@ -135,9 +175,7 @@ def accept_steps(w: Said) -> list[str]:
         _("Open the dispute and tap “Accept” on {whose} ({offer}).").format(whose=whose, offer=w.offer),
     ]
     if w.decision.return_item:
-        listed.append(
-            _("Send the item back with a tracked service within the time the dispute gives, and keep the receipt.")
-        )
+        listed += return_steps(w)
     if w.dates.negotiation_ends:
         listed.append(
             _("Decide by {day}: if you choose nothing, AliExpress's proposal is applied.").format(
@@ -147,15 +185,59 @@ def accept_steps(w: Said) -> list[str]:
     return listed
 
 
+def return_steps(w: Said) -> list[str]:
+    """Sending the item back after accepting today: by when, with tracking, who pays, when the money comes."""
+    return [
+        _(
+            "If you accept today, send the item back by {day}, {n} days later (or by the date the dispute gives), "
+            "with tracking. A late or untracked return loses you the refund."
+        ).format(day=w.day("return_ship_by"), n=w.n(RETURN_SHIP_WITHIN)),
+        who_pays_return(w),
+        _("Keep the postage receipt: the refund comes once the seller receives the item."),
+    ]
+
+
+def who_pays_return(w: Said) -> str:
+    """Who pays the return postage, as AliExpress's return policy sets it."""
+    w.cites(RETURN_POSTAGE)
+    if w.order.free_return:
+        return _("This listing has free return: use the return code, so the postage is free (once per order).")
+    if w.case.problem is Problem.changed_mind:
+        return _("You pay the return postage, as you changed your mind: it can cost more than the item.")
+    return _(
+        "The seller pays the postage for a faulty, wrong or not-as-described item: ask for the label in the dispute."
+    )
+
+
 def dispute_wait_steps(w: Said) -> list[str]:
     listed = [
         _("Add more proof to the dispute while you wait: it helps the AliExpress agent decide."),
-        _("If you and the seller don't agree within a few days, AliExpress steps in by itself."),
+        *seller_answer_steps(w),
         _("When AliExpress proposes, compare it with the seller's offer before accepting either."),
     ]
     if w.dates.negotiation_ends:
         listed.append(_("Decide by {day}, when the negotiation ends.").format(day=w.day("negotiation_ends")))
     return listed
+
+
+def seller_answer_steps(w: Said) -> list[str]:
+    """The seller's days to answer an open dispute, what changing the request does, and when AliExpress steps in."""
+    days, steps_in = w.n(SELLER_DISPUTE_ANSWER), w.n(ALIEXPRESS_STEPS_IN)
+    if w.dates.seller_must_answer_by and w.dates.aliexpress_steps_in_by:
+        return [
+            _("The seller has until {day} to answer. If they don't, the refund goes through as you asked it.").format(
+                day=w.day("seller_must_answer_by")
+            ),
+            _("Changing your request gives the seller {n} new days, so only change it if you must.").format(n=days),
+            _("If you don't agree, AliExpress steps in by {day}.").format(day=w.day("aliexpress_steps_in_by")),
+        ]
+    return [
+        _(
+            "The seller has {n} days from the opening to answer. If they don't, the refund goes through as you asked it."
+        ).format(n=days),
+        _("Changing your request gives the seller {n} new days, so only change it if you must.").format(n=days),
+        _("If you don't agree, AliExpress steps in within {n} days of the opening.").format(n=steps_in),
+    ]
 
 
 def tracking_steps(w: Said) -> list[str]:
@@ -202,6 +284,7 @@ def contact_seller_steps(w: Said) -> list[str]:
     listed = [*tracking_steps(w), _("Send the seller the message below today.")]
     if w.decision.rule is Rule.in_transit:
         listed.append(_("AliExpress refuses a dispute while tracking shows the parcel moving, so wait for it."))
+        listed.append(extension_step(w))
         listed.append(
             _("If it hasn't come by {day}, open a dispute that day, even if it is still moving.").format(
                 day=w.day("running_out_from")
@@ -214,6 +297,18 @@ def contact_seller_steps(w: Said) -> list[str]:
             )
         )
     return listed
+
+
+def extension_step(w: Said) -> str:
+    """When to ask the seller to extend protection: only the seller can, best a week before it ends."""
+    w.cites(ASK_EXTENSION)
+    ask = w.dates.ask_extension_by
+    if ask is not None and ask > w.today:
+        return _(
+            "If it still hasn't come by {day}, a week before protection ends, send the seller the second message "
+            "below: only the seller can extend protection."
+        ).format(day=w.day("ask_extension_by"))
+    return _("Send the seller the second message below today too: only the seller can extend protection.")
 
 
 def blocked_steps(w: Said) -> list[str]:
@@ -268,6 +363,12 @@ def open_dispute_steps(w: Said) -> list[str]:
         )
     else:
         listed.append(_("Do it by {day}.").format(day=w.day("dispute_deadline")))
+    listed.append(
+        _(
+            "The seller then has {n} days to answer; with no answer, the refund goes through. Without an agreement, "
+            "AliExpress steps in within {m} days."
+        ).format(n=w.n(SELLER_DISPUTE_ANSWER), m=w.n(ALIEXPRESS_STEPS_IN))
+    )
     if d.rule in _DISPUTE_NOW_RULES:
         listed.append(_("Send the seller the message below too, so they know."))
     return listed

@@ -12,7 +12,7 @@ from types import MappingProxyType
 
 from core.facts import AFTER_RECEIPT, APPEAL_WINDOW, SELLER_REPLY
 from core.i18n import N_, _
-from core.models import Rule
+from core.models import Payment, Rule
 from core.rules import refund_window
 from core.wording.headlines import aliexpress_offer_headline, refund_headline, said, too_early, wrong_shipping_no_claim
 from core.wording.messages import (
@@ -32,6 +32,7 @@ from core.wording.messages import (
     support_late_claim,
     support_never_arrived,
     support_received_too_late,
+    support_refund_missing,
     support_too_late_to_appeal,
 )
 from core.wording.proof import (
@@ -57,18 +58,19 @@ from core.wording.steps import (
     keep_open_steps,
     keep_records_steps,
     open_dispute_steps,
+    refund_missing_steps,
     refund_progress_steps,
     request_cancellation_steps,
     support_steps,
     tracking_steps,
     wait_for_parcel_steps,
-    ways_out_steps,
 )
 from core.wording.warnings import (
     accept_warning,
     blocked_warning,
     cancel_trap,
     earlier_dispute_cancelled,
+    eu_withdrawal,
     fees,
     late_claim_note,
     one_claim,
@@ -77,6 +79,7 @@ from core.wording.warnings import (
     return_cost,
     running_out,
 )
+from core.wording.ways_out import ways_out_messages, ways_out_steps
 
 
 @dataclass(frozen=True)
@@ -134,10 +137,10 @@ WORDS: Mapping[Rule, Words] = MappingProxyType(
                 "The {n} days to appeal have passed: ask AliExpress's customer support to review the case.",
                 n=APPEAL_WINDOW,
             ),
-            support_steps,
+            join(support_steps, ways_out_steps),
             appeal_proof,
             nothing,
-            support_too_late_to_appeal,
+            join(support_too_late_to_appeal, ways_out_messages),
         ),
         Rule.refund_overdue: Words(
             said("Your refund is late: ask your bank to trace it with the ARN code."),
@@ -145,6 +148,17 @@ WORDS: Mapping[Rule, Words] = MappingProxyType(
             refund_proof,
             fees,
             bank_message,
+        ),
+        Rule.refund_overdue_not_card: Words(
+            lambda w: (
+                _("Your refund is late: check your PayPal account, then ask AliExpress's support to trace it.")
+                if w.case.paid_with is Payment.paypal
+                else _("Your refund is late: check your AliExpress Bonus and balance, then ask support to trace it.")
+            ),
+            refund_missing_steps,
+            refund_proof,
+            nothing,
+            support_refund_missing,
         ),
         Rule.refund_on_its_way: Words(
             said(
@@ -276,13 +290,11 @@ WORDS: Mapping[Rule, Words] = MappingProxyType(
             join(dispute_not_received, support_late_claim),
         ),
         Rule.not_received_too_late: Words(
-            said(
-                "It is too late for a dispute: ask AliExpress's support, then your bank or PayPal, for your money back."
-            ),
+            said("It is too late for a dispute: ask AliExpress's support for your money back, and see the ways out."),
             join(support_steps, ways_out_steps),
             _parcel_dispute_proof,
             nothing,
-            support_never_arrived,
+            join(support_never_arrived, ways_out_messages),
         ),
         Rule.delivered_running_out: Words(
             said(
@@ -350,7 +362,7 @@ WORDS: Mapping[Rule, Words] = MappingProxyType(
             contact_seller_steps,
             nothing,
             join(outside_offers, earlier_dispute_cancelled),
-            seller_where_is_it,
+            join(seller_where_is_it, seller_extend),
         ),
         Rule.no_news_running_out: Words(
             said(
@@ -416,10 +428,10 @@ WORDS: Mapping[Rule, Words] = MappingProxyType(
         ),
         Rule.received_too_late: Words(
             said("The time to open a dispute has passed: ask AliExpress's customer support instead."),
-            support_steps,
+            join(support_steps, ways_out_steps),
             problem_proof,
             nothing,
-            support_received_too_late,
+            join(support_received_too_late, ways_out_messages),
         ),
         Rule.not_as_described: Words(
             refund_headline(
@@ -468,7 +480,7 @@ WORDS: Mapping[Rule, Words] = MappingProxyType(
             said("Open a dispute to send the item back for a full refund."),
             open_dispute_steps,
             problem_proof,
-            join(return_cost, outside_offers, running_out),
+            join(return_cost, eu_withdrawal, outside_offers, running_out),
             join(seller_about_problem, dispute_received),
         ),
     }

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from core.facts import LATE_CLAIM, RUNNING_OUT
+from core.facts import EU_WITHDRAWAL, LATE_CLAIM, RETURN_POSTAGE, RETURN_SHIP_WITHIN, RUNNING_OUT
 from core.i18n import _, show_date
 from core.models import DisputeStatus
 from core.wording.said import Said
@@ -55,10 +55,28 @@ def earlier_dispute_cancelled(w: Said) -> list[str]:
 
 
 def return_cost(w: Said) -> list[str]:
+    w.cites(RETURN_POSTAGE)
+    ship = _("Once agreed, send it within {n} days, with tracking, or the money goes to the seller.").format(
+        n=w.n(RETURN_SHIP_WITHIN)
+    )
     if w.order.free_return:
-        return [_("This listing has free return: you'll get a return code, so the postage is free.")]
+        return [_("This listing has free return: you'll get a return code, so the postage is free.") + " " + ship]
     return [
         _("You pay the postage to send it back, unless the listing says “free return”; it can cost more than the item.")
+        + " "
+        + ship
+    ]
+
+
+def eu_withdrawal(w: Said) -> list[str]:
+    """In the EU a change of mind is a right for a while after receipt, whatever the listing says."""
+    if not w.in_eu:
+        return []
+    return [
+        _(
+            "In the EU you can also withdraw from the purchase for {n} days after receiving it, whatever the listing "
+            "says; you pay the return postage."
+        ).format(n=w.n(EU_WITHDRAWAL))
     ]
 
 

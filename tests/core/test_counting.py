@@ -142,8 +142,34 @@ START = {
     "refund_expected_by": lambda case, today: case.dispute.refund_processed_on,
     "estimated_delivery": lambda case, today: case.order.estimated_delivery,
     "negotiation_ends": lambda case, today: case.dispute.negotiation_ends_on,
+    "seller_must_answer_by": lambda case, today: case.dispute.opened_on,
+    "aliexpress_steps_in_by": lambda case, today: case.dispute.opened_on,
+    "ask_extension_by": lambda case, today: case.order.receipt_confirmed_on or case.order.shipped_on,
+    "return_ship_by": lambda case, today: today,
+    "extension_until": lambda case, today: extension_start(case),
+    "paypal_dispute_by": lambda case, today: case.order.placed_on,
+    "chargeback_by": lambda case, today: chargeback_start(case),
+    "eu_guarantee_until": lambda case, today: case.order.receipt_confirmed_on,
 }
 """Each date's start: the case's own date it is counted from (an entered date starts from itself)."""
+
+
+def extension_start(case):
+    """A week past an estimated delivery at or after protection's end, else 15 days past that end."""
+    order = case.order
+    ends = order.protection_ends_on or order.shipped_on + dt.timedelta(days=order.protection_days)
+    eta = order.estimated_delivery
+    return eta if eta is not None and eta >= ends else ends
+
+
+def chargeback_start(case):
+    """The card rules count from receipt, else the last expected delivery, else the payment; the payment
+    too when the longest limit cuts the count short."""
+    order = case.order
+    start = order.receipt_confirmed_on if order.received else order.estimated_delivery or order.placed_on
+    if order.placed_on is not None and (start - order.placed_on).days + 120 > 540:
+        return order.placed_on
+    return start
 
 
 @settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])

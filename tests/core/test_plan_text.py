@@ -33,13 +33,15 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from core import advise, read_case
+from core import advise, guide, read_case
 from core.counting import assumed_protection, how_counted
+from core.facts import FACTS
 from core.i18n import days_phrase, show_date, show_money
 from core.models import Case, DisputeStatus, Plan, Problem, Rule, Tracking
 from core.wording.said import form_safe
 from tests.support.cases import RECEIVED_PROBLEMS, SAMPLE_CASES, TODAY, day, make_case, not_received, received
 
+GUIDE_TITLES = {value for name, value in vars(guide).items() if name.isupper()}
 REVIEWED_DIR = Path(__file__).resolve().parent / "reviewed_plans"
 UPDATE_REVIEWED = os.environ.get("UPDATE_REVIEWED") == "1"
 
@@ -555,7 +557,46 @@ def check_after_protection_window(seen: Seen) -> None:
         )
 
 
+NUMBER = re.compile(r"\d+")
+
+
+def check_figures_come_from_the_facts(seen: Seen) -> None:
+    """Issue 12: every number in a plan's words is a date, an amount or an order number the case holds, the
+    listing's protection days, how long ago the buyer wrote to the seller, or a figure of a fact the plan lists
+    in "Why this advice" (core.facts), so every figure can be traced to its source and date."""
+    case, plan = seen.case, seen.plan
+    listed = {note.key for note in plan.facts}
+    allowed = {figure for key in listed for figure in FACTS[key].figures}
+    allowed.add(case.order.protection_days)
+    cut = [show_money(amount, plan.currency) for amount in seen.amounts() | {plan.refund_amount or Decimal(0)}]
+    if case.order.order_number:
+        cut.append(case.order.order_number)
+    if case.seller_contacted_on is not None:
+        cut.append(days_phrase((case.seller_contacted_on - seen.today).days))
+    for where, text in seen.texts():
+        plain = A_DATE_RE.sub("", PLACEHOLDER.sub("", seen.masked(text)))
+        for piece in sorted(cut, key=len, reverse=True):
+            plain = plain.replace(piece, "")
+        for number in NUMBER.findall(plain):
+            if int(number) not in allowed:
+                seen.fail("figures", where, text, f"says {number}, a figure no fact the plan lists holds")
+
+
+def test_every_fact_the_plan_lists_has_its_source_and_date():
+    """Issue 12: "Why this advice" names each figure's source (a guide section, or a page with its address),
+    the day it was found and how sure we are."""
+    for rule, data in SAMPLE_CASES.items():
+        plan = advise(read_case(data))
+        assert plan.facts, rule
+        for note in plan.facts:
+            fact = FACTS[note.key]
+            assert note.says == fact.means.format(n=fact.value, upto=fact.upto), note
+            assert note.source and note.found == fact.found and note.confidence == fact.confidence, note
+            assert note.address is not None or fact.source in GUIDE_TITLES or fact.confidence == "ours", note
+
+
 CHECKS = [
+    check_figures_come_from_the_facts,
     check_sentences_start_with_a_capital,
     check_no_repeated_phrase,
     check_no_unfilled_braces,

@@ -215,6 +215,7 @@ def valid_cases(draw) -> dict:
         "seller_contacted_on": contacted and contacted.isoformat(),
         "dispute": None,
         "country": draw(st.sampled_from([None, None, "US", "DE", "ES", "PL", "IL", "SA"])),
+        "paid_with": draw(st.sampled_from([None, None, "card", "paypal", "aliexpress", "other"])),
     }
 
     if shipped is not None and draw(st.booleans()):
@@ -392,8 +393,10 @@ def check_dates(case: dict, plan: Plan, today: dt.date) -> None:
         assert dates.negotiation_ends.isoformat() == dispute["negotiation_ends_on"]
     if dates.refund_expected_by is not None:
         processed = dt.date.fromisoformat(dispute["refund_processed_on"])
-        weekdays_only_from = add_weekdays(processed, 3, case["country"])
-        weekdays_only_by = add_weekdays(processed, 20, case["country"])
+        # A card (or a method not given) takes 3 to 20 working days; PayPal, Bonus and others 1 to 10.
+        first, last = (3, 20) if case.get("paid_with") in (None, "card") else (1, 10)
+        weekdays_only_from = add_weekdays(processed, first, case["country"])
+        weekdays_only_by = add_weekdays(processed, last, case["country"])
         if case["country"] is None:
             assert dates.refund_expected_from == weekdays_only_from
             assert dates.refund_expected_by == weekdays_only_by

@@ -14,9 +14,9 @@ import pytest
 from core import advise
 from core.facts import LATE_CLAIM, RUNNING_OUT
 from core.reading import CaseError, read_case
+from tests.support.cases import TODAY, day
 
 LATE_CLAIM_DAYS, RUNNING_OUT_DAYS = LATE_CLAIM.value, RUNNING_OUT.value
-from tests.support.cases import TODAY, day
 
 SHIPPED = day(-40)
 

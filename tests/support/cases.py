@@ -244,6 +244,10 @@ SAMPLE_CASES: dict[Rule, dict] = {
     Rule.refund_overdue: make_case(
         dispute={**_closed, "opened_on": day(-36), "closed_on": day(-35), "refund_processed_on": day(-35)}
     ),
+    Rule.refund_overdue_not_card: make_case(
+        dispute={**_closed, "refund_processed_on": day(-20)},
+        paid_with="paypal",
+    ),
     Rule.refund_on_its_way: make_case(dispute={**_closed, "refund_processed_on": day(-2)}),
     Rule.refund_not_processed: make_case(dispute=_closed),
     Rule.settled: make_case(dispute={**_closed, "refund_received": True}),

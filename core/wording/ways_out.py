@@ -1,0 +1,181 @@
+"""The ways out that still exist outside AliExpress once its own routes are exhausted.
+
+A PayPal dispute (only for a PayPal payment), a card chargeback with the bank (for a card, or
+when the buyer hasn't said how they paid), and in the EU the seller's legal guarantee. Each step
+says it is outside AliExpress, gives its own last day from the case (core.rules.ways_out_dates),
+and says plainly when a route has closed or none is left.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from core.facts import (
+    CHARGEBACK_NOT_AS_DESCRIBED,
+    CHARGEBACK_NOT_RECEIVED,
+    EU_GUARANTEE,
+    PAYPAL_DISPUTE,
+    PAYPAL_ESCALATE,
+)
+from core.i18n import _, show_date
+from core.models import Message, Payment, Problem
+from core.rules import card_route, guarantee_route
+from core.wording.messages import PROBLEM_SENTENCE, not_arrived_sentence, problem_sentence
+from core.wording.said import Said, message
+
+Route = tuple[str, bool]
+"""A route's step, and whether it is still open today."""
+
+
+def ways_out_steps(w: Said) -> list[str]:
+    """One step per route outside AliExpress: its last day, or the day it closed; and why none is left."""
+    routes = [*_paypal(w), *_chargeback(w), *_guarantee(w)]
+    listed = [text for text, _open in routes]
+    if any(still_open for _text, still_open in routes):
+        return listed
+    if w.case.paid_with is Payment.aliexpress:
+        why = _("Outside AliExpress, no bank or PayPal can help: the order was paid with AliExpress Bonus or balance.")
+    else:
+        why = _(
+            "Outside AliExpress, no way out is left that we know of for this payment: ask your payment provider "
+            "whether it offers buyer protection."
+        )
+    return [*listed, why]
+
+
+def _paypal(w: Said) -> list[Route]:
+    if w.case.paid_with not in (None, Payment.paypal):
+        return []
+    return [
+        (_("If you paid with PayPal: {step}").format(step=text) if w.case.paid_with is None else text, still_open)
+        for text, still_open in _paypal_route(w)
+    ]
+
+
+def _paypal_route(w: Said) -> list[Route]:
+    days = w.n(PAYPAL_DISPUTE)
+    escalate = _("Turn it into a claim within {n} days, or it closes for good.").format(n=w.n(PAYPAL_ESCALATE))
+    by = w.dates.paypal_dispute_by
+    if by is None:
+        text = _(
+            "Outside AliExpress: open a PayPal dispute within {n} days of the day you paid (the order page shows "
+            "the date). {escalate}"
+        ).format(n=days, escalate=escalate)
+        return [(text, True)]
+    if by < w.today:
+        return [(_("The {n} days for a PayPal dispute ended on {day}.").format(n=days, day=show_date(by)), False)]
+    text = _("Outside AliExpress: open a PayPal dispute by {day}, {n} days after you paid. {escalate}").format(
+        day=show_date(by), n=days, escalate=escalate
+    )
+    return [(text, True)]
+
+
+def _chargeback(w: Said) -> list[Route]:
+    if not card_route(w.case):
+        return []
+    days = w.n(CHARGEBACK_NOT_AS_DESCRIBED if w.order.received else CHARGEBACK_NOT_RECEIVED)
+    start = (
+        _("from receiving the item")
+        if w.order.received
+        else _("from the last expected delivery day (or the payment, with none)")
+    )
+    by = w.dates.chargeback_by
+    if by is not None and by < w.today:
+        text = _("The {n} days the card rules give your bank for a chargeback ended on {day}.").format(
+            n=days, day=show_date(by)
+        )
+        return [(_("If you paid by card: {step}").format(step=text) if w.case.paid_with is None else text, False)]
+    if by is not None:
+        text = _(
+            "Outside AliExpress: ask your bank for a chargeback by {day}. Card rules allow {n} days {start}, and "
+            "your bank may allow less, so don't wait."
+        ).format(day=show_date(by), n=days, start=start)
+    else:
+        text = _(
+            "Outside AliExpress: ask your bank for a chargeback. Card rules allow {n} days {start}, and your bank may "
+            "allow less, so don't wait."
+        ).format(n=days, start=start)
+    if w.case.paid_with is None:
+        text = _("If you paid by card: {step}").format(step=text)
+    return [(text, True)]
+
+
+def _guarantee(w: Said) -> list[Route]:
+    if not guarantee_route(w.case):
+        return []
+    until = w.dates.eu_guarantee_until
+    if until is not None and until < w.today:
+        return [(_("The EU's legal guarantee ended on {day}.").format(day=show_date(until)), False)]
+    years = w.n(EU_GUARANTEE)
+    if until is not None:
+        text = _(
+            "Outside AliExpress: in the EU the seller owes a legal guarantee of {n} years, until {day}. Send the "
+            "seller the message below, asking for a repair, a replacement or your money back."
+        ).format(n=years, day=show_date(until))
+    else:
+        text = _(
+            "Outside AliExpress: in the EU the seller owes a legal guarantee of {n} years from delivery. Send the "
+            "seller the message below, asking for a repair, a replacement or your money back."
+        ).format(n=years)
+    return [(text, True)]
+
+
+def ways_out_messages(w: Said) -> list[Message]:
+    """A message for each route still open: to PayPal, to the bank, to the seller under the EU guarantee."""
+    found: list[Message] = []
+    if w.case.paid_with is Payment.paypal and not _closed(w.dates.paypal_dispute_by, w):
+        found += _paypal_message(w)
+    if card_route(w.case) and not _closed(w.dates.chargeback_by, w):
+        found += _bank_message(w)
+    if guarantee_route(w.case) and not _closed(w.dates.eu_guarantee_until, w):
+        found += _guarantee_message(w)
+    return found
+
+
+def _closed(day: dt.date | None, w: Said) -> bool:
+    return day is not None and day < w.today
+
+
+def _what_happened(w: Said) -> str:
+    """What went wrong, in the buyer's words: the parcel, or the problem with the item."""
+    if not w.order.received:
+        return not_arrived_sentence(w)
+    if w.case.problem in PROBLEM_SENTENCE or w.case.problem is Problem.wrong_shipping_method:
+        return problem_sentence(w)
+    return _("[what went wrong, in one line].")
+
+
+def _paid(w: Said) -> str:
+    placed = w.order.placed_on
+    return " " + _("I paid on {day}.").format(day=show_date(placed)) if placed is not None else ""
+
+
+def _amount(w: Said) -> str:
+    paid = w.order.total_paid
+    return w.money(paid) if paid > 0 else "[" + _("amount") + "]"
+
+
+def _bank_message(w: Said) -> list[Message]:
+    body = _(
+        "Hello, please help me dispute a card payment of {amount} to AliExpress for {order}.{paid} {what} "
+        "AliExpress did not refund me, and its dispute process is over. Could you please open a chargeback? "
+        "I can send screenshots of the order page and of the dispute. Thank you."
+    ).format(amount=_amount(w), order=w.order_ref, paid=_paid(w), what=_what_happened(w))
+    title = _("To your bank: chargeback") if w.case.paid_with else _("To your bank, if you paid by card: chargeback")
+    return [message("bank", title, body)]
+
+
+def _paypal_message(w: Said) -> list[Message]:
+    body = _(
+        "I paid AliExpress for {order}.{paid} {what} AliExpress did not refund me, and its dispute process "
+        "is over. I ask for a refund of {amount}. I can send screenshots of the order page and of the dispute."
+    ).format(order=w.order_ref, paid=_paid(w), what=_what_happened(w), amount=_amount(w))
+    return [message("paypal", _("PayPal dispute description"), body)]
+
+
+def _guarantee_message(w: Said) -> list[Message]:
+    body = _(
+        "Hello, I am writing about {order}. {problem} Under the EU's legal guarantee, I ask you to repair or "
+        "replace it, or to refund me. Photos of the problem are attached. Thank you."
+    ).format(order=w.order_ref, problem=_what_happened(w))
+    return [message("seller", _("To the seller: EU legal guarantee"), body)]
