@@ -72,6 +72,7 @@ def show_plan(
     names: Callable[[], None] | None = None,
     order_id: str | None = None,
     fix_protection: Callable[[], None] | None = None,
+    payment: Callable[[], None] | None = None,
 ) -> None:
     """Draw the whole plan. `key` keeps widget keys apart when several plans can show.
 
@@ -80,9 +81,12 @@ def show_plan(
     are asked (the wizard) or where to add them (the orders page). `order_id` names the order in
     the calendar file as the orders page's own file does (the wizard leaves it to core).
     `fix_protection` draws, under the line saying the dates rest on the usual protection, the page's
-    one-tap way to enter the real end from the order page.
+    one-tap way to enter the real end from the order page. `payment` draws, right under the summary, where
+    the page asks how and when the order was paid (the wizard; the orders page has its own columns).
     """
     show_summary(plan, fix_protection)
+    if payment is not None:
+        payment()
     show_checklists(plan, key, after_steps)
     if plan.messages:
         show_messages(plan, names)
