@@ -551,3 +551,15 @@ def test_a_bad_payment_in_a_link_is_dropped_with_a_note_and_the_plan_still_shows
     assert any("link's" in i.value and "pay" in i.value for i in at.info)
     assert at.selectbox(key="detail_paid").value is None and at.date_input(key="detail_paid_on").value is None
 
+
+def test_why_this_advice_lists_each_figure_with_its_source_and_how_sure_we_are():
+    at = walk(ROUTES["received, fake"][0])
+    [why] = [e for e in at.expander if e.label == "Why this advice"]
+    lines = [m.value for m in why.markdown]
+    plan = advise(to_case(at.session_state["answers"], TODAY), today=TODAY)
+    assert plan.facts
+    for fact in plan.facts:
+        [line] = [line for line in lines if line.startswith("- " + fact.says.replace(".", "\\.")[:20])]
+        assert "checked" in line or "safety margin" in line
+        if fact.address:
+            assert f"]({fact.address})" in line
