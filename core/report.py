@@ -131,7 +131,7 @@ def _unnamed(order: Order) -> str:
 
 def key_dates(case: Case, plan: Plan, today: dt.date) -> list[str]:
     """The timeline's windows and events as lines in date order ("Too early to dispute: Sat 7 Nov 2026 – ..."),
-    each window followed by how its plan dates were counted, indented ("  Shipped ... = ..."). A span to open
+    each window or plan day followed by how it was counted, indented ("  Shipped ... = ..."). A span to open
     a dispute names its last day already ("You can open a dispute until ..., from ..."), then says why, indented."""
     lines = []
     for item in in_date_order(order_timeline(case, plan, today=today)):
@@ -149,8 +149,7 @@ def key_dates(case: Case, plan: Plan, today: dt.date) -> list[str]:
             lines.append("  " + item.reason)
         else:
             lines.append(_("{what}: {when}").format(what=item.label, when=when))
-        if isinstance(item, Window):
-            lines += ["  " + how for how in item.counted]
+        lines += ["  " + how for how in item.counted]
     return lines
 
 
