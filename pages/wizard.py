@@ -133,18 +133,20 @@ def show_payment() -> None:
         on_change=apply_payment,
         help=_("It sets how long a refund takes to reach you, and your options outside AliExpress."),
     )
+    today = state.today()
+    shown = current.paid_on if current.paid_on is not None and EARLIEST_DAY <= current.paid_on <= today else None
     day = right.date_input(
         _("When did you pay? (optional)"),
-        value=current.paid_on,
+        value=shown,
         min_value=EARLIEST_DAY,
-        max_value=state.today(),
+        max_value=today,
         format="YYYY-MM-DD",
         key="detail_paid_on",
         on_change=apply_payment,
         help=_("The order date on the order page."),
     )
     if isinstance(day, dt.date):
-        problem = paid_on_problem(wizard_state.answers(), day, state.today())
+        problem = paid_on_problem(wizard_state.answers(), day, today)
         if problem is not None:
             right.error(problem, icon=":material/error:")
 
