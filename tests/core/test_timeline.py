@@ -1,7 +1,7 @@
 """core.timeline: the windows and events of an order, taken from the plan's own dates.
 
 TODAY is Thursday 2026-11-26; every case is a plain dict as the wizard would send it
-(the wizard never asks when the order was placed; tests that give the day are the orders page).
+(the wizard asks when the order was paid only as an optional detail; tests that give the day are that or the orders page).
 """
 
 from __future__ import annotations
