@@ -1,8 +1,11 @@
 """Deadlines as calendar reminders (.ics), so the date nobody was watching still rings.
 
 Besides the last days to act, the days the advice changes (the estimated delivery, the
-seller's two days, protection running out, the refund request after protection) get a
-reminder too, so the buyer comes back on the day the plan would change.
+seller's two days, protection running out, the day to ask for an extension, the refund
+request after protection, the seller's days to answer a dispute) get a reminder too, so the
+buyer comes back on the day the plan would change. So do the last day to send a return back
+and, where the plan gives them, the ways out beyond AliExpress (a PayPal dispute, a card
+chargeback).
 
 Each reminder's id comes from the order and the deadline, not from the export, so
 importing a newer file updates the reminders instead of adding a second set. The orders
@@ -38,25 +41,30 @@ DEADLINE_KEYS = (
     "earliest_dispute",
     "estimated_delivery",
     "seller_answer_due",
+    "ask_extension_by",
     "running_out_from",
     "dispute_deadline",
     "deadline_after_confirming",
     "late_claim_deadline",
+    "seller_must_answer_by",
     "appeal_deadline",
     "negotiation_ends",
+    "return_ship_by",
     "refund_expected_by",
+    "paypal_dispute_by",
+    "chargeback_by",
 )
 """The plan's dates a buyer may be reminded of, in the order they usually come (same-day reminders keep it)."""
 BEFORE_DISPUTE = frozenset(("earliest_dispute", "dispute_deadline"))
 """Days for opening a dispute: no use while one is in progress (core.timeline.outside_dispute)."""
-WAITING_KEYS = frozenset(("estimated_delivery", "running_out_from", "late_claim_deadline"))
+WAITING_KEYS = frozenset(("estimated_delivery", "ask_extension_by", "running_out_from", "late_claim_deadline"))
 """Days that matter while a parcel is awaited outside a dispute (core.timeline.waiting_for_parcel)."""
 OWN_DEADLINE_ONLY = frozenset(("seller_answer_due", "deadline_after_confirming"))
 """Days reminded only when they are the plan's own deadline. The rules also count the seller's two days
 from today when nobody wrote yet, and the 15 days after confirming from today for any received order:
 a reminder on those would contradict a plan that says to wait, or not to confirm."""
-AFTER_CLOSING = frozenset(("appeal_deadline", "refund_expected_by"))
-"""Once a dispute has closed, only appeal and refund dates are left."""
+AFTER_CLOSING = frozenset(("appeal_deadline", "refund_expected_by", "paypal_dispute_by", "chargeback_by"))
+"""Once a dispute has closed, only appeal and refund dates are left, and the ways out beyond AliExpress."""
 REMINDER_NOTES = {
     "earliest_dispute": N_("From today AliExpress lets you open a dispute on this order, if you need one."),
     "estimated_delivery": N_(
@@ -76,6 +84,24 @@ REMINDER_NOTES = {
         "Last day to choose in the dispute: if you choose nothing, AliExpress's proposal is applied."
     ),
     "refund_expected_by": N_("If the refund hasn't arrived, ask your bank to trace it with the refund's ARN code."),
+    "ask_extension_by": N_(
+        "If the parcel hasn't come, ask the seller today to extend buyer protection: only the seller can, from the "
+        "order page."
+    ),
+    "seller_must_answer_by": N_(
+        "The seller's time to answer your dispute ends today. Check the dispute page: with no answer, the refund "
+        "goes through as you asked."
+    ),
+    "return_ship_by": N_(
+        "If you agreed to send the item back: last day to post it, with tracking, or the money goes to the seller."
+    ),
+    "paypal_dispute_by": N_(
+        "Outside AliExpress: last day to open a PayPal dispute for this order, if you still haven't got your money."
+    ),
+    "chargeback_by": N_(
+        "Outside AliExpress: last day to ask your card's bank for a chargeback on this order, if you still haven't "
+        "got your money. Your bank may allow less time."
+    ),
 }
 """What to do on a reminder's day. The headline is today's advice: it fits only the plan's own last day
 (written for it) and the days with no note here (the seller's two days, the 15 days after confirming,

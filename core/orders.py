@@ -34,6 +34,7 @@ from core.models import (
     Money,
     Order,
     OrderNumber,
+    Payment,
     Plan,
     Problem,
     ProtectionDays,
@@ -92,6 +93,11 @@ class OrderRow(Strict):
     total_paid: Money = Decimal("0")
     shipping_paid: Money = Decimal("0")
     currency: CurrencyCode = "USD"
+    paid_with: Payment | None = Field(
+        default=None,
+        description="How the order was paid (card, paypal, aliexpress for Bonus or balance, other); empty when not "
+        "given. The day it was paid is placed_on.",
+    )
     free_return: bool = False
     problem: Problem = Problem.none
     dispute_status: DisputeState = "none"
@@ -163,6 +169,7 @@ def _hint(field: str) -> str:
         "tracking": [t.value for t in Tracking],
         "problem": [p.value for p in Problem],
         "dispute_status": list(DISPUTE_STATES),
+        "paid_with": [p.value for p in Payment],
     }
     if field in choices:
         return _("Must be one of: {choices}.").format(choices=", ".join(choices[field]))
@@ -237,6 +244,7 @@ def row_to_case(row: OrderRow, today: dt.date | None = None, country: str | None
         seller_contacted_on=row.seller_contacted_on,
         dispute=dispute,
         country=country,
+        paid_with=row.paid_with,
     )
 
 

@@ -12,9 +12,10 @@ from __future__ import annotations
 
 import datetime as dt
 
+from core import guide
 from core.counting import assumed_protection, how_counted
 from core.i18n import _, days_phrase, show_date
-from core.models import Case, Message, Order, Plan
+from core.models import Case, FactNote, Message, Order, Plan
 from core.timeline import Window, in_date_order, order_timeline, plan_day
 
 RULE_MAX = 40
@@ -52,14 +53,58 @@ def plan_text(case: Case, plan: Plan, *, today: dt.date | None = None) -> str:
     if plan.messages:
         parts.append(_heading(_("Messages to send")).rstrip("\n"))
         parts += [message_text(message) for message in plan.messages]
-    if plan.sources:
-        parts.append(
-            _heading(_("Why"))
-            + _("This plan follows these sections of the AliExpress disputes guide:")
-            + "\n"
-            + "\n".join("- " + source for source in plan.sources)
-        )
+    why = why_lines(plan)
+    if why:
+        parts.append(_heading(_("Why")) + "\n".join(why))
     return "\n\n".join(parts) + "\n"
+
+
+def why_lines(plan: Plan) -> list[str]:
+    """The guide's sections the plan follows, then each figure it counts on with its source, address and date."""
+    lines = []
+    if plan.sources:
+        lines.append(_("This plan follows these sections of the AliExpress disputes guide:"))
+        lines += ["- " + source for source in plan.sources]
+    if plan.facts:
+        if lines:
+            lines.append("")
+        lines.append(_("The figures it counts on, and where they come from:"))
+        for fact in plan.facts:
+            lines.append("- " + " ".join(fact.says.split()))
+            lines += ["  " + line for line in fact_source_lines(fact)]
+    return lines
+
+
+def source_words(fact: FactNote) -> str:
+    """A figure's source by name; a section of the buyer's guide says so, since its title alone reads as a question."""
+    sections = {_(title) for name, title in vars(guide).items() if name.isupper() and isinstance(title, str)}
+    if fact.source in sections:
+        return _("the buyer's guide, “{section}”").format(section=fact.source)
+    return fact.source
+
+
+def confidence_words(fact: FactNote) -> str:
+    """How sure we are of a figure, in words a buyer can weigh."""
+    return {
+        "high": _("official, or several sources agree"),
+        "medium": _("from copies of AliExpress's pages"),
+        "low": _("one source only: treat it as a rough guide"),
+        "ours": _("our own safety margin"),
+    }[fact.confidence]
+
+
+def fact_source_lines(fact: FactNote) -> list[str]:
+    """Where a figure comes from (its page's address on a line of its own), when it was checked, and how sure we are.
+
+    A margin of our own has no source to check: it says so, and nothing more.
+    """
+    if fact.confidence == "ours":
+        return [_("Our own safety margin, not a rule of AliExpress.")]
+    lines = [_("Source: {source}").format(source=source_words(fact))]
+    if fact.address:
+        lines.append(fact.address)
+    lines.append(_("Checked {day}; {how_sure}.").format(day=show_date(fact.found), how_sure=confidence_words(fact)))
+    return lines
 
 
 def order_name(order: Order) -> str | None:
@@ -86,7 +131,7 @@ def _unnamed(order: Order) -> str:
 
 def key_dates(case: Case, plan: Plan, today: dt.date) -> list[str]:
     """The timeline's windows and events as lines in date order ("Too early to dispute: Sat 7 Nov 2026 – ..."),
-    each window followed by how its plan dates were counted, indented ("  Shipped ... = ..."). A span to open
+    each window or plan day followed by how it was counted, indented ("  Shipped ... = ..."). A span to open
     a dispute names its last day already ("You can open a dispute until ..., from ..."), then says why, indented."""
     lines = []
     for item in in_date_order(order_timeline(case, plan, today=today)):
@@ -104,8 +149,7 @@ def key_dates(case: Case, plan: Plan, today: dt.date) -> list[str]:
             lines.append("  " + item.reason)
         else:
             lines.append(_("{what}: {when}").format(what=item.label, when=when))
-        if isinstance(item, Window):
-            lines += ["  " + how for how in item.counted]
+        lines += ["  " + how for how in item.counted]
     return lines
 
 

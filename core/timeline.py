@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 from core.dates import add_days
 from core.i18n import _, show_date
 from core.models import Case, DisputeStatus, Plan
+from core.wording.table import DEADLINE_LABELS
 
 
 @dataclass(frozen=True)
@@ -35,6 +36,11 @@ class Event:
     key: str
     label: str
     date: dt.date
+    counted: tuple[str, ...] = ()
+    """How the plan counted this day (core.counting), for the plan's own dates."""
+    outside: bool = False
+    """A way out beyond AliExpress (a PayPal dispute, a card chargeback, the EU's guarantee): its label says so,
+    and a chart may leave it off its span of days when it lies far beyond the order's own."""
 
 
 @dataclass(frozen=True)
@@ -70,7 +76,7 @@ def order_timeline(case: Case, plan: Plan, *, today: dt.date | None = None) -> T
     """Every window and event of the order that has its dates, from the plan's own dates."""
     day = plan_day(case, plan, today)
     windows = _windows(case, plan, day)
-    return Timeline(windows=tuple(windows), events=tuple(_events(case, plan, windows)), today=day)
+    return Timeline(windows=tuple(windows), events=tuple(_events(case, plan, windows, day)), today=day)
 
 
 def _window(key: str, label: str, start: dt.date | None, end: dt.date | None) -> list[Window]:
@@ -169,8 +175,36 @@ def _span(
     return [Window(key=key, label=label.format(day=show_date(end)), start=start, end=end, reason=reason)]
 
 
-def _events(case: Case, plan: Plan, windows: list[Window]) -> list[Event]:
-    """The days the case gives; an order placed on an unknown day (the wizard never asks) has no "Placed".
+DISPUTE_DAYS = ("seller_must_answer_by", "aliexpress_steps_in_by")
+"""An open dispute's own days: when the seller's time to answer ends, and when AliExpress steps in."""
+ADVICE_DAYS = ("ask_extension_by", "return_ship_by")
+"""Days to act by that the plan suggests: shown only while they are still ahead."""
+WAYS_OUT = ("paypal_dispute_by", "chargeback_by", "eu_guarantee_until")
+"""The last days of the ways out beyond AliExpress."""
+
+
+def _plan_events(plan: Plan, today: dt.date) -> list[Event]:
+    """The plan's own days that are events rather than windows, each with how it was counted.
+
+    The ways out beyond AliExpress say so in their label, so nobody takes them for AliExpress's own days.
+    """
+    found = []
+    for key in (*DISPUTE_DAYS, *ADVICE_DAYS, *WAYS_OUT):
+        day = getattr(plan.dates, key, None)
+        if day is None or (key in ADVICE_DAYS and day < today):
+            continue
+        label = _(DEADLINE_LABELS[key])
+        outside = key in WAYS_OUT
+        if outside:
+            label = _("Outside AliExpress: {what}").format(what=label)
+        counted = (plan.counted[key],) if key in plan.counted else ()
+        found.append(Event(key=key, label=label, date=day, counted=counted, outside=outside))
+    return found
+
+
+def _events(case: Case, plan: Plan, windows: list[Window], today: dt.date) -> list[Event]:
+    """The days the case gives, and the plan's own days that are events; an order placed on an unknown day
+    (the wizard asks it only on the plan page, as optional) has no "Placed".
 
     The end of protection is an event only inside a span that goes on after it (a parcel never
     received, after protection): elsewhere it is a span's end, and the span says so.
@@ -196,7 +230,7 @@ def _events(case: Case, plan: Plan, windows: list[Window]) -> list[Event]:
             ("refund_processed", _("Refund processed"), dispute.refund_processed_on),
         ]
     events = [Event(key=key, label=label, date=day) for key, label, day in known if day is not None]
-    return sorted(events, key=lambda event: event.date)
+    return sorted(events + _plan_events(plan, today), key=lambda event: event.date)
 
 
 def in_date_order(timeline: Timeline) -> list[Window | Event]:
@@ -224,5 +258,5 @@ def timeline_rows(timeline: Timeline) -> list[dict[str, str]]:
             how_text = "; ".join((item.reason, *item.counted) if item.reason else item.counted)
             rows.append({what: item.label, start: show_date(item.start), end: show_date(item.end), how: how_text})
         else:
-            rows.append({what: item.label, start: show_date(item.date), end: "", how: ""})
+            rows.append({what: item.label, start: show_date(item.date), end: "", how: "; ".join(item.counted)})
     return rows

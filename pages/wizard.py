@@ -6,6 +6,7 @@ mean, core decides the plan; this page only asks and shows.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import replace
 from urllib.parse import urlencode
 
@@ -16,8 +17,8 @@ from core.dates import known_countries
 from core.i18n import _
 from core.models import LABEL_MAX, PROTECTION_DAYS_MAX, PROTECTION_DAYS_MIN, PROTECTION_DAYS_USUAL, Plan, plain_line
 from core.reading import CaseError
-from core.wizard.answers import read_order_number
-from core.wizard.case import summary, to_case
+from core.wizard.answers import EARLIEST_DAY, read_order_number
+from core.wizard.case import PAYMENTS, paid_on_problem, payment_words, summary, to_case
 from core.wizard.questions import questions
 from core.wizard.route import MAX_ANSWERS, route
 from ui import state, wizard_state
@@ -101,6 +102,53 @@ def apply_number() -> None:
     """A number that isn't one leaves the messages' placeholder in place; the box keeps what was typed."""
     number, _problem = read_order_number(st.session_state.get("detail_number") or "")
     wizard_state.set_details(replace(wizard_state.details(), order_number=number))
+
+
+def apply_payment() -> None:
+    """How and when the order was paid; a day that can't be right is left out, and the box says why."""
+    chosen = st.session_state.get("detail_paid")
+    day = st.session_state.get("detail_paid_on")
+    fits = isinstance(day, dt.date) and paid_on_problem(wizard_state.answers(), day, state.today()) is None
+    wizard_state.set_details(
+        replace(
+            wizard_state.details(),
+            paid_with=chosen if chosen in PAYMENTS else None,
+            paid_on=day if fits and isinstance(day, dt.date) else None,
+        )
+    )
+
+
+def show_payment() -> None:
+    """How and when the order was paid, asked right under the summary: they change the refund's days and the
+    ways out beyond AliExpress (a PayPal dispute counts from the payment). Nothing is chosen for the buyer."""
+    current = wizard_state.details()
+    left, right = st.columns(2)
+    left.selectbox(
+        _("How did you pay?"),
+        PAYMENTS,
+        index=PAYMENTS.index(current.paid_with) if current.paid_with in PAYMENTS else None,
+        format_func=payment_words,
+        placeholder=_("Choose…"),
+        key="detail_paid",
+        on_change=apply_payment,
+        help=_("It sets how long a refund takes to reach you, and your options outside AliExpress."),
+    )
+    today = state.today()
+    shown = current.paid_on if current.paid_on is not None and EARLIEST_DAY <= current.paid_on <= today else None
+    day = right.date_input(
+        _("When did you pay? (optional)"),
+        value=shown,
+        min_value=EARLIEST_DAY,
+        max_value=today,
+        format="YYYY-MM-DD",
+        key="detail_paid_on",
+        on_change=apply_payment,
+        help=_("The order date on the order page."),
+    )
+    if isinstance(day, dt.date):
+        problem = paid_on_problem(wizard_state.answers(), day, today)
+        if problem is not None:
+            right.error(problem, icon=":material/error:")
 
 
 def show_names() -> None:
@@ -214,6 +262,7 @@ def show_plan_step() -> None:
         plan,
         after_steps=lambda: show_blocked_button(plan),
         names=show_names,
+        payment=show_payment,
         fix_protection=show_protection_button if "protection" in route(wizard_state.answers()) else None,
     )
     show_details()

@@ -34,6 +34,7 @@ from core.orders import (
     new_id,
     read_row,
 )
+from core.wizard.case import PAYMENTS
 from ui import state
 from ui.orders_state import country, editor_key, note, rows, set_rows
 from ui.orders_words import action_words, choice_words, status, titles
@@ -166,6 +167,14 @@ def column_config() -> dict[str, Any]:
             default="USD",
             validate=r"^[A-Za-z]{3}$",
             help=_("A three-letter code such as USD or EUR."),
+        ),
+        "paid_with": cc.SelectboxColumn(
+            title["paid_with"],
+            help=_("How you paid: it sets how long a refund takes, and your options outside AliExpress."),
+            options=list(PAYMENTS),
+            required=False,
+            default=None,
+            format_func=lambda value: words.get(str(value), str(value)),
         ),
         "free_return": cc.CheckboxColumn(
             title["free_return"], default=False, help=_("The listing says “free return”.")

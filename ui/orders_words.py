@@ -11,6 +11,7 @@ from decimal import Decimal
 from core.i18n import _, show_date, show_money
 from core.orders import Assessed, OrderRow, Urgency
 from core.rules import NOT_SHIPPED_RULES
+from core.wizard.case import PAYMENTS, payment_words
 
 STATUS_ICONS = {
     Urgency.overdue: "🔴",
@@ -85,6 +86,7 @@ def titles() -> dict[str, str]:
         "total_paid": _("Paid"),
         "shipping_paid": _("Shipping paid"),
         "currency": _("Currency"),
+        "paid_with": _("Paid with"),
         "free_return": _("Free return"),
         "problem": _("Problem"),
         "dispute_status": _("Dispute"),
@@ -100,8 +102,9 @@ def titles() -> dict[str, str]:
 
 
 def choice_words() -> dict[str, str]:
-    """The tracking, problem and dispute choices in the buyer's words."""
+    """The tracking, problem, dispute and payment choices in the buyer's words (payments as the wizard says them)."""
     return {
+        **{value: payment_words(value) for value in PAYMENTS},
         "none": _("None"),
         "in_transit": _("In transit"),
         "no_updates": _("No updates"),

@@ -15,8 +15,8 @@ from core.calendar import plan_calendar
 from core.counting import assumed_protection, how_counted
 from core.facts import RUNNING_OUT
 from core.i18n import _, current_language, days_phrase, ngettext, show_date
-from core.models import Case, Message, Plan
-from core.report import plan_text
+from core.models import Case, FactNote, Message, Plan
+from core.report import confidence_words, plan_text, source_words
 from core.timeline import Timeline, order_timeline, timeline_rows
 from ui import state
 from ui.timeline import CHART_CONFIG, order_figure
@@ -72,6 +72,7 @@ def show_plan(
     names: Callable[[], None] | None = None,
     order_id: str | None = None,
     fix_protection: Callable[[], None] | None = None,
+    payment: Callable[[], None] | None = None,
 ) -> None:
     """Draw the whole plan. `key` keeps widget keys apart when several plans can show.
 
@@ -80,18 +81,60 @@ def show_plan(
     are asked (the wizard) or where to add them (the orders page). `order_id` names the order in
     the calendar file as the orders page's own file does (the wizard leaves it to core).
     `fix_protection` draws, under the line saying the dates rest on the usual protection, the page's
-    one-tap way to enter the real end from the order page.
+    one-tap way to enter the real end from the order page. `payment` draws, right under the summary, where
+    the page asks how and when the order was paid (the wizard; the orders page has its own columns).
     """
     show_summary(plan, fix_protection)
+    if payment is not None:
+        payment()
     show_checklists(plan, key, after_steps)
     if plan.messages:
         show_messages(plan, names)
     show_timeline(case, plan, key)
     show_downloads(case, plan, key, order_id)
+    show_why(plan)
+
+
+def show_why(plan: Plan) -> None:
+    """The guide's parts the plan follows, then each figure it counts on: where it comes from, when we checked
+    it and how sure we are, so a buyer can weigh a figure before staking money on it."""
     with st.expander(_("Why this advice")):
-        st.write(_("This plan follows these parts of the buyer's guide:"))
-        for source in plan.sources:
-            st.markdown("- " + escape(source))
+        if plan.sources:
+            st.write(_("This plan follows these parts of the buyer's guide:"))
+            for source in plan.sources:
+                st.markdown("- " + escape(source))
+        if plan.facts:
+            st.write(_("The figures it counts on, and where they come from:"))
+            for fact in plan.facts:
+                st.markdown("- " + escape(fact.says) + "  \n  " + fact_source_line(fact))
+
+
+def fact_source_line(fact: FactNote) -> str:
+    """A figure's source as Markdown: a link to its page when there is one, the day we checked it, how sure we are."""
+    if fact.confidence == "ours":
+        return "*" + escape(_("Our own safety margin, not a rule of AliExpress.")) + "*"
+    source = escape(source_words(fact))
+    url = safe_url(fact.address)
+    if url is not None:
+        source = f"[{source}]({url})"
+    elif fact.address:
+        source += " (" + escape(fact.address) + ")"
+    return (
+        "*"
+        + _("Source: {source} · checked {day} · {how_sure}").format(
+            source=source, day=escape(show_date(fact.found)), how_sure=escape(confidence_words(fact))
+        )
+        + "*"
+    )
+
+
+def safe_url(address: str | None) -> str | None:
+    """A web address fit for a Markdown link: https only, with no character that could end the link early."""
+    if not address or not address.startswith("https://"):
+        return None
+    if any(char.isspace() or char in "()<>[]\\\"'`" for char in address):
+        return None
+    return address
 
 
 def show_summary(plan: Plan, fix_protection: Callable[[], None] | None = None) -> None:

@@ -37,14 +37,26 @@ EVENT_SYMBOLS = {
     "dispute_closed": "triangle-down",
     "refund_processed": "star",
     "protection_ends": "x",
+    "seller_must_answer_by": "hourglass",
+    "aliexpress_steps_in_by": "hexagon",
+    "ask_extension_by": "cross",
+    "return_ship_by": "square-open",
+    "paypal_dispute_by": "pentagon-open",
+    "chargeback_by": "hexagon-open",
+    "eu_guarantee_until": "bowtie",
 }
-"""Events differ by shape, so nobody needs to tell colours apart to read them."""
+"""Events differ by shape, so nobody needs to tell colours apart to read them; the ways out beyond
+AliExpress are drawn hollow or apart, in a lighter grey."""
+LATER_SYMBOL = "arrow-bar-right"
+"""A way out beyond AliExpress that ends long after the order's own days: drawn at the chart's right edge,
+pointing on, with its real day in its text, so a two-year guarantee doesn't squash the order's weeks."""
 
 NO_TEMPLATE = go.layout.Template()
 """Streamlit styles the chart in the browser (fonts, background, light or dark); Plotly's own
 template would only be validated and sent for nothing: half the bytes of a plan's chart."""
 
 EVENT_COLOUR = "#555555"
+OUTSIDE_COLOUR = "#8C8C8C"
 TODAY_COLOUR = "#D55E00"
 FONT_SIZE = 12
 
@@ -89,7 +101,8 @@ def order_figure(timeline: Timeline) -> go.Figure:
         showlegend=False,
         cliponaxis=False,
     )
-    fig.add_traces([*_markers(events, [_event_text(event) for _row, event in events]), *_ends(spans), lines])
+    markers = _markers(events, [_event_text(event) for _row, event in events], start, end)
+    fig.add_traces([*markers, *_ends(spans), lines])
     bottom_row = places[-1] + (REASON_ROWS if items and isinstance(items[-1], Window) and items[-1].reason else 0)
     top, bottom = 30, 12
     layout = _layout(timeline.today, start, end, height=int(top + ROW_PX * (bottom_row + 1) + bottom))
@@ -145,17 +158,20 @@ def _today_marks(today: dt.date, places: Sequence[float]) -> list[dict]:
 
 
 def orders_figure(rows: Sequence[tuple[str, Timeline]]) -> go.Figure:
-    """Every order on one row, named in the buyer's words, with the same windows, markers and today."""
+    """Every order on one row, named in the buyer's words, with the same windows, markers and today.
+
+    The ways out beyond AliExpress are left to each order's own chart: here they would pile up at the edge.
+    """
     names = order_names([label for label, _timeline in rows])
     bars, events = [], []
     for name, (_label, timeline) in zip(names, rows, strict=True):
         bars += [(name, window) for window in timeline.windows]
-        events += [(name, event) for event in timeline.events]
+        events += [(name, event) for event in timeline.events if not event.outside]
     hover = [f"{name}<br>{_window_text(window)}" + _reason_text(window) for name, window in bars]
     fig = _bars(bars, hover, width=0.6)
-    fig.add_traces(_markers(events, [f"{name}<br>{_event_text(event)}" for name, event in events]))
     today = rows[0][1].today if rows else dt.date.today()
     start, end = _span([timeline for _label, timeline in rows], today)
+    fig.add_traces(_markers(events, [f"{name}<br>{_event_text(event)}" for name, event in events], start, end))
     ticks = _ticks(start, end)
     top, bottom = 30, 60
     plot = ORDER_ROW_PX * max(len(rows), 3)
@@ -240,20 +256,35 @@ def _bars(bars: Sequence[tuple[object, Window]], hover: Sequence[str], width: fl
     return fig
 
 
-def _markers(events: Sequence[tuple[object, Event]], hover: Sequence[str]) -> list[go.Scatter]:
-    """One trace per kind of event, so the legend can name each shape; drawn at the middle of the day."""
+def _markers(
+    events: Sequence[tuple[object, Event]], hover: Sequence[str], start: dt.datetime, end: dt.datetime
+) -> list[go.Scatter]:
+    """One trace per kind of event, so the legend can name each shape; drawn at the middle of the day.
+
+    A way out beyond AliExpress past the chart's last day is drawn at its right edge as an arrow on
+    (its text and hover give the day); the order's own events always lie inside the span.
+    """
     traces = []
     for key, symbol in EVENT_SYMBOLS.items():
         chosen = [n for n, (_row, event) in enumerate(events) if event.key == key]
         if not chosen:
             continue
+        days = [_midnight(events[n][1].date) + NOON for n in chosen]
+        later = [day > end for day in days]
+        outside = events[chosen[0]][1].outside
+        colour = OUTSIDE_COLOUR if outside else EVENT_COLOUR
         traces.append(
             go.Scatter(
-                x=[_midnight(events[n][1].date) + NOON for n in chosen],
+                x=[end - NOON if beyond else max(day, start) for day, beyond in zip(days, later, strict=True)],
                 y=[events[n][0] for n in chosen],
                 mode="markers",
                 name=events[chosen[0]][1].label,
-                marker={"symbol": symbol, "size": 10, "color": EVENT_COLOUR, "line": {"width": 1, "color": "white"}},
+                marker={
+                    "symbol": [LATER_SYMBOL if beyond else symbol for beyond in later],
+                    "size": 10,
+                    "color": colour,
+                    "line": {"width": 1.5 if outside else 1, "color": colour if outside else "white"},
+                },
                 customdata=[hover[n] for n in chosen],
                 hovertemplate="%{customdata}<extra></extra>",
                 cliponaxis=False,
@@ -304,12 +335,16 @@ def _layout(today: dt.date, start: dt.datetime, end: dt.datetime, height: int) -
 
 
 def _span(timelines: Sequence[Timeline], today: dt.date | None = None) -> tuple[dt.datetime, dt.datetime]:
-    """From the first day shown to the end of the last, with a little room on both sides."""
+    """From the first day shown to the end of the last, with a little room on both sides.
+
+    The ways out beyond AliExpress are left out: a two-year guarantee would squash the order's own weeks
+    into a sliver. Those past the span are drawn at its edge (`_markers`).
+    """
     days = [today] if today is not None else []
     for timeline in timelines:
         days.append(timeline.today)
         days += [window.start for window in timeline.windows] + [window.end for window in timeline.windows]
-        days += [event.date for event in timeline.events]
+        days += [event.date for event in timeline.events if not event.outside]
     first, last = _midnight(min(days)), _day_after(max(days))
     room = max((last - first) * 0.03, ONE_DAY)
     return max(first, dt.datetime.min + room) - room, min(last, dt.datetime.max - room) + room

@@ -8,18 +8,27 @@ beyond the session itself.
 
 from __future__ import annotations
 
+import re
+from dataclasses import replace
+
 import streamlit as st
 
 from core.dates import known_countries
 from core.i18n import _
 from core.models import LABEL_MAX, PROTECTION_DAYS_MAX, PROTECTION_DAYS_MIN, PROTECTION_DAYS_USUAL, plain_line
-from core.wizard.answers import read_order_number
-from core.wizard.case import Details, load_answers
+from core.wizard.answers import parse_day, read_order_number
+from core.wizard.case import PAYMENTS, Details, load_answers, paid_on_problem
 from core.wizard.route import next_question, route
 from ui.state import today
 
 PLAN = "plan"
 """The step after the last question: the plan."""
+ISO_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
+def paid_on_note() -> str:
+    """Said when a link's payment date is unreadable or does not fit its answers."""
+    return _("The link's payment date wasn't usable, so it was left out.")
 
 
 def start() -> None:
@@ -28,7 +37,11 @@ def start() -> None:
         return
     params = {key: st.query_params[key] for key in st.query_params}
     details, detail_notes = read_details(params)
-    loaded = load_answers(params, today(), details)
+    # The answers are checked without the day paid, so a wrong one is never blamed on the shipping date.
+    loaded = load_answers(params, today(), replace(details, paid_on=None))
+    if details.paid_on is not None and paid_on_problem(loaded.answers, details.paid_on, today()) is not None:
+        details = replace(details, paid_on=None)
+        detail_notes.append(paid_on_note())
     st.session_state.answers = loaded.answers
     st.session_state.details = details
     st.session_state.notes = loaded.notes + detail_notes
@@ -61,7 +74,20 @@ def read_details(params: dict[str, str]) -> tuple[Details, list[str]]:
     if country is not None and country not in known_countries():
         notes.append(_("The link's country wasn't one we know, so we count working days Monday to Friday."))
         country = None
-    return Details(label=label, order_number=number, protection_days=days, country=country), notes
+    paid_with = params.get("paid")
+    if paid_with is not None and paid_with not in PAYMENTS:
+        notes.append(_("The link's way of paying wasn't one we know, so it was left out."))
+        paid_with = None
+    paid_on = None
+    if "paid_on" in params:
+        text = params["paid_on"]
+        paid_on = parse_day(text) if ISO_DAY.fullmatch(text) else None
+        if paid_on is None:
+            notes.append(paid_on_note())
+    details = Details(
+        label=label, order_number=number, protection_days=days, country=country, paid_with=paid_with, paid_on=paid_on
+    )
+    return details, notes
 
 
 def answers() -> dict[str, str]:
@@ -70,7 +96,7 @@ def answers() -> dict[str, str]:
 
 
 def details() -> Details:
-    """The plan page's optional extras: what was ordered, its number, protection days, country."""
+    """The plan page's optional extras: what was ordered, its number, protection days, country, how and when paid."""
     return st.session_state.details
 
 
@@ -135,6 +161,10 @@ def url_params(include_private: bool = True) -> dict[str, str]:
         params["days"] = str(d.protection_days)
     if d.country:
         params["country"] = d.country
+    if d.paid_with:
+        params["paid"] = d.paid_with
+    if d.paid_on is not None:
+        params["paid_on"] = d.paid_on.isoformat()
     if include_private and d.label:
         params["label"] = d.label
     if include_private and d.order_number:

@@ -10,10 +10,10 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from core.i18n import _, show_money
-from core.models import PROTECTION_DAYS_USUAL, Case
+from core.i18n import _, show_date, show_money
+from core.models import PROTECTION_DAYS_USUAL, Case, Payment
 from core.reading import CaseError, CaseProblem, read_case
-from core.wizard.answers import MoneyAnswer, answer_in_words, answer_problem, known
+from core.wizard.answers import EARLIEST_DAY, MoneyAnswer, answer_in_words, answer_problem, known, parse_day
 from core.wizard.questions import questions
 from core.wizard.route import NOT_ARRIVED, ON_REQUEST, next_question, route
 
@@ -36,20 +36,39 @@ FIELD_TO_ANSWER = {
 """The answer each field of the case comes from, to send the buyer back to the one that doesn't fit."""
 
 
+PAYMENTS: tuple[str, ...] = tuple(payment.value for payment in Payment)
+"""How an order can be paid, as the plan page offers it and a link holds it."""
+
+
+def payment_words(value: str) -> str:
+    """A way of paying in the buyer's words ("AliExpress Bonus or balance"); an unknown value as it is."""
+    return {
+        Payment.card.value: _("Card"),
+        Payment.paypal.value: _("PayPal"),
+        Payment.aliexpress.value: _("AliExpress Bonus or balance"),
+        Payment.other.value: _("Other"),
+    }.get(value, value)
+
+
 @dataclass(frozen=True)
 class Details:
-    """Optional extras the plan page asks for: what was ordered, its number, protection days, country."""
+    """Optional extras the plan page asks for: what was ordered, its number, protection days, country,
+    and how and when the order was paid."""
 
     label: str | None = None
     order_number: str | None = None
     protection_days: int = PROTECTION_DAYS_USUAL
     country: str | None = None
+    paid_with: str | None = None
+    """One of PAYMENTS, or None until the buyer chooses."""
+    paid_on: dt.date | None = None
+    """The day the order was paid (the order page's order date): the case's `order.placed_on`."""
 
 
 def to_case(answers: dict[str, str], today: dt.date, details: Details | None = None) -> Case:
     """The case the answers describe, and nothing they don't say; raises CaseError naming the answer that doesn't fit.
 
-    The wizard never asks when the order was placed, so the case has no such date.
+    The order is placed on the day the buyer paid, only when they gave it on the plan page.
     """
     details = details or Details()
     order = order_part(answers, details)
@@ -60,6 +79,8 @@ def to_case(answers: dict[str, str], today: dt.date, details: Details | None = N
     }
     if details.country:
         case["country"] = details.country
+    if details.paid_with:
+        case["paid_with"] = details.paid_with
     contacted = known(answers, "contacted")
     if contacted is not None:
         case["seller_contacted_on"] = contacted
@@ -80,6 +101,8 @@ def order_part(answers: dict[str, str], details: Details) -> dict[str, Any]:
         order["label"] = details.label
     if details.order_number:
         order["order_number"] = details.order_number
+    if details.paid_on is not None:
+        order["placed_on"] = details.paid_on.isoformat()
     if answers.get("shipped"):
         order["shipped_on"] = answers["shipped"]
     protection_ends = known(answers, "protection")
@@ -206,6 +229,18 @@ def offers_above_total(case: Case) -> list[CaseProblem]:
                 )
             )
     return found
+
+
+def paid_on_problem(answers: dict[str, str], day: dt.date, today: dt.date) -> str | None:
+    """Why the day the buyer paid can't be right with these answers, or None: a payment comes before shipping."""
+    if day > today:
+        return _("That date is in the future.")
+    if day < EARLIEST_DAY:
+        return _("That date is too far from today.")
+    shipped = parse_day(answers.get("shipped", ""))
+    if shipped is not None and shipped < day:
+        return _("That's after it shipped ({shipped}): check the date.").format(shipped=show_date(shipped))
+    return None
 
 
 @dataclass

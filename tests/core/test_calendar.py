@@ -64,8 +64,9 @@ OPEN_DISPUTE = {
     "today": TODAY.isoformat(),
     "order": {"label": "Blue phone case", "shipped_on": day(-38), "total_paid": "20"},
     "problem": "not_arrived",
-    "dispute": {"status": "open", "opened_on": day(-3), "negotiation_ends_on": day(4)},
+    "dispute": {"status": "open", "opened_on": day(-6), "negotiation_ends_on": day(4)},
 }
+"""Opened 6 days ago: the seller's 5 days to answer have passed, so only the end of negotiation is ahead."""
 
 
 def test_an_open_dispute_is_reminded_of_its_own_deadline_with_the_plan_headline():
@@ -175,6 +176,7 @@ def test_the_days_the_advice_changes_are_reminded_with_what_to_do_then():
     reminders = plan_reminders(case, plan)
     assert [(r.key, r.date) for r in reminders] == [
         ("estimated_delivery", on(7)),
+        ("ask_extension_by", plan.dates.ask_extension_by),
         ("running_out_from", plan.dates.running_out_from),
         ("dispute_deadline", plan.dates.dispute_deadline),
         ("late_claim_deadline", plan.dates.late_claim_deadline),
@@ -190,7 +192,8 @@ def test_the_days_the_advice_changes_are_reminded_with_what_to_do_then():
     assert plan.dates.seller_answer_due is not None
     summaries = [str(e["SUMMARY"]) for e in parse(plan_calendar(case, plan, now=NOW))[1]]
     assert summaries[0] == "Lamp: Estimated delivery"
-    assert summaries[1] == "Lamp: Open a dispute if the parcel hasn't come"
+    assert summaries[1] == "Lamp: Ask the seller to extend protection by"
+    assert summaries[2] == "Lamp: Open a dispute if the parcel hasn't come"
 
 
 def test_the_sellers_two_days_are_reminded_when_the_plan_waits_for_the_answer():
@@ -203,6 +206,7 @@ def test_the_sellers_two_days_are_reminded_when_the_plan_waits_for_the_answer():
         assert first.label == "Open a dispute if the seller hasn't sorted it out"
         assert [r.key for r in reminders] == [
             "seller_answer_due",
+            "ask_extension_by",
             "running_out_from",
             "dispute_deadline",
             "late_claim_deadline",
@@ -241,7 +245,7 @@ def test_a_dispute_in_progress_drops_the_days_for_opening_one_unless_the_plan_ca
     cancel = {**not_arrived(tracking="in_transit"), "dispute": {"status": "open", "judgement": "invalid"}}
     _case, plan = planned(cancel)
     assert plan.action == "cancel_dispute"
-    assert keys(cancel) == ["running_out_from", "dispute_deadline", "late_claim_deadline"]
+    assert keys(cancel) == ["ask_extension_by", "running_out_from", "dispute_deadline", "late_claim_deadline"]
     cancelled = {**not_arrived(), "dispute": {"status": "cancelled"}}
     assert "late_claim_deadline" in keys(cancelled)
 
@@ -328,3 +332,59 @@ def test_the_calendars_last_day_is_still_a_reminder():
     reminder = Reminder("x", "Far away", "dispute_deadline", "Last day to open a dispute", dt.date.max, "Wait.")
     _calendar, events = parse(deadline_calendar([reminder], now=NOW))
     assert events[0].decoded("DTSTART") == dt.date.max
+
+
+# --- The plan's newer days ------------------------------------------------------------------
+
+
+def with_dates(data: dict, **dates):
+    """The case and its plan with some of the plan's dates set, as the rules set them where they apply."""
+    case, plan = planned(data)
+    return case, plan.model_copy(update={"dates": plan.dates.model_copy(update=dates)})
+
+
+def test_an_open_dispute_is_reminded_of_the_sellers_last_day_to_answer():
+    data = {**OPEN_DISPUTE, "dispute": {**OPEN_DISPUTE["dispute"], "opened_on": day(-3)}}
+    case, plan = planned(data)
+    assert plan.dates.seller_must_answer_by == on(2)
+    reminders = {r.key: r for r in plan_reminders(case, plan)}
+    assert list(reminders) == ["seller_must_answer_by", "negotiation_ends"]
+    answer = reminders["seller_must_answer_by"]
+    assert answer.label == DEADLINE_LABELS["seller_must_answer_by"] and answer.date == on(2)
+    assert answer.action == REMINDER_NOTES["seller_must_answer_by"]
+    assert "aliexpress_steps_in_by" not in reminders, "a day AliExpress acts on needs nothing from the buyer"
+
+
+def test_a_return_and_the_ways_out_are_reminded_and_the_eu_guarantee_is_not():
+    received = {
+        "today": TODAY.isoformat(),
+        "order": {"placed_on": day(-90), "shipped_on": day(-88), "received": True, "tracking": "delivered"},
+        "problem": "fake",
+    }
+    case, plan = with_dates(
+        received, return_ship_by=on(10), paypal_dispute_by=on(90), chargeback_by=on(30), eu_guarantee_until=on(700)
+    )
+    reminders = {r.key: r for r in plan_reminders(case, plan)}
+    assert {"return_ship_by", "paypal_dispute_by", "chargeback_by"} <= set(reminders)
+    assert "eu_guarantee_until" not in reminders
+    for key in ("return_ship_by", "paypal_dispute_by", "chargeback_by"):
+        assert reminders[key].label == DEADLINE_LABELS[key] and reminders[key].action == REMINDER_NOTES[key]
+    assert "Outside AliExpress" in reminders["chargeback_by"].action
+    summaries = [str(e["SUMMARY"]) for e in parse(plan_calendar(case, plan, now=NOW))[1]]
+    assert "AliExpress order placed on " + show_date(on(-90)) + ": Last day for a PayPal dispute" in summaries
+
+
+def test_after_a_closed_dispute_the_ways_out_are_still_reminded():
+    closed = {
+        "today": TODAY.isoformat(),
+        "order": {"placed_on": day(-90), "shipped_on": day(-88), "received": True, "tracking": "delivered"},
+        "problem": "fake",
+        "dispute": {"status": "closed", "opened_on": day(-40), "closed_on": day(-20), "satisfied": False},
+    }
+    case, plan = with_dates(closed, paypal_dispute_by=on(90), chargeback_by=on(30), return_ship_by=None)
+    assert [r.key for r in plan_reminders(case, plan)] == ["chargeback_by", "paypal_dispute_by"]
+
+
+def test_the_day_to_ask_for_an_extension_is_not_reminded_once_a_dispute_runs():
+    case, plan = with_dates(OPEN_DISPUTE, ask_extension_by=on(3))
+    assert "ask_extension_by" not in [r.key for r in plan_reminders(case, plan)]

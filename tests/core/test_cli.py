@@ -401,3 +401,11 @@ def test_two_cross_field_problems_give_two_lines():
         order={"placed_on": day(-10), "shipped_on": day(-11), "total_paid": "10.00", "shipping_paid": "12.00"}
     )
     assert_rejected(advise_json(case), "order.shipped_on", "order.shipping_paid")
+
+
+def test_advise_lists_the_facts_behind_the_plan_with_their_sources():
+    proc = advise_json(make_case(order=received(), problem="fake"))
+    assert proc.returncode == 0, proc.stderr.decode()
+    facts = json.loads(proc.stdout)["facts"]
+    assert facts and all({"key", "says", "source", "address", "found", "confidence"} <= set(fact) for fact in facts)
+    assert any(fact["address"] and fact["address"].startswith("https://") for fact in facts)

@@ -15,7 +15,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from core.models import Problem, Tracking
+from core.models import Payment, Problem, Tracking
 from core.order_files import (
     CSV_ENCODING,
     MAX_FILE_BYTES,
@@ -71,6 +71,40 @@ def test_the_protection_end_goes_out_and_comes_back_in_csv_and_json():
         assert import_orders(data, name).rows == [order]
 
 
+def test_a_file_from_before_the_paid_with_column_keeps_its_ids():
+    [lamp] = import_orders(csv_bytes("label,placed_on,paid_with", "Lamp,2026-10-01,"), "x.csv").rows
+    assert lamp.paid_with is None and lamp.id == "4e295bbcb29c"
+    [card] = import_orders(csv_bytes("label,placed_on,paid_with", "Lamp,2026-10-01,card"), "x.csv").rows
+    assert card.paid_with is Payment.card and card.id != lamp.id
+
+
+def test_how_it_was_paid_goes_out_and_comes_back_in_csv_and_json():
+    orders = [row("Lamp", paid_with=payment) for payment in Payment] + [row("Cable")]
+    header, *lines = list(csv.reader(io.StringIO(export_csv(orders))))
+    column = header.index("paid_with")
+    assert [line[column] for line in lines] == ["card", "paypal", "aliexpress", "other", ""]
+    assert [o["paid_with"] for o in json.loads(export_json(orders))["orders"]][-2:] == ["other", None]
+    for data, name in ((export_csv(orders).encode(CSV_ENCODING), "o.csv"), (export_json(orders).encode(), "o.json")):
+        result = import_orders(data, name)
+        assert result.problems == [] and result.rows == orders
+
+
+@pytest.mark.parametrize("value", ["bitcoin", "PayPal", "cash on delivery", "=1+1", 5, True])
+def test_an_unknown_way_of_paying_is_a_problem_on_its_column_in_csv_and_json(value):
+    orders = [
+        {"label": "Lamp", "placed_on": "2026-10-01", "paid_with": value},
+        {"label": "Cable", "placed_on": "2026-10-01"},
+    ]
+    from_json = import_orders(json.dumps(orders).encode(), "o.json")
+    assert [r.label for r in from_json.rows] == ["Cable"] and problems_of(from_json) == {(1, "paid_with")}
+    assert "card, paypal, aliexpress, other" in from_json.problems[0].message
+    cell = str(value).lower() if isinstance(value, bool) else str(value)
+    from_csv = import_orders(
+        csv_bytes("label,placed_on,paid_with", f"Lamp,2026-10-01,{cell}", "Cable,2026-10-01,"), "o.csv"
+    )
+    assert [r.label for r in from_csv.rows] == ["Cable"] and problems_of(from_csv) == {(2, "paid_with")}
+
+
 def test_a_bad_import_changes_nothing_already_kept():
     mine = [row("mine")]
     for data in (b"\x00junk", b"x" * (MAX_FILE_BYTES + 1), csv_bytes("label,placed_on", "bad,yesterday")):
@@ -97,6 +131,8 @@ def sample_rows() -> list[OrderRow]:
         row('=HYPERLINK("http://evil.example","click")'),
         row("'quoted already"),
         row("Numbered", order_number="8123456789012345"),
+        row("Paid by PayPal", paid_with="paypal"),
+        row("Paid with Bonus", paid_with="aliexpress", placed_on=day(-60)),
     ]
 
 
@@ -175,6 +211,7 @@ def order_rows(draw) -> OrderRow:
         shipping_paid=draw(money),
         missing_items_value=draw(st.none() | money),
         currency=draw(st.sampled_from(["USD", "EUR", "GBP", "PLN"])),
+        paid_with=draw(st.none() | st.sampled_from(Payment)),
     )
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
-from core.models import Problem, Tracking
+from core.models import Payment, Problem, Tracking
 from core.orders import MAX_ORDERS, OrderRow, Urgency, assess, merge, row_to_case, summary
 from tests.support.cases import TODAY
 
@@ -56,9 +56,11 @@ def test_row_to_case_carries_every_column():
         refund_processed_on=day(-2),
         refund_received=False,
         satisfied=False,
+        paid_with="card",
     )
     case = row_to_case(order, TODAY, "DE")
     assert case.today == TODAY and case.country == "DE"
+    assert case.paid_with is Payment.card and case.order.placed_on == day(-40)
     assert case.order.label == "Headphones" and case.order.currency == "EUR" and case.order.free_return
     assert case.order.receipt_confirmed_on == day(-5) and case.order.tracking is Tracking.delivered
     assert case.problem is Problem.incomplete and case.missing_items_value == Decimal("5")
@@ -72,6 +74,7 @@ def test_row_to_case_carries_every_column():
 def test_no_dispute_and_no_label_read_as_none():
     case = row_to_case(row(""), TODAY)
     assert case.dispute is None and case.order.label is None and case.order.order_number is None
+    assert case.paid_with is None, "a way of paying nobody gave stays unknown"
 
 
 def test_the_order_number_is_kept_as_digits_and_reaches_the_case():

@@ -86,6 +86,9 @@ def test_the_whole_plan_is_there():
     why = text.split("Why\n---\n", 1)[1]
     for source in plan.sources:
         assert "- " + source + "\n" in why
+    assert plan.facts
+    for fact in plan.facts:
+        assert "- " + fact.says + "\n" in why
     assert text.endswith("\n") and not text.endswith("\n\n")
 
 
@@ -161,10 +164,12 @@ def test_the_title_names_the_order_by_item_and_number():
 
 
 def known_dates(case, plan) -> set[str]:
-    """Every date the case holds, the plan worked out or its timeline draws, as the file writes them."""
+    """Every date the case holds, the plan worked out or its timeline draws, or its facts were checked on,
+    as the file writes them."""
     timeline = order_timeline(case, plan)
     days = [
         plan.today,
+        *(fact.found for fact in plan.facts),
         *plan.dates.model_dump().values(),
         *case.order.model_dump().values(),
         *(window.start for window in timeline.windows),
@@ -260,3 +265,33 @@ def test_order_name():
     case = read_case(received_fake("  Lamp  ", order_number="8012-3456 7890 1234"))
     assert order_name(case.order) == f"Lamp (order {NUMBER})"
     assert order_name(read_case(received_fake(None)).order) is None
+
+
+def test_why_lists_each_figure_with_its_source_address_date_and_how_sure():
+    plan, text = report_for(received_fake())
+    lines = text.split("Why\n---\n", 1)[1].splitlines()
+    sourced = [fact for fact in plan.facts if fact.confidence != "ours"]
+    assert sourced, "a received fake item rests on figures with a source"
+    for fact in plan.facts:
+        at = lines.index("- " + fact.says)
+        under = lines[at + 1 : at + 4]
+        if fact.confidence == "ours":
+            assert under[0] == "  Our own safety margin, not a rule of AliExpress."
+            continue
+        assert under[0].startswith("  Source: ") and fact.source in under[0]
+        if fact.address:
+            assert under[1] == "  " + fact.address
+        checked = under[2] if fact.address else under[1]
+        assert checked.startswith("  Checked " + show_date(fact.found) + "; ")
+
+
+def test_the_guides_own_sections_are_named_as_the_guide():
+    plan, text = report_for(received_fake())
+    guide_fact = next(fact for fact in plan.facts if fact.key == "dispute_opens")
+    assert "  Source: the buyer's guide, “" + guide_fact.source + "”" in text
+
+
+def test_a_plan_without_facts_has_no_figures_line():
+    case = read_case(received_fake())
+    plan = advise(case).model_copy(update={"facts": []})
+    assert "figures" not in plan_text(case, plan)

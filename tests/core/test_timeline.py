@@ -1,7 +1,7 @@
 """core.timeline: the windows and events of an order, taken from the plan's own dates.
 
 TODAY is Thursday 2026-11-26; every case is a plain dict as the wizard would send it
-(the wizard never asks when the order was placed; tests that give the day are the orders page).
+(the wizard asks when the order was paid only as an optional detail; tests that give the day are that or the orders page).
 """
 
 from __future__ import annotations
@@ -56,7 +56,7 @@ def test_an_order_date_not_given_is_never_shown():
     data = case_of({"shipped_on": day(-38), "estimated_delivery": day(-5)}, problem="not_arrived")
     _case, _plan, timeline = timeline_of(data)
     assert "placed" not in events(timeline)
-    assert events(timeline) == {"shipped": day(-38), "estimated_delivery": day(-5)}
+    assert events(timeline) == {"shipped": day(-38), "estimated_delivery": day(-5), "ask_extension_by": day(15)}
     assert all(row["What"] != "Placed" for row in timeline_rows(timeline))
     first = min([e.date for e in timeline.events] + [w.start for w in timeline.windows])
     assert first == day(-38)
@@ -118,7 +118,12 @@ def test_shipped_not_received_windows_follow_the_plan_dates():
     }
     assert plan.dates.earliest_dispute == day(-28) and plan.dates.dispute_deadline == day(22)
     assert plan.dates.late_claim_deadline == day(37)
-    assert events(timeline) == {"placed": day(-40), "shipped": day(-38), "estimated_delivery": day(-5)}
+    assert events(timeline) == {
+        "placed": day(-40),
+        "shipped": day(-38),
+        "estimated_delivery": day(-5),
+        "ask_extension_by": day(15),
+    }
     assert [w.label for w in timeline.windows] == [
         "Too early to dispute",
         f"You can open a dispute until {show_date(day(22))}",
@@ -246,7 +251,7 @@ def test_events_are_in_date_order():
         {"placed_on": day(-40), "shipped_on": day(-38), "estimated_delivery": day(-39)}, problem="not_arrived"
     )
     _case, _plan, timeline = timeline_of(data)
-    assert [e.key for e in timeline.events] == ["placed", "estimated_delivery", "shipped"]
+    assert [e.key for e in timeline.events] == ["placed", "estimated_delivery", "shipped", "ask_extension_by"]
 
 
 def test_today_comes_from_the_plan_when_the_case_has_none():
@@ -287,6 +292,12 @@ def test_rows_read_in_date_order_with_dates_as_people_write_them():
             f"Shipped {show_date(day(-38))} + 60 days of buyer protection = {show_date(day(22))}",
         },
         {"What": "Estimated delivery", "From": show_date(day(-5)), "To": "", HOW: ""},
+        {
+            "What": "Ask the seller to extend protection by",
+            "From": show_date(day(15)),
+            "To": "",
+            HOW: f"Shipped {show_date(day(-38))} + 60 days of buyer protection - 7 days = {show_date(day(15))}",
+        },
     ]
     assert show_date(day(-40)) == "Sat 17 Oct 2026"
 
@@ -376,3 +387,77 @@ def test_a_span_once_over_says_you_could():
     _case, _plan, timeline = timeline_of(data)
     [span] = [w for w in timeline.windows if w.key == "dispute"]
     assert span.end < TODAY and span.label == f"You could open a dispute until {show_date(span.end)}"
+
+
+# --- The plan's own days as events ---------------------------------------------------------
+
+
+def test_an_open_dispute_shows_the_sellers_last_day_to_answer_and_when_aliexpress_steps_in():
+    data = case_of(
+        {"shipped_on": day(-30), "received": True, "tracking": "delivered"},
+        problem="fake",
+        dispute={"status": "open", "opened_on": str(day(-2))},
+    )
+    _case, plan, timeline = timeline_of(data)
+    assert plan.dates.seller_must_answer_by == day(3) and plan.dates.aliexpress_steps_in_by == day(5)
+    found = {e.key: e for e in timeline.events}
+    assert found["seller_must_answer_by"].date == day(3)
+    assert found["seller_must_answer_by"].label == "The seller's last day to answer the dispute"
+    assert found["aliexpress_steps_in_by"].label == "AliExpress steps in by"
+    assert found["seller_must_answer_by"].counted == (plan.counted["seller_must_answer_by"],)
+    assert not any(e.outside for e in timeline.events)
+    [row] = [r for r in timeline_rows(timeline) if r["What"] == "AliExpress steps in by"]
+    assert row["From"] == show_date(day(5)) and row[HOW] == plan.counted["aliexpress_steps_in_by"]
+
+
+def with_dates(data: dict, counted: dict[str, str] | None = None, **dates):
+    """The case and its plan with some of the plan's dates set, as the rules set them where they apply."""
+    case = read_case(data)
+    plan = advise(case)
+    plan = plan.model_copy(
+        update={"dates": plan.dates.model_copy(update=dates), "counted": {**plan.counted, **(counted or {})}}
+    )
+    return case, plan, order_timeline(case, plan)
+
+
+RECEIVED = case_of({"placed_on": day(-60), "shipped_on": day(-58), "received": True, "tracking": "delivered"})
+
+
+def test_the_ways_out_are_labelled_as_outside_aliexpress():
+    _case, _plan, timeline = with_dates(
+        RECEIVED,
+        {"paypal_dispute_by": "Paid ... + 180 days"},
+        paypal_dispute_by=day(120),
+        chargeback_by=day(60),
+        eu_guarantee_until=day(700),
+    )
+    outside = {e.key: e for e in timeline.events if e.outside}
+    assert set(outside) == {"paypal_dispute_by", "chargeback_by", "eu_guarantee_until"}
+    assert outside["paypal_dispute_by"].label == "Outside AliExpress: Last day for a PayPal dispute"
+    assert outside["chargeback_by"].label == "Outside AliExpress: Last day for a card chargeback"
+    assert outside["eu_guarantee_until"].label == "Outside AliExpress: EU legal guarantee lasts until"
+    assert outside["paypal_dispute_by"].counted == ("Paid ... + 180 days",)
+    assert [e.date for e in timeline.events] == sorted(e.date for e in timeline.events)
+
+
+def test_a_day_to_act_by_shows_only_while_it_is_ahead():
+    _case, _plan, ahead = with_dates(RECEIVED, return_ship_by=day(10), ask_extension_by=day(0))
+    assert {e.key: e.date for e in ahead.events if e.key in ("return_ship_by", "ask_extension_by")} == {
+        "return_ship_by": day(10),
+        "ask_extension_by": day(0),
+    }
+    assert next(e for e in ahead.events if e.key == "return_ship_by").label == "Last day to send the item back"
+    _case, _plan, gone = with_dates(RECEIVED, return_ship_by=day(-1), ask_extension_by=day(-3))
+    assert not {"return_ship_by", "ask_extension_by"} & {e.key for e in gone.events}
+
+
+def test_the_plan_file_lists_the_new_days_with_how_they_were_counted():
+    from core.report import key_dates
+
+    case, plan, _timeline = with_dates(
+        RECEIVED, {"chargeback_by": "Receipt ... + 120 days"}, chargeback_by=day(60), return_ship_by=day(10)
+    )
+    lines = key_dates(case, plan, TODAY)
+    at = lines.index(f"Outside AliExpress: Last day for a card chargeback: {show_date(day(60))}")
+    assert lines[at + 1] == "  Receipt ... + 120 days"
+    assert f"Last day to send the item back: {show_date(day(10))}" in lines

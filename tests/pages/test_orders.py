@@ -81,6 +81,29 @@ def test_a_bad_edit_is_reported_and_undone():
     assert at.session_state["orders_editor_version"] >= 1
 
 
+def test_paid_with_is_shown_in_words_edited_in_the_table_and_a_bad_value_refused():
+    at = start([order("Lamp", 25, paid_with="aliexpress"), order("Cable", 10)])
+    column = json.loads(at.get("dataframe")[0].proto.columns)["paid_with"]
+    assert column["label"] == "Paid with" and not column["required"]
+    options = {option["value"]: option["label"] for option in column["type_config"]["options"]}
+    assert options == {
+        "card": "Card",
+        "paypal": "PayPal",
+        "aliexpress": "AliExpress Bonus or balance",
+        "other": "Other",
+    }
+    at = edit(at, edited={0: {"paid_with": "card"}})
+    assert {row.label: row.paid_with and row.paid_with.value for row in rows_of(at)} == {
+        "Lamp": "aliexpress",
+        "Cable": "card",
+    }
+    before = rows_of(at)
+    at = edit(at, edited={0: {"paid_with": "bitcoin"}})
+    assert rows_of(at) == before and "Cable, Paid with" in messages(at)
+    at = edit(at, edited={1: {"paid_with": None}})
+    assert {row.label: row.paid_with for row in rows_of(at)}["Lamp"] is None, "cleared: back to not given"
+
+
 def test_a_cleared_cell_goes_back_to_its_default():
     at = start([order("Lamp", 25, total_paid=Decimal("33.00"), estimated_delivery=day(3))])
     at = edit(at, edited={0: {"total_paid": None, "estimated_delivery": None}})

@@ -504,3 +504,62 @@ def test_changing_not_yet_to_a_date_keeps_the_choice_shown_and_drops_what_no_lon
     at = at.button(key="change_receipt").click().run()
     assert at.radio(key="q_receipt_known").value == "yes"
     assert at.date_input(key="q_receipt_value").value == dt.date(2026, 11, 20), "the date given, not a guess"
+
+
+def test_how_and_when_paid_start_empty_and_go_into_the_plan_the_url_and_the_share_link():
+    at = walk(ROUTES["received, fake"][0])
+    assert at.selectbox(key="detail_paid").value is None, "nothing is chosen for the buyer"
+    assert at.date_input(key="detail_paid_on").value is None
+    assert "paid" not in url_of(at) and "paid_on" not in url_of(at)
+    at = at.selectbox(key="detail_paid").set_value("paypal").run()
+    at = at.date_input(key="detail_paid_on").set_value(dt.date(2026, 10, 20)).run()
+    assert not at.exception and not at.error
+    details = at.session_state["details"]
+    assert (details.paid_with, details.paid_on) == ("paypal", dt.date(2026, 10, 20))
+    assert url_of(at)["paid"] == "paypal" and url_of(at)["paid_on"] == "2026-10-20"
+    share = at.code[-1].value
+    assert "paid=paypal" in share and "paid_on=2026-10-20" in share
+    reopened = start(url_of(at))
+    assert reopened.selectbox(key="detail_paid").value == "paypal"
+    assert reopened.date_input(key="detail_paid_on").value == dt.date(2026, 10, 20)
+    assert "Placed" in str(reopened.dataframe[0].value), "the day paid shows on the timeline"
+
+
+def test_a_payment_date_after_shipping_is_refused_in_place_and_left_out():
+    at = walk(ROUTES["received, fake"][0])
+    at = at.date_input(key="detail_paid_on").set_value(dt.date(2026, 11, 5)).run()
+    assert not at.exception
+    assert any("after it shipped" in e.value for e in at.error)
+    assert at.session_state["details"].paid_on is None and "paid_on" not in url_of(at)
+
+
+@pytest.mark.parametrize(
+    "bad",
+    [
+        {"paid": "bitcoin"},
+        {"paid_on": "yesterday"},
+        {"paid_on": "2026-11-25"},  # after the route's shipping date
+        {"paid_on": "2099-01-01"},
+        {"paid": "<script>", "paid_on": "1900-01-01"},
+    ],
+)
+def test_a_bad_payment_in_a_link_is_dropped_with_a_note_and_the_plan_still_shows(bad):
+    at = start({**dict(ROUTES["received, fake"][0]), **bad})
+    assert not at.exception
+    assert current_question(at) == "plan", "the answers are kept: only the payment detail is dropped"
+    assert at.session_state["details"].paid_with is None and at.session_state["details"].paid_on is None
+    assert any("link's" in i.value and "pay" in i.value for i in at.info)
+    assert at.selectbox(key="detail_paid").value is None and at.date_input(key="detail_paid_on").value is None
+
+
+def test_why_this_advice_lists_each_figure_with_its_source_and_how_sure_we_are():
+    at = walk(ROUTES["received, fake"][0])
+    [why] = [e for e in at.expander if e.label == "Why this advice"]
+    lines = [m.value for m in why.markdown]
+    plan = advise(to_case(at.session_state["answers"], TODAY), today=TODAY)
+    assert plan.facts
+    for fact in plan.facts:
+        [line] = [line for line in lines if line.startswith("- " + fact.says.replace(".", "\\.")[:20])]
+        assert "checked" in line or "safety margin" in line
+        if fact.address:
+            assert f"]({fact.address})" in line

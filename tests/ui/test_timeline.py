@@ -5,6 +5,7 @@ TODAY is Thursday 2026-11-26; every case is a plain dict as the wizard would sen
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import html
 import itertools
@@ -13,11 +14,12 @@ import pytest
 
 from core import advise, read_case
 from core.i18n import show_date
-from core.timeline import order_timeline
+from core.timeline import Event, order_timeline
 from ui.timeline import (
     CHART_CONFIG,
     END_SYMBOL,
     LABEL_CHARS,
+    LATER_SYMBOL,
     WINDOW_COLOURS,
     order_figure,
     order_names,
@@ -213,7 +215,7 @@ def test_orders_share_the_windows_markers_and_today_line():
     rows = many_orders(3)
     fig = orders_figure(rows)
     assert {trace.name for trace in bars(fig)} == {"Too early to dispute", "You can open a dispute"}
-    assert {trace.name for trace in markers(fig)} == {"Placed", "Shipped"}
+    assert {trace.name for trace in markers(fig)} == {"Placed", "Shipped", "Ask the seller to extend protection by"}
     dispute = next(trace for trace in bars(fig) if trace.name == "You can open a dispute")
     assert all("Ends with buyer protection" in text for text in dispute.customdata)
     assert list(dispute.y) == order_names([label for label, _t in rows])
@@ -325,3 +327,30 @@ def test_each_span_has_room_for_its_reason_under_its_bar():
     texts = sorted(text_rows(fig))
     assert all(b - a >= 0.6 for a, b in itertools.pairwise(texts)), texts
     assert fig.layout.yaxis.range[0] >= max(texts)
+
+
+def with_ways_out(timeline, *days: tuple[str, dt.date]):
+    """The timeline with ways out beyond AliExpress added, as the plan gives them when AliExpress's routes are over."""
+    added = [Event(key, f"Outside AliExpress: {key}", when, outside=True) for key, when in days]
+    return dataclasses.replace(timeline, events=tuple(sorted([*timeline.events, *added], key=lambda e: e.date)))
+
+
+def test_a_way_out_long_after_the_order_is_drawn_at_the_edge_without_squashing_the_chart(full):
+    plain = order_figure(full)
+    timeline = with_ways_out(full, ("eu_guarantee_until", day(700)), ("chargeback_by", day(3)))
+    fig = order_figure(timeline)
+    assert list(fig.layout.xaxis.range) == list(plain.layout.xaxis.range), "the order's own weeks keep their room"
+    end = as_datetime(fig.layout.xaxis.range[1])
+    guarantee = next(trace for trace in markers(fig) if trace.name == "Outside AliExpress: eu_guarantee_until")
+    assert list(guarantee.marker.symbol) == [LATER_SYMBOL] and as_datetime(guarantee.x[0]) < end
+    assert show_date(day(700)) in written(fig) and show_date(day(700)) in guarantee.customdata[0]
+    chargeback = next(trace for trace in markers(fig) if trace.name == "Outside AliExpress: chargeback_by")
+    assert list(chargeback.marker.symbol) == ["hexagon-open"]
+    assert as_datetime(chargeback.x[0]) == dt.datetime.combine(day(3), NOON)
+
+
+def test_the_all_orders_chart_leaves_the_ways_out_to_each_orders_own_chart():
+    rows = [(label, with_ways_out(timeline, ("paypal_dispute_by", day(150)))) for label, timeline in many_orders(3)]
+    fig = orders_figure(rows)
+    assert not any(trace.name.startswith("Outside AliExpress") for trace in markers(fig))
+    assert list(fig.layout.xaxis.range) == list(orders_figure(many_orders(3)).layout.xaxis.range)

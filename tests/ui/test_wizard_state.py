@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from core.models import PROTECTION_DAYS_MAX, PROTECTION_DAYS_USUAL
@@ -28,3 +30,28 @@ def test_unusable_protection_days_fall_back_to_the_usual_with_a_note(days: str) 
 def test_a_bad_number_and_country_are_left_out_with_a_note_each() -> None:
     details, notes = read_details({"number": "123", "country": "Atlantis"})
     assert details.order_number is None and details.country is None and len(notes) == 2
+
+
+def test_how_and_when_it_was_paid_are_read_from_the_link() -> None:
+    details, notes = read_details({"paid": "aliexpress", "paid_on": "2026-10-20"})
+    assert (details.paid_with, details.paid_on, notes) == ("aliexpress", dt.date(2026, 10, 20), [])
+
+
+@pytest.mark.parametrize(
+    ("params", "notes"),
+    [
+        ({"paid": "bitcoin"}, 1),
+        ({"paid": "PayPal"}, 1),
+        ({"paid": ""}, 1),
+        ({"paid_on": "20261020"}, 1),
+        ({"paid_on": "2026-W43-1"}, 1),
+        ({"paid_on": "2026-13-40"}, 1),
+        ({"paid_on": "<b>yesterday</b>" * 100}, 1),
+        ({"paid": "bitcoin", "paid_on": "soon"}, 2),
+    ],
+)
+def test_an_unknown_way_of_paying_or_an_unreadable_day_is_left_out_with_a_note(
+    params: dict[str, str], notes: int
+) -> None:
+    details, found = read_details(params)
+    assert details.paid_with is None and details.paid_on is None and len(found) == notes

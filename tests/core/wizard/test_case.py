@@ -13,9 +13,19 @@ from pydantic import BaseModel
 
 from core import advise
 from core.i18n import show_date
+from core.models import Payment
 from core.reading import CaseError
 from core.wizard.answers import DAYS_LEFT_MAX, NOT_YET, answer_problem, parse_day, protection_end
-from core.wizard.case import FIELD_TO_ANSWER, Details, load_answers, summary, to_case
+from core.wizard.case import (
+    FIELD_TO_ANSWER,
+    PAYMENTS,
+    Details,
+    load_answers,
+    paid_on_problem,
+    payment_words,
+    summary,
+    to_case,
+)
 from core.wizard.questions import Question, questions
 from core.wizard.route import next_question, route
 
@@ -84,10 +94,10 @@ ANSWER_SETS = {
 
 @pytest.mark.parametrize("name", list(ANSWER_SETS))
 def test_the_case_holds_no_order_date_and_no_amount_nobody_gave(name: str) -> None:
-    """The wizard never asks when the order was placed, nor what it cost unless the route does."""
+    """The order date only comes from the plan page's "When did you pay?", nor what it cost unless the route does."""
     answers = ANSWER_SETS[name]
     case = to_case(answers, TODAY)
-    assert case.order.placed_on is None
+    assert case.order.placed_on is None and case.paid_with is None
     assert ("total_paid" in case.order.model_fields_set) == ("total" in answers)
     assert case.order.label is None and case.order.order_number is None
 
@@ -152,6 +162,37 @@ def test_the_item_name_and_order_number_go_into_the_order() -> None:
         ANSWER_SETS["received, fake"], TODAY, Details(label="Blue headphones", order_number="8123456789012345")
     )
     assert case.order.label == "Blue headphones" and case.order.order_number == "8123456789012345"
+
+
+def test_how_and_when_it_was_paid_go_into_the_case() -> None:
+    details = Details(paid_with="paypal", paid_on=dt.date(2026, 10, 20))
+    case = to_case(ANSWER_SETS["received, fake"], TODAY, details)
+    assert case.paid_with is Payment.paypal and case.order.placed_on == dt.date(2026, 10, 20)
+
+
+def test_every_way_of_paying_has_words() -> None:
+    assert set(PAYMENTS) == {payment.value for payment in Payment}
+    assert all(payment_words(value) != value for value in PAYMENTS)
+    assert payment_words("aliexpress") == "AliExpress Bonus or balance"
+
+
+@pytest.mark.parametrize(
+    ("day", "problem"),
+    [
+        (dt.date(2026, 10, 31), None),
+        (dt.date(2026, 11, 1), None),
+        (dt.date(2026, 11, 2), "after it shipped"),
+        (TODAY + dt.timedelta(days=1), "in the future"),
+        (dt.date(1999, 12, 31), "too far"),
+    ],
+)
+def test_a_payment_comes_before_shipping_and_today(day: dt.date, problem: str | None) -> None:
+    found = paid_on_problem(ANSWER_SETS["received, fake"], day, TODAY)
+    assert found is None if problem is None else problem in (found or "")
+
+
+def test_a_payment_date_fits_any_day_before_an_order_that_has_not_shipped() -> None:
+    assert paid_on_problem({"stage": "not_shipped"}, dt.date(2026, 11, 25), TODAY) is None
 
 
 def test_an_offer_above_the_total_is_caught_as_a_typo() -> None:
