@@ -89,7 +89,7 @@ SELLER_REPLY = Fact(
     "seller_reply",
     2,
     "days",
-    N_("Give the seller a couple of days ({n}) to answer before opening a dispute."),
+    N_("Give the seller {n} days to answer before opening a dispute (the guide says “a couple of days”)."),
     guide.NOT_RECEIVED,
     "medium",
 )

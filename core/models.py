@@ -267,6 +267,7 @@ class Rule(str, Enum):
     seller_gives_what_was_asked = "dispute_open.seller_gives_what_was_asked"
     seller_offer_too_low = "dispute_open.seller_offer_too_low"
     no_offer_yet = "dispute_open.no_offer_yet"
+    seller_did_not_answer = "dispute_open.seller_did_not_answer"
     before_estimated_delivery = "not_received.before_estimated_delivery"
     due_after_protection = "not_received.due_after_protection"
     early_but_running_out = "not_received.early_but_protection_running_out"

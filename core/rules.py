@@ -94,7 +94,8 @@ LINES: Mapping[Rule, Line] = MappingProxyType(
             "accept_seller_offer", (guide.PHASES, guide.ACCEPT_PROPOSAL), "negotiation_ends"
         ),
         Rule.seller_offer_too_low: Line("wait", (guide.PHASES, guide.TRICKS), "negotiation_ends"),
-        Rule.no_offer_yet: Line("wait", (guide.PHASES, guide.TRICKS), "negotiation_ends"),
+        Rule.no_offer_yet: Line("wait", (guide.PHASES, guide.TRICKS), "seller_must_answer_by"),
+        Rule.seller_did_not_answer: Line("wait", (guide.PHASES, guide.SUPPORT), "aliexpress_steps_in_by"),
         Rule.before_estimated_delivery: Line("wait", (guide.NOT_RECEIVED,), "estimated_delivery"),
         Rule.due_after_protection: Line("wait", (guide.NOT_RECEIVED, guide.PROTECTION), "running_out_from"),
         Rule.early_but_running_out: Line("open_dispute", (guide.DID_NOT_ARRIVE, guide.JUDGEMENT), "dispute_deadline"),
@@ -490,6 +491,10 @@ def dispute_open(facts: Facts) -> Decision:
         if seller.refund_amount >= asked and not seller.return_required:
             return accept(Rule.seller_gives_what_was_asked, seller, facts)
         return Decision(Rule.seller_offer_too_low)
+    answer_by = facts.dates.seller_must_answer_by
+    if answer_by is not None and facts.today > answer_by:
+        # Beyond the guide: a seller who lets their days pass gives the buyer what they asked for.
+        return Decision(Rule.seller_did_not_answer)
     return Decision(Rule.no_offer_yet)
 
 

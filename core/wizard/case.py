@@ -31,6 +31,7 @@ FIELD_TO_ANSWER = {
     "dispute.requested_refund": "asked",
     "dispute.aliexpress_offer.refund_amount": "aliexpress_offer",
     "dispute.closed_on": "closed",
+    "dispute.opened_on": "opened",
     "dispute.refund_processed_on": "processed",
 }
 """The answer each field of the case comes from, to send the buyer back to the one that doesn't fit."""
@@ -167,6 +168,8 @@ def dispute_open_part(answers: dict[str, str], case: dict[str, Any], order: dict
     negotiation = known(answers, "negotiation")
     if negotiation is not None:
         dispute["negotiation_ends_on"] = negotiation
+    if answers.get("opened"):
+        dispute["opened_on"] = answers["opened"]
     case["dispute"] = dispute
 
 

@@ -296,6 +296,13 @@ def _worded(language: str) -> Mapping[str, Question]:
             no_label=_("Not yet"),
         ),
         Question(
+            "opened",
+            "date",
+            _("When did you open the dispute?"),
+            summary=_("Dispute opened on"),
+            help=_("The dispute page shows the day. The seller's days to answer count from it."),
+        ),
+        Question(
             "negotiation",
             "date_or_no",
             _("Can you see when the negotiation ends?"),

@@ -99,6 +99,9 @@ def open_dispute_details(answers: dict[str, str]) -> list[str]:
     keys += ["seller_offer", "aliexpress_offer"]
     if known(answers, "aliexpress_offer") is not None:
         keys.append("negotiation")
+    elif all(key in answers for key in keys) and known(answers, "seller_offer") is None:
+        # No offer yet: the seller's days to answer count from the opening.
+        keys.append("opened")
     return keys
 
 

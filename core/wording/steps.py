@@ -205,7 +205,8 @@ def who_pays_return(w: Said) -> str:
     if w.case.problem is Problem.changed_mind:
         return _("You pay the return postage, as you changed your mind: it can cost more than the item.")
     return _(
-        "The seller pays the postage for a faulty, wrong or not-as-described item: ask for the label in the dispute."
+        "The seller pays the postage for a faulty, wrong or not-as-described item: use the dispute's return label, "
+        "or ask there for the postage back."
     )
 
 
@@ -237,6 +238,30 @@ def seller_answer_steps(w: Said) -> list[str]:
         ).format(n=days),
         _("Changing your request gives the seller {n} new days, so only change it if you must.").format(n=days),
         _("If you don't agree, AliExpress steps in within {n} days of the opening.").format(n=steps_in),
+    ]
+
+
+def seller_silent_steps(w: Said) -> list[str]:
+    """The seller let their days to answer pass: the refund should follow as asked; support if it doesn't."""
+    steps_in_by = w.dates.aliexpress_steps_in_by
+    if steps_in_by is None:
+        steps_in = _("If nothing has changed in a day or two, send AliExpress's support the message below.")
+    elif steps_in_by < w.today:
+        steps_in = _(
+            "AliExpress should have stepped in by {day}: if the dispute is still open, send support the message "
+            "below today."
+        ).format(day=w.day("aliexpress_steps_in_by"))
+    else:
+        steps_in = _(
+            "If the dispute is still open on {day}, when AliExpress should step in, send support the message below."
+        ).format(day=w.day("aliexpress_steps_in_by"))
+    return [
+        _("Open the dispute: the seller's {n} days to answer ended on {day}.").format(
+            n=w.n(SELLER_DISPUTE_ANSWER), day=w.day("seller_must_answer_by")
+        ),
+        _("Look for the refund in the order's “Payment” tab: it should be on its way, at the amount you asked."),
+        _("Don't change your request now: it would give the seller new days to answer."),
+        steps_in,
     ]
 
 

@@ -33,6 +33,7 @@ from core.wording.messages import (
     support_never_arrived,
     support_received_too_late,
     support_refund_missing,
+    support_seller_did_not_answer,
     support_too_late_to_appeal,
 )
 from core.wording.proof import (
@@ -61,6 +62,7 @@ from core.wording.steps import (
     refund_missing_steps,
     refund_progress_steps,
     request_cancellation_steps,
+    seller_silent_steps,
     support_steps,
     tracking_steps,
     wait_for_parcel_steps,
@@ -239,6 +241,13 @@ WORDS: Mapping[Rule, Words] = MappingProxyType(
             nothing,
             join(outside_offers, open_dispute_warnings),
             nothing,
+        ),
+        Rule.seller_did_not_answer: Words(
+            said("The seller didn't answer in time, so the refund should go through as you asked: check the dispute."),
+            seller_silent_steps,
+            nothing,
+            join(outside_offers, open_dispute_warnings),
+            support_seller_did_not_answer,
         ),
         Rule.before_estimated_delivery: Words(
             said("Give it time: the parcel is due by {day}.", day="estimated_delivery"),

@@ -150,6 +150,11 @@ def _paid(w: Said) -> str:
     return " " + _("I paid on {day}.").format(day=show_date(placed)) if placed is not None else ""
 
 
+def _paid_on(w: Said) -> str:
+    placed = w.order.placed_on
+    return " " + _("on {day}").format(day=show_date(placed)) if placed is not None else ""
+
+
 def _amount(w: Said) -> str:
     paid = w.order.total_paid
     return w.money(paid) if paid > 0 else "[" + _("amount") + "]"
@@ -158,8 +163,8 @@ def _amount(w: Said) -> str:
 def _bank_message(w: Said) -> list[Message]:
     body = _(
         "Hello, please help me dispute a card payment of {amount} to AliExpress for {order}.{paid} {what} "
-        "AliExpress did not refund me, and its dispute process is over. Could you please open a chargeback? "
-        "I can send screenshots of the order page and of the dispute. Thank you."
+        "AliExpress has not refunded me, and its own ways to claim are closed. Could you please open a chargeback? "
+        "I can send screenshots of the order page. Thank you."
     ).format(amount=_amount(w), order=w.order_ref, paid=_paid(w), what=_what_happened(w))
     title = _("To your bank: chargeback") if w.case.paid_with else _("To your bank, if you paid by card: chargeback")
     return [message("bank", title, body)]
@@ -167,9 +172,9 @@ def _bank_message(w: Said) -> list[Message]:
 
 def _paypal_message(w: Said) -> list[Message]:
     body = _(
-        "I paid AliExpress for {order}.{paid} {what} AliExpress did not refund me, and its dispute process "
-        "is over. I ask for a refund of {amount}. I can send screenshots of the order page and of the dispute."
-    ).format(order=w.order_ref, paid=_paid(w), what=_what_happened(w), amount=_amount(w))
+        "I paid AliExpress for {order}{paid}. {what} AliExpress has not refunded me, and its own ways to claim are "
+        "closed. I ask for a refund of {amount}. I can send screenshots of the order page."
+    ).format(order=w.order_ref, paid=_paid_on(w), what=_what_happened(w), amount=_amount(w))
     return [message("paypal", _("PayPal dispute description"), body)]
 
 

@@ -64,9 +64,15 @@ OPEN_DISPUTE = {
     "today": TODAY.isoformat(),
     "order": {"label": "Blue phone case", "shipped_on": day(-38), "total_paid": "20"},
     "problem": "not_arrived",
-    "dispute": {"status": "open", "opened_on": day(-6), "negotiation_ends_on": day(4)},
+    "dispute": {
+        "status": "open",
+        "opened_on": day(-8),
+        "aliexpress_offer": {"refund_amount": "20"},
+        "negotiation_ends_on": day(4),
+    },
 }
-"""Opened 6 days ago: the seller's 5 days to answer have passed, so only the end of negotiation is ahead."""
+"""Opened 8 days ago and AliExpress has proposed: the seller's 5 days and AliExpress's 7 have passed, so only the
+end of negotiation is ahead."""
 
 
 def test_an_open_dispute_is_reminded_of_its_own_deadline_with_the_plan_headline():

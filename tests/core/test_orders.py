@@ -167,7 +167,8 @@ def test_a_past_date_while_waiting_is_overdue():
         problem="not_arrived",
     )
     [item] = assess([late], TODAY)
-    assert item.plan.action == "wait" and item.days_left == -1 and item.urgency is Urgency.overdue
+    # The seller let their 5 days pass, and AliExpress should have stepped in 7 days after the opening.
+    assert item.plan.action == "wait" and item.days_left == -13 and item.urgency is Urgency.overdue
 
 
 def test_an_order_not_shipped_yet_with_nothing_wrong_is_waiting():

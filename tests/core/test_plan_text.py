@@ -1127,6 +1127,43 @@ REVIEWED: dict[str, tuple[str, dict]] = {
         "A parcel moving and due in 5 days: wait.",
         as_wizard_builds(make_case(order={"tracking": "in_transit", "estimated_delivery": day(5)})),
     ),
+    "14_fault_after_protection_eu_card": (
+        "A faulty item, receipt confirmed 40 days ago, a buyer in Spain who paid by card: the ways out.",
+        make_case(
+            order=received(shipped_on=day(-70), receipt_confirmed_on=day(-40), placed_on=day(-80), total_paid="35.00"),
+            problem="not_as_described",
+            country="ES",
+            paid_with="card",
+        ),
+    ),
+    "15_never_arrived_paypal": (
+        "A parcel that never came, 20 days after protection ended, paid with PayPal 100 days ago.",
+        make_case(order=not_received(-20, placed_on=day(-100), tracking="no_updates"), paid_with="paypal"),
+    ),
+    "16_refund_late_paypal": (
+        "A refund processed 20 days ago to PayPal that never came.",
+        SAMPLE_CASES[Rule.refund_overdue_not_card],
+    ),
+    "17_accept_offer_with_return": (
+        "AliExpress proposes a full refund with a return, for a faulty item.",
+        make_case(
+            order=received(total_paid="30.00"),
+            problem="not_as_described",
+            dispute={"aliexpress_offer": {"refund_amount": "30.00", "return_required": True}},
+        ),
+    ),
+    "18_parcel_moving_protection_ends_soon": (
+        "A parcel still moving, 12 days before protection ends, seller not written to yet.",
+        as_wizard_builds(make_case(order=not_received(12, tracking="in_transit"))),
+    ),
+    "19_dispute_open_no_answer": (
+        "A dispute opened 3 days ago with no answer yet.",
+        make_case(order=received(), problem="fake", dispute={"opened_on": day(-3)}),
+    ),
+    "20_cancel_before_shipping": (
+        "Paid, not shipped, the buyer wants to cancel.",
+        as_wizard_builds(SAMPLE_CASES[Rule.payment_confirmed]),
+    ),
 }
 """Situations whose texts were read as a buyer would paste them (TODAY is Thu 26 Nov 2026)."""
 
@@ -1154,11 +1191,15 @@ def render(description: str, plan: Plan) -> str:
             "",
         ]
     lines += ["STEPS", *(f"{n}. {step}" for n, step in enumerate(plan.steps, 1)), ""]
+    if plan.warnings:
+        lines += ["WARNINGS", *(f"- {warning}" for warning in plan.warnings), ""]
     for m in plan.messages:
         lines.append(f"MESSAGE ({m.kind}): {m.title}")
         if m.fill_in:
             lines.append("Fill in: " + ", ".join(m.fill_in))
         lines += [m.body, ""]
+    lines += ["WHY THIS ADVICE", *(f"- {source}" for source in plan.sources)]
+    lines += [f"- {note.says} ({note.source}, {note.found.isoformat()}, {note.confidence})" for note in plan.facts]
     return "\n".join(lines).rstrip("\n") + "\n"
 
 
@@ -1202,6 +1243,13 @@ def test_reviewed_situations_reach_the_intended_rules():
         "11_confirm_receipt": Rule.all_fine_confirm,
         "12_dispute_blocked": Rule.dispute_blocked,
         "13_parcel_on_time": Rule.before_estimated_delivery,
+        "14_fault_after_protection_eu_card": Rule.received_too_late,
+        "15_never_arrived_paypal": Rule.not_received_too_late,
+        "16_refund_late_paypal": Rule.refund_overdue_not_card,
+        "17_accept_offer_with_return": Rule.aliexpress_offer,
+        "18_parcel_moving_protection_ends_soon": Rule.in_transit,
+        "19_dispute_open_no_answer": Rule.no_offer_yet,
+        "20_cancel_before_shipping": Rule.payment_confirmed,
     }
     assert set(wanted) == set(REVIEWED)
     for name, rule in wanted.items():

@@ -508,7 +508,8 @@ class TestDisputeOpen:
             dispute={"judgement": "invalid", "negotiation_ends_on": day(3)},
         )
         assert_advice(p, "wait")
-        assert_deadline(p, day(3))
+        # Opened 3 days ago: the seller's 5 days to answer end first.
+        assert_deadline(p, day(2), "seller_must_answer_by")
 
     @pytest.mark.parametrize(
         "ae, refund, amount, ret",
@@ -599,13 +600,13 @@ class TestDisputeOpen:
         assert_advice(p, "wait")
         assert_deadline(p, day(4))
 
-    def test_no_offer_yet_wait_until_negotiation_ends(self):
+    def test_no_offer_yet_waits_for_the_sellers_five_days(self):
         p = plan_for(order=received(), problem="not_as_described", dispute={"negotiation_ends_on": day(5)})
         assert_advice(p, "wait")
-        assert_deadline(p, day(5))
+        assert_deadline(p, day(2), "seller_must_answer_by")
 
-    def test_no_offer_yet_without_negotiation_date_no_deadline(self):
-        p = plan_for(order=received(), problem="not_as_described", dispute={})
+    def test_no_offer_yet_without_an_opening_date_has_no_deadline(self):
+        p = plan_for(order=received(), problem="not_as_described", dispute={"opened_on": None})
         assert_advice(p, "wait")
         assert_deadline(p, None)
 
