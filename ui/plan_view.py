@@ -110,14 +110,12 @@ def show_why(plan: Plan) -> None:
 
 
 def fact_source_line(fact: FactNote) -> str:
-    """A figure's source as Markdown: a link to its page when there is one, the day we checked it, how sure we are."""
+    """A figure's source as Markdown: its page's address as plain text (the app's own texts hold no links),
+    the day we checked it, how sure we are."""
     if fact.confidence == "ours":
         return "*" + escape(_("Our own safety margin, not a rule of AliExpress.")) + "*"
     source = escape(source_words(fact))
-    url = safe_url(fact.address)
-    if url is not None:
-        source = f"[{source}]({url})"
-    elif fact.address:
+    if fact.address:
         source += " (" + escape(fact.address) + ")"
     return (
         "*"
@@ -126,15 +124,6 @@ def fact_source_line(fact: FactNote) -> str:
         )
         + "*"
     )
-
-
-def safe_url(address: str | None) -> str | None:
-    """A web address fit for a Markdown link: https only, with no character that could end the link early."""
-    if not address or not address.startswith("https://"):
-        return None
-    if any(char.isspace() or char in "()<>[]\\\"'`" for char in address):
-        return None
-    return address
 
 
 def show_summary(plan: Plan, fix_protection: Callable[[], None] | None = None) -> None:

@@ -9,7 +9,7 @@ import datetime as dt
 
 import pytest
 
-from core import advise, read_case
+from core import advise, guide, read_case
 from core.facts import (
     ALIEXPRESS_STEPS_IN,
     CHARGEBACK_LONGEST,
@@ -56,6 +56,9 @@ def test_every_fact_has_a_source_a_date_and_honest_confidence():
         assert fact.confidence in ("high", "medium", "low", "ours"), key
         if fact.address is not None:
             assert fact.address.startswith("https://"), key
+        # The address is the source's own page: the guide is found by its section title, never by an address.
+        guide_section = fact.source in {value for name, value in vars(guide).items() if name.isupper()}
+        assert guide_section is (fact.address is None and fact.confidence != "ours"), key
         assert "europa.eu/consumers/odr" not in (fact.address or ""), "the EU's ODR platform closed in July 2025"
 
 
