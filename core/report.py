@@ -87,7 +87,7 @@ def confidence_words(fact: FactNote) -> str:
     """How sure we are of a figure, in words a buyer can weigh."""
     return {
         "high": _("official, or several sources agree"),
-        "medium": _("from copies of AliExpress's pages"),
+        "medium": _("fairly sure"),
         "low": _("one source only: treat it as a rough guide"),
         "ours": _("our own safety margin"),
     }[fact.confidence]

@@ -116,7 +116,8 @@ def fact_source_line(fact: FactNote) -> str:
         return "*" + escape(_("Our own safety margin, not a rule of AliExpress.")) + "*"
     source = escape(source_words(fact))
     if fact.address:
-        source += " (" + escape(fact.address) + ")"
+        # As code: shown exactly as typed (Markdown escapes would show inside a bare address), and never a link.
+        source += " (`" + fact.address.replace("`", "") + "`)"
     return (
         "*"
         + _("Source: {source} · checked {day} · {how_sure}").format(

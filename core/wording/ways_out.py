@@ -37,8 +37,8 @@ def ways_out_steps(w: Said) -> list[str]:
         why = _("Outside AliExpress, no bank or PayPal can help: the order was paid with AliExpress Bonus or balance.")
     else:
         why = _(
-            "Outside AliExpress, no way out is left that we know of for this payment: ask your payment provider "
-            "whether it offers buyer protection."
+            "Outside AliExpress, no way out is left that we know of: ask your bank or payment provider whether it "
+            "can still help."
         )
     return [*listed, why]
 

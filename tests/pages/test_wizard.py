@@ -17,7 +17,6 @@ from core.wizard.case import to_case
 from core.wizard.questions import questions
 from core.wizard.route import MAX_ANSWERS, route
 from tests.support.wizard import APP, ROUTES, TODAY, answer, current_question, shown_text, start, walk
-from ui.plan_view import escape
 
 
 @pytest.mark.parametrize("name", list(ROUTES))
@@ -564,4 +563,4 @@ def test_why_this_advice_lists_each_figure_with_its_source_and_how_sure_we_are()
         assert "checked" in line or "safety margin" in line
         if fact.address:
             # The address as plain text: the app's own texts hold no Markdown links.
-            assert f"({escape(fact.address)})" in line and "](" not in line
+            assert f"(`{fact.address}`)" in line and "](" not in line
