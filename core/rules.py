@@ -341,9 +341,15 @@ FAULTS = frozenset(
 """Problems that make an item not what was sold: a card chargeback and the EU's legal guarantee cover them."""
 
 
+def problem_unknown(case: Case) -> bool:
+    """A closed dispute the wizard asked nothing about: what went wrong, and whether it came, are not known."""
+    return case.dispute is not None and case.problem is Problem.none
+
+
 def card_route(case: Case) -> bool:
-    """A chargeback is worth asking for: paid by card (or not said), for a parcel never received or a fault."""
-    covered = not case.order.received or case.problem in FAULTS
+    """A chargeback is worth asking for: paid by card (or not said), for a parcel never received or a fault
+    (or a dispute whose problem we don't know)."""
+    covered = problem_unknown(case) or not case.order.received or case.problem in FAULTS
     return covered and case.paid_with in (None, Payment.card)
 
 
@@ -364,7 +370,7 @@ def ways_out_dates(case: Case) -> dict[str, dt.date | None]:
     paypal = chargeback = guarantee = None
     if case.paid_with is Payment.paypal and paid is not None:
         paypal = add_days(paid, PAYPAL_DISPUTE.value)
-    if card_route(case):
+    if card_route(case) and not problem_unknown(case):
         start = received_on if order.received else order.estimated_delivery or paid
         rule = CHARGEBACK_NOT_AS_DESCRIBED if order.received else CHARGEBACK_NOT_RECEIVED
         if start is not None:

@@ -19,7 +19,7 @@ from core.facts import (
 )
 from core.i18n import _, show_date
 from core.models import Message, Payment, Problem
-from core.rules import card_route, guarantee_route
+from core.rules import card_route, guarantee_route, problem_unknown
 from core.wording.messages import PROBLEM_SENTENCE, not_arrived_sentence, problem_sentence
 from core.wording.said import Said, message
 
@@ -43,29 +43,32 @@ def ways_out_steps(w: Said) -> list[str]:
     return [*listed, why]
 
 
+def _outside(w: Said, method: Payment) -> str:
+    """How a route's step starts: "Outside AliExpress", with an "if" when the buyer hasn't said how they paid."""
+    if w.case.paid_with is not None:
+        return _("Outside AliExpress")
+    if method is Payment.paypal:
+        return _("Outside AliExpress, if you paid with PayPal")
+    return _("Outside AliExpress, if you paid by card")
+
+
 def _paypal(w: Said) -> list[Route]:
     if w.case.paid_with not in (None, Payment.paypal):
         return []
-    return [
-        (_("If you paid with PayPal: {step}").format(step=text) if w.case.paid_with is None else text, still_open)
-        for text, still_open in _paypal_route(w)
-    ]
-
-
-def _paypal_route(w: Said) -> list[Route]:
-    days = w.n(PAYPAL_DISPUTE)
+    outside, days = _outside(w, Payment.paypal), w.n(PAYPAL_DISPUTE)
     escalate = _("Turn it into a claim within {n} days, or it closes for good.").format(n=w.n(PAYPAL_ESCALATE))
     by = w.dates.paypal_dispute_by
     if by is None:
         text = _(
-            "Outside AliExpress: open a PayPal dispute within {n} days of the day you paid (the order page shows "
-            "the date). {escalate}"
-        ).format(n=days, escalate=escalate)
+            "{outside}: open a PayPal dispute within {n} days of the day you paid (the order page shows the date). "
+            "{escalate}"
+        ).format(outside=outside, n=days, escalate=escalate)
         return [(text, True)]
     if by < w.today:
-        return [(_("The {n} days for a PayPal dispute ended on {day}.").format(n=days, day=show_date(by)), False)]
-    text = _("Outside AliExpress: open a PayPal dispute by {day}, {n} days after you paid. {escalate}").format(
-        day=show_date(by), n=days, escalate=escalate
+        text = _("{outside}: the {n} days for a PayPal dispute ended on {day}.")
+        return [(text.format(outside=outside, n=days, day=show_date(by)), False)]
+    text = _("{outside}: open a PayPal dispute by {day}, {n} days after you paid. {escalate}").format(
+        outside=outside, day=show_date(by), n=days, escalate=escalate
     )
     return [(text, True)]
 
@@ -73,50 +76,53 @@ def _paypal_route(w: Said) -> list[Route]:
 def _chargeback(w: Said) -> list[Route]:
     if not card_route(w.case):
         return []
+    outside = _outside(w, Payment.card)
     days = w.n(CHARGEBACK_NOT_AS_DESCRIBED if w.order.received else CHARGEBACK_NOT_RECEIVED)
-    start = (
-        _("from receiving the item")
-        if w.order.received
-        else _("from the last expected delivery day (or the payment, with none)")
-    )
+    if problem_unknown(w.case):
+        start = _("from receiving the item, or from the last expected delivery day if it never came")
+    elif w.order.received:
+        start = _("from receiving the item")
+    else:
+        start = _("from the last expected delivery day (or the payment, with none)")
     by = w.dates.chargeback_by
     if by is not None and by < w.today:
-        text = _("The {n} days the card rules give your bank for a chargeback ended on {day}.").format(
-            n=days, day=show_date(by)
-        )
-        return [(_("If you paid by card: {step}").format(step=text) if w.case.paid_with is None else text, False)]
+        text = _("{outside}: the {n} days the card rules give your bank for a chargeback ended on {day}.")
+        return [(text.format(outside=outside, n=days, day=show_date(by)), False)]
     if by is not None:
         text = _(
-            "Outside AliExpress: ask your bank for a chargeback by {day}. Card rules allow {n} days {start}, and "
-            "your bank may allow less, so don't wait."
-        ).format(day=show_date(by), n=days, start=start)
+            "{outside}: ask your bank for a chargeback by {day}. Card rules allow {n} days {start}, and your bank "
+            "may allow less, so don't wait."
+        ).format(outside=outside, day=show_date(by), n=days, start=start)
     else:
         text = _(
-            "Outside AliExpress: ask your bank for a chargeback. Card rules allow {n} days {start}, and your bank may "
-            "allow less, so don't wait."
-        ).format(n=days, start=start)
-    if w.case.paid_with is None:
-        text = _("If you paid by card: {step}").format(step=text)
+            "{outside}: ask your bank for a chargeback. Card rules allow {n} days {start}, and your bank may allow "
+            "less, so don't wait."
+        ).format(outside=outside, n=days, start=start)
     return [(text, True)]
 
 
 def _guarantee(w: Said) -> list[Route]:
     if not guarantee_route(w.case):
         return []
-    until = w.dates.eu_guarantee_until
+    outside, until = _("Outside AliExpress"), w.dates.eu_guarantee_until
     if until is not None and until < w.today:
-        return [(_("The EU's legal guarantee ended on {day}.").format(day=show_date(until)), False)]
+        return [
+            (
+                _("{outside}: the EU's legal guarantee ended on {day}.").format(outside=outside, day=show_date(until)),
+                False,
+            )
+        ]
     years = w.n(EU_GUARANTEE)
     if until is not None:
         text = _(
-            "Outside AliExpress: in the EU the seller owes a legal guarantee of {n} years, until {day}. Send the "
-            "seller the message below, asking for a repair, a replacement or your money back."
-        ).format(n=years, day=show_date(until))
+            "{outside}: in the EU the seller owes a legal guarantee of {n} years, until {day}. Send the seller the "
+            "message below, asking for a repair, a replacement or your money back."
+        ).format(outside=outside, n=years, day=show_date(until))
     else:
         text = _(
-            "Outside AliExpress: in the EU the seller owes a legal guarantee of {n} years from delivery. Send the "
-            "seller the message below, asking for a repair, a replacement or your money back."
-        ).format(n=years)
+            "{outside}: in the EU the seller owes a legal guarantee of {n} years from delivery. Send the seller the "
+            "message below, asking for a repair, a replacement or your money back."
+        ).format(outside=outside, n=years)
     return [(text, True)]
 
 
@@ -137,7 +143,10 @@ def _closed(day: dt.date | None, w: Said) -> bool:
 
 
 def _what_happened(w: Said) -> str:
-    """What went wrong, in the buyer's words: the parcel, or the problem with the item."""
+    """What went wrong, in the buyer's words: the parcel, or the problem with the item; a placeholder when the
+    buyer didn't say (a closed dispute)."""
+    if problem_unknown(w.case):
+        return _("[what went wrong, in one line].")
     if not w.order.received:
         return not_arrived_sentence(w)
     if w.case.problem in PROBLEM_SENTENCE or w.case.problem is Problem.wrong_shipping_method:

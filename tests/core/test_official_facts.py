@@ -299,6 +299,15 @@ def test_a_change_of_mind_has_no_chargeback_nor_guarantee():
     assert any("no way out is left" in step for step in p.steps)
 
 
+def test_a_closed_dispute_the_wizard_asked_nothing_about_claims_nothing_about_the_parcel():
+    """The wizard's closed-dispute questions don't say what went wrong: no message may say it never came."""
+    p = exhausted(Rule.too_late_to_appeal, problem="none", paid_with="card")
+    [bank] = [m for m in p.messages if m.kind == "bank"]
+    assert "[what went wrong, in one line]" in bank.body and "received" not in bank.body
+    assert p.dates.chargeback_by is None
+    assert any("or from the last expected delivery day if it never came" in step for step in p.steps)
+
+
 def test_bonus_payments_say_plainly_that_no_bank_or_paypal_can_help():
     p = exhausted(Rule.not_received_too_late, paid_with="aliexpress")
     assert any("no bank or PayPal can help" in step for step in p.steps)
@@ -307,6 +316,6 @@ def test_bonus_payments_say_plainly_that_no_bank_or_paypal_can_help():
 
 def test_a_payment_method_not_given_offers_both_routes_each_with_an_if():
     p = exhausted(Rule.not_received_too_late, paid_with=None)
-    assert any(step.startswith("If you paid by card: Outside AliExpress") for step in p.steps)
-    assert any(step.startswith("If you paid with PayPal: Outside AliExpress") for step in p.steps)
+    assert any(step.startswith("Outside AliExpress, if you paid by card: ") for step in p.steps)
+    assert any(step.startswith("Outside AliExpress, if you paid with PayPal: ") for step in p.steps)
     assert "To your bank, if you paid by card: chargeback" in [m.title for m in p.messages]
