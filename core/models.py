@@ -204,6 +204,11 @@ class Case(Strict):
     refund_wanted: Money | None = Field(
         default=None, description="The partial refund the buyer wants for an item that is usable but not right."
     )
+    affected_value: Money | None = Field(
+        default=None,
+        description="When only some items of a several-item order are faulty, fake or wrong: what those items "
+        "cost. The claim is then a partial refund of this, never a full refund of the whole order.",
+    )
     arrived_late: bool = False
     seller_contacted_on: dt.date | None = None
     dispute: Dispute | None = None

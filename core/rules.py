@@ -418,6 +418,17 @@ def full_refund(facts: Facts, rule: Rule) -> Decision:
     return Decision(rule, refund="full", refund_amount=paid if paid > 0 else None)
 
 
+def refund_for_affected(facts: Facts, rule: Rule) -> Decision:
+    """All the money back, unless only some items of the order are affected: then what those items cost.
+
+    A bundle or Choice order holds many items under one number; one bad item is never a full refund of all.
+    """
+    affected, paid = known_amount(facts.case.affected_value), facts.order.total_paid
+    if affected is not None and (paid == 0 or affected < paid):
+        return Decision(rule, refund="partial", refund_amount=affected)
+    return full_refund(facts, rule)
+
+
 def known_amount(amount: Decimal | None) -> Decimal | None:
     """An amount to ask for; 0 says nothing about what is owed, so it counts as not given."""
     return amount if amount else None
@@ -561,11 +572,11 @@ def received(facts: Facts) -> Decision:
     if facts.protection_over:
         return Decision(Rule.received_too_late)
     if problem is Problem.not_as_described:
-        return full_refund(facts, Rule.not_as_described)
+        return refund_for_affected(facts, Rule.not_as_described)
     if problem is Problem.fake:
-        return full_refund(facts, Rule.fake)
+        return refund_for_affected(facts, Rule.fake)
     if problem is Problem.wrong_item:
-        return full_refund(facts, Rule.wrong_item)
+        return refund_for_affected(facts, Rule.wrong_item)
     if problem is Problem.slightly_imperfect:
         return Decision(Rule.slightly_imperfect, refund="partial", refund_amount=known_amount(case.refund_wanted))
     if problem is Problem.incomplete:

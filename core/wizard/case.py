@@ -26,6 +26,7 @@ FIELD_TO_ANSWER = {
     "order.total_paid": "total",
     "missing_items_value": "missing",
     "refund_wanted": "wanted",
+    "affected_value": "affected",
     "seller_contacted_on": "contacted",
     "dispute.seller_offer.refund_amount": "seller_offer",
     "dispute.requested_refund": "asked",
@@ -142,6 +143,8 @@ def received_part(answers: dict[str, str], case: dict[str, Any], order: dict[str
         case["missing_items_value"] = amount_text(answers["missing"])
     if answers.get("wanted"):
         case["refund_wanted"] = amount_text(answers["wanted"])
+    if answers.get("items") == "some" and answers.get("affected"):
+        case["affected_value"] = amount_text(answers["affected"])
     if answers.get("shipping"):
         order["shipping_paid"] = amount_text(answers["shipping"])
     case["arrived_late"] = answers.get("late") == "yes"

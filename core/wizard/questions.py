@@ -221,6 +221,24 @@ def _worded(language: str) -> Mapping[str, Question]:
         ),
         Question("missing", "money", _("How much are the missing items worth?"), summary=_("Missing items")),
         Question(
+            "items",
+            "choice",
+            _("Is the whole order affected?"),
+            summary=_("Items affected"),
+            help=_("Bundle deals and Choice orders put several items under one order number."),
+            choices=(
+                Choice("all", _("Yes: it's one item, or all of them")),
+                Choice("some", _("No, only some items of several")),
+            ),
+        ),
+        Question(
+            "affected",
+            "money",
+            _("How much did the affected items cost?"),
+            summary=_("Affected items"),
+            help=_("The order page lists each item's price. You'll ask for that much back, not the whole order."),
+        ),
+        Question(
             "wanted",
             "money",
             _("How much would you like back?"),

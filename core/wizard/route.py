@@ -12,7 +12,11 @@ NOT_ARRIVED = ("not_arrived", "delivered_not_received")
 PARTIAL_CLAIMS = ("slightly_imperfect", "incomplete", "wrong_shipping_method")
 ON_REQUEST = ("blocked",)
 """Questions never asked on the way: the buyer brings them up from the plan, and the route keeps them."""
-MAX_ANSWERS = 7
+SEVERAL_ITEM_CLAIMS = ("not_as_described", "fake", "wrong_item")
+"""Problems that may touch only some items of a bundle: the route asks which, and what they cost."""
+FREE_RETURN_CLAIMS = ("not_as_described", "wrong_item")
+"""Problems where a listing's free return offers sending the item back for a full refund (the guide's "How returns work")."""
+MAX_ANSWERS = 8
 """No route asks more (a question brought up from the plan included)."""
 
 
@@ -78,6 +82,10 @@ def problem_details(problem: str | None, answers: dict[str, str]) -> list[str]:
         return keys
     if problem == "changed_mind":
         return ["free_return"]
+    if problem in SEVERAL_ITEM_CLAIMS:
+        keys = ["items", *(["affected"] if answers.get("items") == "some" else [])]
+        # Free return gives a faulty or wrong item a second option: send it back for a full refund.
+        return [*keys, "free_return"] if problem in FREE_RETURN_CLAIMS else keys
     return []
 
 

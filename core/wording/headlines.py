@@ -26,6 +26,17 @@ def refund_headline(with_amount: str, without: str) -> Callable[[Said], str]:
     return words
 
 
+def for_affected(whole: Callable[[Said], str], some: str) -> Callable[[Said], str]:
+    """A full-refund headline, or, when only some items of the order are affected, the refund for those."""
+
+    def words(w: Said) -> str:
+        if w.decision.refund == "partial" and w.amount is not None:
+            return _(some).format(amount=w.money(w.amount))
+        return whole(w)
+
+    return words
+
+
 def too_early(w: Said) -> str:
     return _("Too early to open a dispute: you can open one from {day}.").format(day=w.day("earliest_dispute"))
 

@@ -68,6 +68,10 @@ def problem_sentence(w: Said) -> str:
         late = " " + _("It arrived late.") if w.case.arrived_late else ""
         return _("It was sent by a different shipping method from the one I paid for.") + late
     text = _(PROBLEM_SENTENCE[problem])
+    if w.case.affected_value and w.decision.refund == "partial" and problem is not Problem.incomplete:
+        text += " " + _("Only some items of the order are affected: [which items], worth {amount}.").format(
+            amount=w.money(w.case.affected_value)
+        )
     if problem is Problem.incomplete and w.case.missing_items_value:
         text += " " + _("They are worth {amount}.").format(amount=w.money(w.case.missing_items_value))
     return text

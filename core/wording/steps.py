@@ -197,6 +197,20 @@ def return_steps(w: Said) -> list[str]:
     ]
 
 
+def free_return_option(w: Said) -> list[str]:
+    """Free return for an item that isn't right: the other choice, with what it costs in time."""
+    if not w.order.free_return or w.decision.return_item:
+        return []
+    w.cites(RETURN_POSTAGE)
+    return [
+        _(
+            "Another option: this listing has free return, so you could choose “Refund and return” instead. The "
+            "postage is free, but you must send it within {n} days with tracking, and the money only comes once "
+            "the seller receives it."
+        ).format(n=w.n(RETURN_SHIP_WITHIN))
+    ]
+
+
 def who_pays_return(w: Said) -> str:
     """Who pays the return postage, as AliExpress's return policy sets it."""
     w.cites(RETURN_POSTAGE)

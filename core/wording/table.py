@@ -14,7 +14,14 @@ from core.facts import AFTER_RECEIPT, APPEAL_WINDOW, SELLER_REPLY
 from core.i18n import N_, _
 from core.models import Payment, Rule
 from core.rules import refund_window
-from core.wording.headlines import aliexpress_offer_headline, refund_headline, said, too_early, wrong_shipping_no_claim
+from core.wording.headlines import (
+    aliexpress_offer_headline,
+    for_affected,
+    refund_headline,
+    said,
+    too_early,
+    wrong_shipping_no_claim,
+)
 from core.wording.messages import (
     appeal_message,
     bank_message,
@@ -56,6 +63,7 @@ from core.wording.steps import (
     contact_seller_steps,
     dispute_from,
     dispute_wait_steps,
+    free_return_option,
     keep_open_steps,
     keep_records_steps,
     open_dispute_steps,
@@ -81,7 +89,7 @@ from core.wording.warnings import (
     return_cost,
     running_out,
 )
-from core.wording.ways_out import ways_out_messages, ways_out_steps
+from core.wording.ways_out import seller_warranty, warranty_steps, ways_out_messages, ways_out_steps
 
 
 @dataclass(frozen=True)
@@ -97,7 +105,7 @@ class Words:
 
 _parcel_dispute_proof = join(parcel_proof, seller_chat_proof)
 _received_dispute = dict(
-    steps=open_dispute_steps,
+    steps=join(open_dispute_steps, free_return_option),
     evidence=join(problem_proof),
     warnings=join(outside_offers, running_out, earlier_dispute_cancelled),
     messages=join(seller_about_problem, dispute_received),
@@ -437,23 +445,34 @@ WORDS: Mapping[Rule, Words] = MappingProxyType(
         ),
         Rule.received_too_late: Words(
             said("The time to open a dispute has passed: ask AliExpress's customer support instead."),
-            join(support_steps, ways_out_steps),
+            join(support_steps, warranty_steps, ways_out_steps),
             problem_proof,
             nothing,
-            join(support_received_too_late, ways_out_messages),
+            join(support_received_too_late, seller_warranty, ways_out_messages),
         ),
         Rule.not_as_described: Words(
-            refund_headline(
-                N_("Open a dispute for a full refund of {amount}, and keep the item."),
-                N_("Open a dispute for a full refund, and keep the item."),
+            for_affected(
+                refund_headline(
+                    N_("Open a dispute for a full refund of {amount}, and keep the item."),
+                    N_("Open a dispute for a full refund, and keep the item."),
+                ),
+                N_("Open a dispute for a refund of {amount} for the items that are not as described."),
             ),
             **_received_dispute,
         ),
         Rule.fake: Words(
-            said("Open a dispute for a full refund: a fake is never what you paid for."), **_received_dispute
+            for_affected(
+                said("Open a dispute for a full refund: a fake is never what you paid for."),
+                N_("Open a dispute for a refund of {amount} for the fake items: a fake is never what you paid for."),
+            ),
+            **_received_dispute,
         ),
         Rule.wrong_item: Words(
-            said("Open a dispute for a full refund: you got something you didn't order."), **_received_dispute
+            for_affected(
+                said("Open a dispute for a full refund: you got something you didn't order."),
+                N_("Open a dispute for a refund of {amount} for the items you didn't order."),
+            ),
+            **_received_dispute,
         ),
         Rule.slightly_imperfect: Words(
             refund_headline(

@@ -19,7 +19,7 @@ from core.facts import (
 )
 from core.i18n import _, show_date
 from core.models import Message, Payment, Problem
-from core.rules import card_route, guarantee_route, problem_unknown
+from core.rules import FAULTS, card_route, guarantee_route, problem_unknown
 from core.wording.messages import PROBLEM_SENTENCE, not_arrived_sentence, problem_sentence
 from core.wording.said import Said, message
 
@@ -124,6 +124,28 @@ def _guarantee(w: Said) -> list[Route]:
             "message below, asking for a repair, a replacement or your money back."
         ).format(outside=outside, n=years)
     return [(text, True)]
+
+
+def warranty_steps(w: Said) -> list[str]:
+    """A fault found after protection: many stores give their own warranty, worth asking for first."""
+    if not _warranty_applies(w):
+        return []
+    return [_("Send the seller the warranty message below: many stores repair, replace or refund after protection.")]
+
+
+def seller_warranty(w: Said) -> list[Message]:
+    """Outside the EU, where no legal guarantee message is sent: the seller's own warranty."""
+    if not _warranty_applies(w):
+        return []
+    body = _(
+        "Hello, I am writing about {order}. {problem} Could you please repair or replace it under your warranty, "
+        "or refund me? Photos of the problem are attached. Thank you."
+    ).format(order=w.order_ref, problem=_what_happened(w))
+    return [message("seller", _("To the seller: warranty"), body)]
+
+
+def _warranty_applies(w: Said) -> bool:
+    return w.order.received and w.case.problem in FAULTS and not guarantee_route(w.case)
 
 
 def ways_out_messages(w: Said) -> list[Message]:

@@ -210,6 +210,11 @@ def valid_cases(draw) -> dict:
         "refund_wanted": (
             maybe(draw, draw(money(cents(total) or 100_00))) if problem == "slightly_imperfect" else None
         ),
+        "affected_value": (
+            maybe(draw, draw(money(cents(total) or 100_00)))
+            if problem in ("not_as_described", "fake", "wrong_item")
+            else None
+        ),
         "dispute_blocked": draw(st.sampled_from([False, False, True])),
         "arrived_late": draw(st.booleans()),
         "seller_contacted_on": contacted and contacted.isoformat(),

@@ -45,7 +45,7 @@ def test_every_route_question_exists() -> None:
 def test_protection_is_asked_where_it_sets_the_deadline() -> None:
     assert "protection" in route({"stage": "delivered_missing"})
     received = {"stage": "received", "problem": "fake", "shipped": "2026-11-01"}
-    assert route({**received, "receipt": "no"})[-1] == "protection"
+    assert route({**received, "receipt": "no"})[4] == "protection", "asked right after receipt"
     assert "protection" not in route({**received, "receipt": "2026-11-20"}), "confirmed: 15 days from receipt"
     assert "protection" not in route({**received, "problem": "none", "receipt": "no"})
     assert "protection" not in route({"stage": "dispute_closed"}) + route({"stage": "not_shipped"})
@@ -53,12 +53,22 @@ def test_protection_is_asked_where_it_sets_the_deadline() -> None:
 
 def test_no_route_is_longer_than_the_most_answers() -> None:
     longest = {
-        "stage": "on_the_way",
+        "stage": "received",
+        "problem": "not_as_described",
         "shipped": "2026-10-01",
+        "receipt": "no",
         "protection": "no",
-        "tracking": "no_updates",
-        "eta": "no",
-        "contacted": "no",
-        "blocked": "yes",
+        "items": "some",
+        "affected": "15 USD",
+        "free_return": "no",
     }
     assert len(route(longest)) == MAX_ANSWERS
+
+
+def test_several_items_are_asked_for_the_problems_a_bundle_can_have() -> None:
+    base = {"stage": "received", "shipped": "2026-11-01", "receipt": "2026-11-20"}
+    assert route({**base, "problem": "fake"})[4:] == ["items"]
+    assert route({**base, "problem": "fake", "items": "some"})[4:] == ["items", "affected"]
+    assert route({**base, "problem": "wrong_item", "items": "all"})[4:] == ["items", "free_return"]
+    assert route({**base, "problem": "not_as_described", "items": "some"})[4:] == ["items", "affected", "free_return"]
+    assert "items" not in route({**base, "problem": "slightly_imperfect"})
