@@ -32,7 +32,7 @@ FORMAT_VERSION = 1
 CSV_ENCODING = "utf-8-sig"
 """CSV files are written with a byte-order mark so spreadsheets show emoji and accents."""
 
-_LATER_FIELDS = ("protection_ends_on", "paid_with")
+_LATER_FIELDS = ("protection_ends_on", "paid_with", "affected_value")
 """Fields added after the format's first files: while empty they leave an order's made-up id as it was."""
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")

@@ -109,6 +109,8 @@ class OrderRow(Strict):
     seller_contacted_on: MaybeDay = None
     missing_items_value: Money | None = None
     satisfied: bool = True
+    affected_value: Money | None = None
+    """When only some items of the order are faulty, fake or wrong: what they cost (Case.affected_value)."""
 
 
 FIELDS: tuple[str, ...] = tuple(OrderRow.model_fields)
@@ -127,7 +129,7 @@ DATE_FIELDS = frozenset(
         "seller_contacted_on",
     )
 )
-MONEY_FIELDS = frozenset(("total_paid", "shipping_paid", "missing_items_value"))
+MONEY_FIELDS = frozenset(("total_paid", "shipping_paid", "missing_items_value", "affected_value"))
 BOOL_FIELDS = frozenset(("received", "free_return", "refund_received", "satisfied"))
 
 _CASE_FIELD = {
@@ -241,6 +243,7 @@ def row_to_case(row: OrderRow, today: dt.date | None = None, country: str | None
         ),
         problem=row.problem,
         missing_items_value=row.missing_items_value,
+        affected_value=row.affected_value,
         seller_contacted_on=row.seller_contacted_on,
         dispute=dispute,
         country=country,

@@ -195,6 +195,11 @@ def column_config() -> dict[str, Any]:
         "satisfied": cc.CheckboxColumn(
             title["satisfied"], default=True, help=_("Untick if the dispute ended unfairly.")
         ),
+        "affected_value": money(
+            "affected_value",
+            _("When only some items of the order are faulty, fake or wrong: what those items cost."),
+            default=None,
+        ),
     }
 
 

@@ -98,6 +98,7 @@ def titles() -> dict[str, str]:
         "seller_contacted_on": _("Seller contacted"),
         "missing_items_value": _("Missing items worth"),
         "satisfied": _("Happy with outcome"),
+        "affected_value": _("Affected items cost"),
     }
 
 

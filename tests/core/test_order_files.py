@@ -71,6 +71,14 @@ def test_the_protection_end_goes_out_and_comes_back_in_csv_and_json():
         assert import_orders(data, name).rows == [order]
 
 
+def test_affected_items_go_out_and_come_back_and_old_files_keep_their_ids():
+    [lamp] = import_orders(csv_bytes("label,placed_on,affected_value", "Lamp,2026-10-01,"), "x.csv").rows
+    assert lamp.affected_value is None and lamp.id == "4e295bbcb29c"
+    order = row("Lamp", affected_value="7.50")
+    for data, name in ((export_csv([order]).encode(CSV_ENCODING), "o.csv"), (export_json([order]).encode(), "o.json")):
+        assert import_orders(data, name).rows == [order]
+
+
 def test_a_file_from_before_the_paid_with_column_keeps_its_ids():
     [lamp] = import_orders(csv_bytes("label,placed_on,paid_with", "Lamp,2026-10-01,"), "x.csv").rows
     assert lamp.paid_with is None and lamp.id == "4e295bbcb29c"
