@@ -15,11 +15,13 @@ from core.i18n import _
 from core.models import AMOUNT_MAX
 from core.reading import CaseError
 from core.wizard.answers import (
+    CURRENCY_FROM,
     DAYS_LEFT_MAX,
     NOT_YET,
     MoneyAnswer,
     answer_problem,
     date_range,
+    order_currency,
     parse_day,
     protection_end,
 )
@@ -54,9 +56,8 @@ def submit(question: Question, value: str) -> None:
 
 
 def currency() -> str:
-    """The order's currency, from the amount paid (or the one picked on this screen)."""
-    total = MoneyAnswer.parse(wizard_state.answers().get("total", ""))
-    return (total.currency if total is not None else "") or DEFAULT_CURRENCY
+    """The order's currency, from the first money answer that carries one (or the one picked on this screen)."""
+    return order_currency(wizard_state.answers()) or DEFAULT_CURRENCY
 
 
 def show_question(question: Question) -> None:
@@ -236,8 +237,12 @@ def ask_money(question: Question, current: str | None) -> None:
     money = MoneyAnswer.parse(current) if current else None
     if key not in st.session_state:
         st.session_state[key] = float(money.amount) if money is not None else None
-    is_total = question.key == "total"
-    if is_total:
+    # The buyer picks the currency with the first amount that carries it: the total, or else what the bad items cost.
+    answers = wizard_state.answers()
+    picks_currency = question.key in CURRENCY_FROM and not any(
+        answers.get(other) for other in CURRENCY_FROM if other != question.key
+    )
+    if picks_currency:
         if currency_key not in st.session_state:
             st.session_state[currency_key] = currency()
         left, right = st.columns([3, 1])
@@ -246,7 +251,7 @@ def ask_money(question: Question, current: str | None) -> None:
         left = st.container()
 
     def chosen() -> str:
-        return str(st.session_state.get(currency_key)) if is_total else currency()
+        return str(st.session_state.get(currency_key)) if picks_currency else currency()
 
     with left:
         amount_box(_("Amount in {currency}").format(currency=chosen()), key)

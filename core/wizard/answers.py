@@ -111,6 +111,19 @@ def read_order_number(text: str) -> tuple[str | None, str | None]:
         return None, _("An order number is 8 to 20 digits, as shown on the order page.")
 
 
+CURRENCY_FROM = ("total", "affected")
+"""The money answers that carry the order's currency (the buyer picks it there), first given first."""
+
+
+def order_currency(answers: dict[str, str]) -> str | None:
+    """The currency the buyer picked with the first money answer that carries one, if any."""
+    for key in CURRENCY_FROM:
+        money = MoneyAnswer.parse(answers.get(key, ""))
+        if money is not None and money.currency:
+            return money.currency
+    return None
+
+
 PAST_EVENTS = ("shipped", "contacted", "receipt", "opened", "closed", "processed")
 """The date questions about something that already happened: their answer can't be after today."""
 EARLIEST_DAY = dt.date(2000, 1, 1)

@@ -13,7 +13,15 @@ from typing import Any
 from core.i18n import _, show_date, show_money
 from core.models import PROTECTION_DAYS_USUAL, Case, Payment
 from core.reading import CaseError, CaseProblem, read_case
-from core.wizard.answers import EARLIEST_DAY, MoneyAnswer, answer_in_words, answer_problem, known, parse_day
+from core.wizard.answers import (
+    EARLIEST_DAY,
+    MoneyAnswer,
+    answer_in_words,
+    answer_problem,
+    known,
+    order_currency,
+    parse_day,
+)
 from core.wizard.questions import questions
 from core.wizard.route import NOT_ARRIVED, ON_REQUEST, next_question, route
 
@@ -115,8 +123,9 @@ def order_part(answers: dict[str, str], details: Details) -> dict[str, Any]:
     total = MoneyAnswer.parse(answers.get("total", ""))
     if total is not None:
         order["total_paid"] = str(total.amount)
-        if total.currency:
-            order["currency"] = total.currency
+    currency = order_currency(answers)
+    if currency:
+        order["currency"] = currency
     return order
 
 

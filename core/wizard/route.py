@@ -14,9 +14,7 @@ ON_REQUEST = ("blocked",)
 """Questions never asked on the way: the buyer brings them up from the plan, and the route keeps them."""
 SEVERAL_ITEM_CLAIMS = ("not_as_described", "fake", "wrong_item")
 """Problems that may touch only some items of a bundle: the route asks which, and what they cost."""
-FREE_RETURN_CLAIMS = ("not_as_described", "wrong_item")
-"""Problems where a listing's free return offers sending the item back for a full refund (the guide's "How returns work")."""
-MAX_ANSWERS = 8
+MAX_ANSWERS = 7
 """No route asks more (a question brought up from the plan included)."""
 
 
@@ -83,9 +81,7 @@ def problem_details(problem: str | None, answers: dict[str, str]) -> list[str]:
     if problem == "changed_mind":
         return ["free_return"]
     if problem in SEVERAL_ITEM_CLAIMS:
-        keys = ["items", *(["affected"] if answers.get("items") == "some" else [])]
-        # Free return gives a faulty or wrong item a second option: send it back for a full refund.
-        return [*keys, "free_return"] if problem in FREE_RETURN_CLAIMS else keys
+        return ["items", *(["affected"] if answers.get("items") == "some" else [])]
     return []
 
 

@@ -198,14 +198,20 @@ def return_steps(w: Said) -> list[str]:
 
 
 def free_return_option(w: Said) -> list[str]:
-    """Free return for an item that isn't right: the other choice, with what it costs in time."""
-    if not w.order.free_return or w.decision.return_item:
+    """Free return for an item that isn't right: the other choice, with what it costs in time. The wizard doesn't
+    ask about free return for this, so without it the option is said with an "if"."""
+    if w.decision.return_item or w.decision.refund != "full":
         return []
     w.cites(RETURN_POSTAGE)
+    if w.order.free_return:
+        start = _("Another option: this listing has free return, so you could choose “Refund and return” instead.")
+    else:
+        start = _("Another option: if the listing says “free return”, you could choose “Refund and return” instead.")
     return [
-        _(
-            "Another option: this listing has free return, so you could choose “Refund and return” instead. The "
-            "postage is free, but you must send it within {n} days with tracking, and the money only comes once "
+        start
+        + " "
+        + _(
+            "The postage is free, but you must send it within {n} days with tracking, and the money only comes once "
             "the seller receives it."
         ).format(n=w.n(RETURN_SHIP_WITHIN))
     ]

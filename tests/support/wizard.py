@@ -224,13 +224,12 @@ ROUTES = {
             ("receipt", "no"),
             ("protection", "no"),
             ("items", "all"),
-            ("free_return", "no"),
         ],
         "open_dispute",
         ["full refund, and keep the item", "Full refund · keep the item"],
         "dispute",
     ),
-    "received, one faulty item of several, free return": (
+    "received, one faulty item of several": (
         [
             ("stage", "received"),
             ("problem", "not_as_described"),
@@ -238,13 +237,11 @@ ROUTES = {
             ("receipt", "2026-11-20"),
             ("items", "some"),
             ("affected", "15 USD"),
-            ("free_return", "yes"),
         ],
         "open_dispute",
         [
             "refund of $15.00 for the items that are not as described",
             "Partial refund: $15.00 · keep the item",
-            "Another option: this listing has free return",
         ],
         "dispute",
     ),
@@ -281,7 +278,6 @@ ROUTES = {
             ("receipt", "no"),
             ("protection", "no"),
             ("items", "all"),
-            ("free_return", "no"),
         ],
         "open_dispute",
         ["something you didn't order"],

@@ -60,7 +60,6 @@ def test_no_route_is_longer_than_the_most_answers() -> None:
         "protection": "no",
         "items": "some",
         "affected": "15 USD",
-        "free_return": "no",
     }
     assert len(route(longest)) == MAX_ANSWERS
 
@@ -69,6 +68,6 @@ def test_several_items_are_asked_for_the_problems_a_bundle_can_have() -> None:
     base = {"stage": "received", "shipped": "2026-11-01", "receipt": "2026-11-20"}
     assert route({**base, "problem": "fake"})[4:] == ["items"]
     assert route({**base, "problem": "fake", "items": "some"})[4:] == ["items", "affected"]
-    assert route({**base, "problem": "wrong_item", "items": "all"})[4:] == ["items", "free_return"]
-    assert route({**base, "problem": "not_as_described", "items": "some"})[4:] == ["items", "affected", "free_return"]
+    assert route({**base, "problem": "wrong_item", "items": "all"})[4:] == ["items"]
+    assert route({**base, "problem": "not_as_described", "items": "some"})[4:] == ["items", "affected"]
     assert "items" not in route({**base, "problem": "slightly_imperfect"})
