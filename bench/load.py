@@ -52,7 +52,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bench import gc_mode, harness
 from core import advise
-from core.wizard.answers import NOT_YET, RETURN, MoneyAnswer
+from core.wizard.answers import CURRENCY_FROM, NOT_YET, RETURN, MoneyAnswer
 from core.wizard.case import Details, to_case
 from core.wizard.questions import DATE_KINDS, YES_FIRST_KINDS, questions
 from core.wizard.route import ON_REQUEST
@@ -92,7 +92,7 @@ class Step:
     kind: str  # the question's kind, or "request" for a question brought up from the plan
     value: str  # the answer as the session means it: "not_shipped", "2026-11-01", "no", "12.50", "50 return"
     stored: str  # the answer as the app stores it (and as it goes in a link)
-    currency: str = ""  # for "total"
+    currency: str = ""  # for the answers that carry the currency (CURRENCY_FROM)
 
 
 @dataclass
@@ -475,9 +475,9 @@ class WizardVisitor:
             if list(picker.value if picker.set_value else picker.default) != [step.value]:
                 fills.append((f"q_{key}_value", {"string_array_value": [step.value]}))
         else:
-            box = self.last.widget("q_total_currency") if key == "total" else None
+            box = self.last.widget(f"q_{key}_currency") if key in CURRENCY_FROM else None
             if box is not None and step.currency != (box.raw_value if box.set_value else box.options[box.default]):
-                fills.append(("q_total_currency", {"string_value": step.currency}))
+                fills.append((f"q_{key}_currency", {"string_value": step.currency}))
             amount, _sep, extra = step.value.partition(" ")
             fills.append((f"q_{key}_value", {"double_value": float(amount)}))
             if extra == "return":
