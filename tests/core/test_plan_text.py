@@ -249,8 +249,11 @@ def check_dates_from_the_case(seen: Seen) -> None:
         case.order.estimated_delivery,
         case.order.receipt_confirmed_on,
         case.seller_contacted_on,
+        case.cancelled_on,
         seen.today,
     ]
+    if case.item_return is not None:
+        known += [case.item_return.agreed_on, case.item_return.ship_by, case.item_return.sent_on]
     if dispute is not None:
         known += [dispute.opened_on, dispute.closed_on, dispute.negotiation_ends_on, dispute.refund_processed_on]
     known += list(seen.plan.dates.model_dump().values())
