@@ -111,7 +111,17 @@ def read_order_number(text: str) -> tuple[str | None, str | None]:
         return None, _("An order number is 8 to 20 digits, as shown on the order page.")
 
 
-PAST_EVENTS = ("shipped", "contacted", "receipt", "opened", "closed", "processed")
+PAST_EVENTS = (
+    "shipped",
+    "contacted",
+    "receipt",
+    "opened",
+    "closed",
+    "processed",
+    "return_agreed",
+    "return_sent",
+    "cancelled",
+)
 """The date questions about something that already happened: their answer can't be after today."""
 EARLIEST_DAY = dt.date(2000, 1, 1)
 YEARS_AHEAD = 5
