@@ -12,7 +12,7 @@ from types import MappingProxyType
 
 from core.facts import AFTER_RECEIPT, APPEAL_WINDOW, SELLER_REPLY
 from core.i18n import N_, _
-from core.models import Payment, Rule
+from core.models import Payment, ReturnStatus, Rule
 from core.rules import refund_window
 from core.wording.headlines import (
     aliexpress_offer_headline,
@@ -624,7 +624,10 @@ LAST_DAYS = frozenset(
 def money_words(w: Said) -> str:
     """What the plan asks for or accepts, in one line: "Full refund: $40.00 · keep the item"."""
     d = w.decision
-    if d.refund == "none" and w.case.item_return is not None:
+    item_return = w.case.item_return
+    if d.refund == "none" and item_return is not None:
+        if item_return.status in (ReturnStatus.sent, ReturnStatus.lost):
+            return _("The refund you agreed · item sent back")
         return _("The refund you agreed · send the item back")
     if d.refund == "none":
         return _("No money to ask for at this step.")
