@@ -41,7 +41,8 @@ TRACKINGS = ("none", "in_transit", "no_updates", "delivered", "returned_to_selle
 ALL_PROBLEMS = (*RECEIVED_PROBLEMS, "not_arrived", "delivered_not_received")
 COUNTRIES = ("US", "DE", "FR", "ES", "GB", "BR", "PL")
 CURRENCIES = ("USD", "EUR", "GBP", "BRL", "PLN")
-GROUPS = ("not_shipped", "not_received", "received", "dispute_open", "dispute_closed")
+GROUPS = ("not_shipped", "not_received", "received", "dispute_open", "dispute_closed", "returning", "cancelled")
+RETURN_STATUSES = ("not_sent", "label_refused", "sent", "lost")
 IMPORT_PROBE = """
 import json, sys, time
 t0, c0 = time.perf_counter(), time.process_time()
@@ -136,9 +137,30 @@ def make_case(rng: random.Random, index: int) -> dict[str, Any]:
         case["problem"] = rng.choice(["none", "not_arrived"])
         return case
 
+    if group == "cancelled":
+        order["placed_on"] = day(-rng.randint(0, 60))
+        case["cancelled_on"] = day(-rng.randint(0, 40))
+        case["paid_with"] = rng.choice(["card", "paypal", "aliexpress", "other", None])
+        return case
+
     shipped_ago = rng.randint(0, 120)
     order["shipped_on"] = day(-shipped_ago)
     order["placed_on"] = day(-shipped_ago - rng.randint(0, 5))
+
+    if group == "returning":
+        order["received"] = True
+        case["problem"] = rng.choice(["changed_mind", "not_as_described"])
+        agreed_ago = rng.randint(0, 25)
+        item_return: dict[str, Any] = {
+            "status": RETURN_STATUSES[turn % len(RETURN_STATUSES)],
+            "agreed_on": day(-agreed_ago),
+        }
+        if rng.random() < 0.3:
+            item_return["ship_by"] = day(-agreed_ago + rng.randint(3, 15))
+        if item_return["status"] in ("sent", "lost"):
+            item_return["sent_on"] = day(-rng.randint(0, agreed_ago))
+        case["item_return"] = item_return
+        return case
 
     if group == "not_received":
         tracking = TRACKINGS[turn % len(TRACKINGS)]

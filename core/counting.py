@@ -64,6 +64,11 @@ def counted(case: Case, dates: PlanDates, today: dt.date) -> dict[str, str]:
     add("deadline_after_confirming", _days(_("Confirming receipt today {day}"), today, AFTER_RECEIPT.value))
     # Dates the buyer entered are not counted: the sum says so, and still ends on the date.
     add("estimated_delivery", _("Estimated delivery as you entered it"))
+    if case.cancelled_on is not None and order.shipped_on is None:
+        window = refund_window(case.paid_with)
+        start = _("Cancelled {day}")
+        add("refund_expected_from", _working(case.cancelled_on, window.value, case.country, start))
+        add("refund_expected_by", _working(case.cancelled_on, window.upto or window.value, case.country, start))
     if dispute is not None:
         if dispute.closed_on is not None:
             add("appeal_deadline", _days(_("Dispute closed {day}"), dispute.closed_on, APPEAL_WINDOW.value))
@@ -85,7 +90,7 @@ def counted(case: Case, dates: PlanDates, today: dt.date) -> dict[str, str]:
             add("extension_until", _days(_("Estimated delivery {day}"), eta, EXTEND_PAST_DELIVERY.value))
         else:
             add("extension_until", _days(_("Protection ends {day}"), dates.protection_ends, EXTENSION_ASKED.value))
-    add("return_ship_by", _days(_("Accepting today {day}"), today, RETURN_SHIP_WITHIN.value))
+    add("return_ship_by", _return_ship_by(case, today))
     paid = order.placed_on
     if paid is not None:
         add("paypal_dispute_by", _days(_("Paid {day}"), paid, PAYPAL_DISPUTE.value))
@@ -114,6 +119,18 @@ def _chargeback_start(case: Case, dates: PlanDates) -> str | None:
     if order.estimated_delivery is not None:
         return _days(_("Estimated delivery {day}"), order.estimated_delivery, CHARGEBACK_NOT_RECEIVED.value)
     return _days(_("Paid {day}"), paid, CHARGEBACK_NOT_RECEIVED.value) if paid is not None else None
+
+
+def _return_ship_by(case: Case, today: dt.date) -> str | None:
+    """A return already agreed counts from the agreement (or is the request's own date); otherwise from today."""
+    item_return = case.item_return
+    if item_return is None:
+        return _days(_("Accepting today {day}"), today, RETURN_SHIP_WITHIN.value)
+    if item_return.ship_by is not None:
+        return _("The date on your return request")
+    if item_return.agreed_on is not None:
+        return _days(_("Return agreed {day}"), item_return.agreed_on, RETURN_SHIP_WITHIN.value)
+    return None
 
 
 def _day_count(days: int) -> str:
@@ -151,13 +168,15 @@ def _protection_end(order: Order) -> str | None:
     return _protection(order.shipped_on, order.protection_days) if order.shipped_on is not None else None
 
 
-def _working(start: dt.date, days: int, country: str | None) -> str:
-    """ "Refund processed Tue 20 Oct 2026 + 20 working days (Monday to Friday, except public holidays in Spain)"."""
+def _working(start: dt.date, days: int, country: str | None, label: str | None = None) -> str:
+    """ "Refund processed Tue 20 Oct 2026 + 20 working days (Monday to Friday, except public holidays in Spain)";
+    `label` names another start ("Cancelled {day}")."""
     count = ngettext("{n} working day", "{n} working days", days).format(n=days)
     week = working_week(country)
     if country is not None:
         week = _("{days}, except public holidays in {country}").format(days=week, country=country_name(country))
-    return _("Refund processed {day} + {count} ({week})").format(day=show_date(start), count=count, week=week)
+    begun = (label or _("Refund processed {day}")).format(day=show_date(start))
+    return _("{start} + {count} ({week})").format(start=begun, count=count, week=week)
 
 
 def working_week(country: str | None) -> str:

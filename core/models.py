@@ -141,6 +141,17 @@ class Judgement(str, Enum):
     invalid = "invalid"
 
 
+class ReturnStatus(str, Enum):
+    """Where a return the buyer has to send stands."""
+
+    not_sent = "not_sent"
+    label_refused = "label_refused"
+    """The post office won't take the return label (or its code)."""
+    sent = "sent"
+    lost = "lost"
+    """Sent with tracking, but the seller says it never arrived."""
+
+
 class Order(Strict):
     """One AliExpress order: when it was paid, shipped and received, and what it cost."""
 
@@ -194,6 +205,25 @@ class Dispute(Strict):
     refund_received: bool = False
 
 
+class ItemReturn(Strict):
+    """A refund with return the buyer accepted (or AliExpress decided): the item has to go back to the seller."""
+
+    agreed_on: dt.date | None = Field(
+        default=None, description="The day the return was agreed (or decided); the days to send it count from it."
+    )
+    ship_by: dt.date | None = Field(
+        default=None,
+        description="The send-by date the return request shows, when it shows one; otherwise the plan counts "
+        "agreed_on + 10 days.",
+    )
+    status: ReturnStatus = Field(
+        default=ReturnStatus.not_sent,
+        description="not_sent, label_refused (the post office refuses the return label), sent, or lost (sent, "
+        "but the seller says it never arrived).",
+    )
+    sent_on: dt.date | None = Field(default=None, description="The day the item was posted back, when it was.")
+
+
 class Case(Strict):
     """Everything the advisor needs to know about one problem order."""
 
@@ -225,6 +255,15 @@ class Case(Strict):
         default=None,
         description="How the order was paid: card, paypal, aliexpress (Bonus or balance) or other. It sets the "
         "refund's window and the ways out (chargeback, PayPal claim); unknown gives both, each with an 'if'.",
+    )
+    item_return: ItemReturn | None = Field(
+        default=None,
+        description="A return in progress: the buyer must send the item back (problem changed_mind means the "
+        "buyer pays the postage; a fault means the seller does).",
+    )
+    cancelled_on: dt.date | None = Field(
+        default=None,
+        description="The day an order that had not shipped was cancelled; the refund's window counts from it.",
     )
 
 
@@ -303,6 +342,14 @@ class Rule(str, Enum):
     wrong_shipping_confirm = "received.wrong_shipping_no_claim.confirm"
     wrong_shipping_confirmed = "received.wrong_shipping_no_claim.confirmed"
     changed_mind = "received.changed_mind"
+    return_not_sent = "returning.not_sent"
+    return_ship_by_passed = "returning.ship_by_passed"
+    return_label_refused = "returning.label_refused"
+    return_sent = "returning.sent"
+    return_lost = "returning.seller_says_not_arrived"
+    cancelled_refund_on_its_way = "cancelled.refund_on_its_way"
+    cancelled_refund_overdue = "cancelled.refund_overdue"
+    cancelled_refund_overdue_not_card = "cancelled.refund_overdue_not_card"
 
 
 class Deadline(BaseModel):
@@ -361,7 +408,9 @@ class PlanDates(BaseModel):
         "or 15 days past its end.",
     )
     return_ship_by: dt.date | None = Field(
-        default=None, description="If the buyer accepts a return today, the last day to send the item back."
+        default=None,
+        description="The last day to send the item back: if the buyer accepts a return today, or for a return "
+        "already agreed (the request's own date, or 10 days after the agreement).",
     )
     paypal_dispute_by: dt.date | None = Field(
         default=None, description="Outside AliExpress: the last day to open a PayPal dispute (180 days from payment)."

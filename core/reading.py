@@ -68,7 +68,14 @@ def from_pydantic(error: ErrorDetails) -> CaseProblem:
 
 def contradictions(case: Case, today: dt.date) -> list[CaseProblem]:
     """Answers that cannot all be true at once."""
-    return [*_days_out_of_order(case, today), *_receipt(case), *_amounts(case), *_other(case), *_dispute_days(case)]
+    return [
+        *_days_out_of_order(case, today),
+        *_receipt(case),
+        *_amounts(case),
+        *_other(case),
+        *_dispute_days(case),
+        *_return_and_cancel(case),
+    ]
 
 
 def _days_out_of_order(case: Case, today: dt.date) -> Iterator[CaseProblem]:
@@ -84,7 +91,13 @@ def _days_out_of_order(case: Case, today: dt.date) -> Iterator[CaseProblem]:
         "order.shipped_on": order.shipped_on,
         "order.receipt_confirmed_on": order.receipt_confirmed_on,
         "seller_contacted_on": case.seller_contacted_on,
+        "cancelled_on": case.cancelled_on,
     }
+    if case.item_return is not None:
+        past_events |= {
+            "item_return.agreed_on": case.item_return.agreed_on,
+            "item_return.sent_on": case.item_return.sent_on,
+        }
     if dispute is not None:
         past_events |= {
             "dispute.opened_on": dispute.opened_on,
@@ -112,7 +125,7 @@ def _days_out_of_order(case: Case, today: dt.date) -> Iterator[CaseProblem]:
 def _receipt(case: Case) -> Iterator[CaseProblem]:
     """A received order needs a shipping date; a confirmed receipt needs a received order, after shipping."""
     order = case.order
-    if order.received and order.shipped_on is None and case.dispute is None:
+    if order.received and order.shipped_on is None and case.dispute is None and case.item_return is None:
         yield CaseProblem("order.shipped_on", _("A received order must have a shipping date."))
     if order.receipt_confirmed_on is not None:
         if not order.received:
@@ -169,6 +182,26 @@ def _dispute_days(case: Case) -> Iterator[CaseProblem]:
         )
     if dispute.status is not DisputeStatus.closed and dispute.closed_on is not None:
         yield CaseProblem("dispute.closed_on", _("Only a closed dispute has a closing date."))
+
+
+def _return_and_cancel(case: Case) -> Iterator[CaseProblem]:
+    """A return is sent after it was agreed; an order cancelled before shipping has no shipping date."""
+    item_return = case.item_return
+    agreed = item_return.agreed_on if item_return is not None else None
+    sent = item_return.sent_on if item_return is not None else None
+    ship_by = item_return.ship_by if item_return is not None else None
+    if agreed is not None and sent is not None and sent < agreed:
+        yield CaseProblem(
+            "item_return.sent_on",
+            _("The item can't be sent back before the return was agreed ({agreed}).").format(agreed=agreed),
+        )
+    if agreed is not None and ship_by is not None and ship_by < agreed:
+        yield CaseProblem(
+            "item_return.ship_by",
+            _("The day to send it back can't be before the return was agreed ({agreed}).").format(agreed=agreed),
+        )
+    if case.cancelled_on is not None and case.order.shipped_on is not None:
+        yield CaseProblem("cancelled_on", _("An order cancelled before shipping has no shipping date."))
 
 
 def _other(case: Case) -> Iterator[CaseProblem]:

@@ -51,6 +51,7 @@ from core.models import (
     PlanDates,
     Problem,
     RefundKind,
+    ReturnStatus,
     Rule,
     Tracking,
 )
@@ -140,6 +141,21 @@ LINES: Mapping[Rule, Line] = MappingProxyType(
         ),
         Rule.wrong_shipping_confirmed: Line("nothing_to_do", (guide.SHIPPING_METHOD, guide.AFTER_RECEIPT)),
         Rule.changed_mind: Line("open_dispute", (guide.RETURNS, guide.HOW_TO_OPEN), "dispute_deadline"),
+        # No action says "send the item back"; the steps say it, and the message to the seller gives the tracking.
+        Rule.return_not_sent: Line("contact_seller", (guide.RETURNS, guide.PHASES), "return_ship_by"),
+        Rule.return_ship_by_passed: Line("contact_support", (guide.RETURNS, guide.SUPPORT)),
+        Rule.return_label_refused: Line("contact_support", (guide.RETURNS, guide.SUPPORT), "return_ship_by"),
+        Rule.return_sent: Line("wait", (guide.PHASES, guide.REFUND_TIME)),
+        Rule.return_lost: Line("contact_support", (guide.PHASES, guide.SUPPORT)),
+        Rule.cancelled_refund_on_its_way: Line(
+            "wait", (guide.NOT_SHIPPED, guide.REFUND_TIME, guide.REFUND_STATUS), "refund_expected_by"
+        ),
+        Rule.cancelled_refund_overdue: Line(
+            "check_with_bank", (guide.NOT_REFUNDING, guide.REFUND_STATUS), "refund_expected_by"
+        ),
+        Rule.cancelled_refund_overdue_not_card: Line(
+            "contact_support", (guide.NOT_REFUNDING, guide.REFUND_STATUS, guide.SUPPORT), "refund_expected_by"
+        ),
     }
 )
 
@@ -147,7 +163,15 @@ NOT_SHIPPED_RULES = frozenset((Rule.payment_pending, Rule.payment_confirmed))
 """Lines for an order that has not shipped: with nothing wrong, such an order is just waiting."""
 WAYS_OUT_RULES = frozenset((Rule.too_late_to_appeal, Rule.not_received_too_late, Rule.received_too_late))
 """Lines where AliExpress's own routes are exhausted: the plan adds the ways out that still exist outside it."""
-MISSED_RULES = frozenset((Rule.too_late_to_appeal, Rule.not_received_too_late, Rule.received_too_late, Rule.late_claim))
+MISSED_RULES = frozenset(
+    (
+        Rule.too_late_to_appeal,
+        Rule.not_received_too_late,
+        Rule.received_too_late,
+        Rule.late_claim,
+        Rule.return_ship_by_passed,
+    )
+)
 """Lines reached because a window was missed: the buyer has to act today."""
 
 
@@ -249,17 +273,22 @@ def protection_dates(case: Case, today: dt.date) -> PlanDates:
         ask_extension = add_days(deadline, -(ASK_EXTENSION.upto or ASK_EXTENSION.value))
         extension = extension_until(order.estimated_delivery, protection_ends or deadline)
     no_dispute = dispute is None or dispute.status is DisputeStatus.cancelled
-    if order.received and order.receipt_confirmed_on is None and no_dispute:
+    # An item on its way back is no longer one to confirm.
+    if order.received and order.receipt_confirmed_on is None and no_dispute and case.item_return is None:
         after_confirming = add_days(today, AFTER_RECEIPT.value)
-    appeal = negotiation = refund_from = refund_by = seller_answer = steps_in = None
+    appeal = negotiation = refund_from = refund_by = seller_answer = steps_in = ship_by = None
+    if case.cancelled_on is not None and order.shipped_on is None:
+        # A cancelled order's refund is on its way from the day it was cancelled.
+        refund_from, refund_by = refund_days(case, case.cancelled_on)
+    if case.item_return is not None and case.item_return.status in (ReturnStatus.not_sent, ReturnStatus.label_refused):
+        # Once the item is on its way back, the day to send it is behind the buyer.
+        ship_by = return_ship_by_agreed(case)
     if dispute is not None:
         negotiation = dispute.negotiation_ends_on
         if closed and dispute.closed_on is not None:
             appeal = add_days(dispute.closed_on, APPEAL_WINDOW.value)
         if dispute.refund_processed_on is not None:
-            window = refund_window(case.paid_with)
-            refund_from = add_working_days(dispute.refund_processed_on, window.value, case.country)
-            refund_by = add_working_days(dispute.refund_processed_on, window.upto or window.value, case.country)
+            refund_from, refund_by = refund_days(case, dispute.refund_processed_on)
         if dispute.status is DisputeStatus.open and dispute.opened_on is not None:
             seller_answer = add_days(dispute.opened_on, SELLER_DISPUTE_ANSWER.value)
             steps_in = add_days(dispute.opened_on, ALIEXPRESS_STEPS_IN.value)
@@ -280,7 +309,29 @@ def protection_dates(case: Case, today: dt.date) -> PlanDates:
         aliexpress_steps_in_by=steps_in,
         ask_extension_by=ask_extension,
         extension_until=extension,
+        return_ship_by=ship_by,
     )
+
+
+def refund_days(case: Case, start: dt.date) -> tuple[dt.date, dt.date]:
+    """The first and last working days a refund started on `start` usually arrives, by the payment method."""
+    window = refund_window(case.paid_with)
+    return (
+        add_working_days(start, window.value, case.country),
+        add_working_days(start, window.upto or window.value, case.country),
+    )
+
+
+def return_ship_by_agreed(case: Case) -> dt.date | None:
+    """A return already agreed: the date on the request when it shows one, else the agreement + 10 days."""
+    item_return = case.item_return
+    if item_return is None:
+        return None
+    if item_return.ship_by is not None:
+        return item_return.ship_by
+    if item_return.agreed_on is not None:
+        return add_days(item_return.agreed_on, RETURN_SHIP_WITHIN.value)
+    return None
 
 
 def date_facts(case: Case, dates: PlanDates) -> list[Fact]:
@@ -308,7 +359,8 @@ def date_facts(case: Case, dates: PlanDates) -> list[Fact]:
     when("refund_expected_by", refund_window(case.paid_with))
     when("seller_must_answer_by", SELLER_DISPUTE_ANSWER)
     when("aliexpress_steps_in_by", ALIEXPRESS_STEPS_IN)
-    when("return_ship_by", RETURN_SHIP_WITHIN)
+    if case.item_return is None or case.item_return.ship_by is None:
+        when("return_ship_by", RETURN_SHIP_WITHIN)
     when("paypal_dispute_by", PAYPAL_DISPUTE)
     when(
         "chargeback_by", CHARGEBACK_NOT_AS_DESCRIBED if order.received else CHARGEBACK_NOT_RECEIVED, CHARGEBACK_LONGEST
@@ -393,9 +445,14 @@ def decide(case: Case, today: dt.date) -> tuple[Decision, PlanDates]:
     """Run the groups of the decision tree in the guide's order; the first that applies decides."""
     facts = Facts(case=case, today=today, dates=protection_dates(case, today))
     dispute = case.dispute
-    # A dispute exists only once the order shipped, so the dispute groups come first: a
+    # A return in progress and a cancelled order are where the order stands now, whatever came before.
+    # A dispute exists only once the order shipped, so the dispute groups come next: a
     # case that gives a dispute but no shipping date is advised on its dispute.
-    if dispute is not None and dispute.status is DisputeStatus.closed:
+    if case.item_return is not None:
+        decision = returning(facts)
+    elif case.cancelled_on is not None and case.order.shipped_on is None:
+        decision = cancelled(facts)
+    elif dispute is not None and dispute.status is DisputeStatus.closed:
         decision = dispute_closed(facts)
     elif dispute is not None and dispute.status is DisputeStatus.open:
         decision = dispute_open(facts)
@@ -406,7 +463,9 @@ def decide(case: Case, today: dt.date) -> tuple[Decision, PlanDates]:
         decision = shipped_not_received(facts)
     else:
         decision = received(facts)
-    later: dict[str, dt.date | None] = {"return_ship_by": return_ship_by(decision, today)}
+    later: dict[str, dt.date | None] = {}
+    if case.item_return is None:
+        later["return_ship_by"] = return_ship_by(decision, today)
     if decision.rule in WAYS_OUT_RULES:
         later.update(ways_out_dates(case))
     return decision, facts.dates.model_copy(update=later)
@@ -439,6 +498,35 @@ def not_shipped(facts: Facts) -> Decision:
     if not facts.order.payment_confirmed:
         return full_refund(facts, Rule.payment_pending)
     return full_refund(facts, Rule.payment_confirmed)
+
+
+def returning(facts: Facts) -> Decision:
+    """Beyond the guide's "How returns work": the item goes back with tracking by the day, or the money goes to the
+    seller; the refund follows once the seller receives it. The refund asked for is the one agreed."""
+    item_return, ship_by = facts.case.item_return, facts.dates.return_ship_by
+    assert item_return is not None  # decide() sends only cases with a return here
+    status = item_return.status
+    if status is ReturnStatus.sent:
+        return Decision(Rule.return_sent, return_item=True)
+    if status is ReturnStatus.lost:
+        return Decision(Rule.return_lost, return_item=True)
+    if status is ReturnStatus.label_refused:
+        return Decision(Rule.return_label_refused, return_item=True)
+    if ship_by is not None and facts.today > ship_by:
+        return Decision(Rule.return_ship_by_passed, return_item=True)
+    return Decision(Rule.return_not_sent, return_item=True)
+
+
+def cancelled(facts: Facts) -> Decision:
+    """Guide: "When the order has not been shipped yet" (a cancelled order's payment takes a few days to come
+    back) and "AliExpress is not refunding me". The window counts from the cancellation, by the payment method."""
+    expected_by = facts.dates.refund_expected_by
+    if expected_by is not None and facts.today > expected_by:
+        # No bank holds a refund paid back to PayPal or to AliExpress Bonus or balance.
+        if facts.case.paid_with in (Payment.paypal, Payment.aliexpress):
+            return full_refund(facts, Rule.cancelled_refund_overdue_not_card)
+        return full_refund(facts, Rule.cancelled_refund_overdue)
+    return full_refund(facts, Rule.cancelled_refund_on_its_way)
 
 
 def dispute_closed(facts: Facts) -> Decision:

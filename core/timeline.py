@@ -229,6 +229,12 @@ def _events(case: Case, plan: Plan, windows: list[Window], today: dt.date) -> li
             ("dispute_closed", _("Dispute closed"), dispute.closed_on),
             ("refund_processed", _("Refund processed"), dispute.refund_processed_on),
         ]
+    if case.item_return is not None:
+        known += [
+            ("return_agreed", _("Return agreed"), case.item_return.agreed_on),
+            ("return_sent", _("Sent back"), case.item_return.sent_on),
+        ]
+    known.append(("cancelled", _("Cancelled"), case.cancelled_on))
     events = [Event(key=key, label=label, date=day) for key, label, day in known if day is not None]
     return sorted(events + _plan_events(plan, today), key=lambda event: event.date)
 

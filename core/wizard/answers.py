@@ -124,7 +124,17 @@ def order_currency(answers: dict[str, str]) -> str | None:
     return None
 
 
-PAST_EVENTS = ("shipped", "contacted", "receipt", "opened", "closed", "processed")
+PAST_EVENTS = (
+    "shipped",
+    "contacted",
+    "receipt",
+    "opened",
+    "closed",
+    "processed",
+    "return_agreed",
+    "return_sent",
+    "cancelled",
+)
 """The date questions about something that already happened: their answer can't be after today."""
 EARLIEST_DAY = dt.date(2000, 1, 1)
 YEARS_AHEAD = 5

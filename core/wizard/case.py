@@ -42,6 +42,10 @@ FIELD_TO_ANSWER = {
     "dispute.closed_on": "closed",
     "dispute.opened_on": "opened",
     "dispute.refund_processed_on": "processed",
+    "item_return.agreed_on": "return_agreed",
+    "item_return.ship_by": "return_ship_by",
+    "item_return.sent_on": "return_sent",
+    "cancelled_on": "cancelled",
 }
 """The answer each field of the case comes from, to send the buyer back to the one that doesn't fit."""
 
@@ -195,12 +199,35 @@ def dispute_closed_part(answers: dict[str, str], case: dict[str, Any], order: di
     case["dispute"] = dispute
 
 
+def returning_part(answers: dict[str, str], case: dict[str, Any], order: dict[str, Any]) -> None:
+    """The item is in the buyer's hands and goes back; why it goes back sets who pays the postage."""
+    order["received"] = True
+    case["problem"] = answers.get("return_why", "not_as_described")
+    item_return: dict[str, Any] = {"status": answers.get("return_status", "not_sent")}
+    if answers.get("return_agreed"):
+        item_return["agreed_on"] = answers["return_agreed"]
+    ship_by = known(answers, "return_ship_by")
+    if ship_by is not None:
+        item_return["ship_by"] = ship_by
+    if answers.get("return_sent"):
+        item_return["sent_on"] = answers["return_sent"]
+    case["item_return"] = item_return
+
+
+def cancelled_part(answers: dict[str, str], case: dict[str, Any], order: dict[str, Any]) -> None:
+    """Cancelled before shipping: the refund's days count from the cancellation (how it was paid is a detail)."""
+    if answers.get("cancelled"):
+        case["cancelled_on"] = answers["cancelled"]
+
+
 STAGE_PARTS = {
     "on_the_way": on_the_way_part,
     "delivered_missing": delivered_missing_part,
     "received": received_part,
     "dispute_open": dispute_open_part,
     "dispute_closed": dispute_closed_part,
+    "returning": returning_part,
+    "cancelled": cancelled_part,
 }
 """What each stage adds to the case and its order, beyond what every stage says."""
 

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from types import MappingProxyType
 
+from core.facts import RETURN_SHIP_WITHIN
 from core.i18n import _, current_language
 
 CURRENCIES = (
@@ -115,6 +116,8 @@ def _worded(language: str) -> Mapping[str, Question]:
                 Choice("received", _("It arrived")),
                 Choice("dispute_open", _("I have an open dispute")),
                 Choice("dispute_closed", _("My dispute is closed")),
+                Choice("returning", _("I'm sending the item back"), _("A refund with return was agreed or decided.")),
+                Choice("cancelled", _("I cancelled, but the money isn't back"), _("Cancelled before it shipped.")),
             ),
         ),
         Question(
@@ -358,6 +361,54 @@ def _worded(language: str) -> Mapping[str, Question]:
             ),
         ),
         Question("processed", "date", _("When was the refund processed?"), summary=_("Refund processed on")),
+        Question(
+            "return_status",
+            "choice",
+            _("Where is the return at?"),
+            summary=_("Return"),
+            choices=(
+                Choice("not_sent", _("I haven't sent it yet")),
+                Choice("label_refused", _("The post office refuses the return label")),
+                Choice("sent", _("I sent it, with tracking")),
+                Choice("lost", _("I sent it, but the seller says it never arrived")),
+            ),
+        ),
+        Question(
+            "return_agreed",
+            "date",
+            _("When was the return agreed?"),
+            summary=_("Return agreed on"),
+            help=_("The day you accepted the refund with return, or AliExpress decided it."),
+        ),
+        Question(
+            "return_ship_by",
+            "date_or_no",
+            _("Does the return request show a date to send it by?"),
+            summary=_("Send it back by"),
+            help=_("Without one, the plan counts {n} days from the agreement.").format(n=RETURN_SHIP_WITHIN.value),
+            choices=(Choice("yes", _("Yes")),),
+            no_label=_("No, or I can't see it"),
+            date_label=_("Send it by"),
+        ),
+        Question("return_sent", "date", _("When did you send it?"), summary=_("Sent back on")),
+        Question(
+            "return_why",
+            "choice",
+            _("Why is it going back?"),
+            summary=_("Going back because"),
+            help=_("It sets who pays the postage."),
+            choices=(
+                Choice("changed_mind", _("I changed my mind")),
+                Choice("not_as_described", _("It's faulty, wrong or not as described")),
+            ),
+        ),
+        Question(
+            "cancelled",
+            "date",
+            _("When was the order cancelled?"),
+            summary=_("Cancelled on"),
+            help=_("The day the order page showed it cancelled. How you paid is asked with the plan."),
+        ),
         Question(
             "blocked",
             "choice",

@@ -41,6 +41,15 @@ def route(answers: dict[str, str]) -> list[str]:
         return keys + problem_details(answers.get("problem"), answers)
     if stage == "dispute_open":
         return keys + open_dispute_details(answers)
+    if stage == "returning":
+        keys += ["return_status", "return_agreed"]
+        if answers.get("return_status") in ("sent", "lost"):
+            keys.append("return_sent")
+        elif "return_status" in answers:
+            keys.append("return_ship_by")
+        return [*keys, "return_why"]
+    if stage == "cancelled":
+        return [*keys, "cancelled"]
     if stage == "dispute_closed":
         keys.append("satisfied")
         if answers.get("satisfied") == "no":

@@ -6,6 +6,7 @@ from collections.abc import Callable
 
 from core.facts import Fact
 from core.i18n import _
+from core.models import Payment
 from core.wording.said import Said
 
 
@@ -57,3 +58,23 @@ def wrong_shipping_no_claim(confirmed: bool) -> Callable[[Said], str]:
         return _("Not worth a dispute: {why}. Confirm receipt when everything is fine.").format(why=why)
 
     return words
+
+
+def label_refused_headline(w: Said) -> str:
+    ship_by = w.dates.return_ship_by
+    if ship_by is not None and ship_by >= w.today:
+        return _(
+            "The post office won't take the return label: ask support for a new one today, and send it by {day} if "
+            "you can."
+        ).format(day=w.day("return_ship_by"))
+    return _("The post office won't take the return label: ask support for a new one today.")
+
+
+def cancelled_late_headline(w: Said) -> str:
+    if w.case.paid_with is Payment.paypal:
+        return _("The refund for your cancelled order is late: check your PayPal account, then ask support.")
+    if w.case.paid_with is Payment.aliexpress:
+        return _(
+            "The refund for your cancelled order is late: check your AliExpress Bonus and balance, then ask support."
+        )
+    return _("The refund for your cancelled order is late: check your statement, then ask your bank.")

@@ -10,6 +10,7 @@ from core.facts import APPEAL_WINDOW
 from core.i18n import N_, _, show_date
 from core.models import Message, Payment, Problem, Rule, Tracking
 from core.wording.said import Said, message
+from core.wording.steps import seller_pays_return
 
 
 def not_arrived_sentence(w: Said) -> str:
@@ -294,4 +295,105 @@ def support_seller_did_not_answer(w: Said) -> list[Message]:
         "Hello, I opened a dispute on {order} on {opened}. The seller gave no response in the dispute by {day}, so I understand the "
         "refund I asked for should go through, but the dispute is still open. Could you please check it? Thank you."
     ).format(order=w.order_ref, opened=show_date(opened), day=w.day("seller_must_answer_by"))
+    return [message("support", _("To AliExpress customer support"), body)]
+
+
+def return_agreed_clause(w: Said) -> str:
+    """ " The return was agreed on <day>." when the buyer gave the day."""
+    agreed = w.case.item_return.agreed_on if w.case.item_return is not None else None
+    return " " + _("The return was agreed on {day}.").format(day=show_date(agreed)) if agreed else ""
+
+
+def return_sent_clause(w: Said) -> str:
+    """ "I sent it back on <day> with tracking number [tracking number]." (the day only when given)."""
+    sent = w.case.item_return.sent_on if w.case.item_return is not None else None
+    if sent is not None:
+        return _("I sent it back on {day} with tracking number [tracking number].").format(day=show_date(sent))
+    return _("I sent it back with tracking number [tracking number].")
+
+
+def seller_return_tracking(w: Said) -> list[Message]:
+    body = _(
+        "Hello, I am sending back {order} as agreed. The tracking number is [tracking number]. Please confirm "
+        "when you receive it. Thank you."
+    ).format(order=w.order_ref)
+    return [message("seller", _("To the seller, once it's sent"), body)]
+
+
+def support_return_late(w: Said) -> list[Message]:
+    body = _(
+        "Hello, I need help with the return of {order}.{agreed} I could not send it back by {day}, because "
+        "[the reason]. Could you please let me still send it back, with tracking, for my refund? Thank you."
+    ).format(order=w.order_ref, agreed=return_agreed_clause(w), day=w.day("return_ship_by"))
+    return [message("support", _("To AliExpress customer support"), body)]
+
+
+def support_label_refused(w: Said) -> list[Message]:
+    ask = (
+        _("Could you please send me a new label, or refund the postage if I pay for it myself?")
+        if seller_pays_return(w)
+        else _("Could you please send me a new label, or tell me another way to send it?")
+    )
+    body = _(
+        "Hello, I need help with the return of {order}.{agreed} The post office refused the return label on "
+        "[day it was refused], because [what they said]. I have to send it back by {day}. {ask} A photo of the "
+        "label is attached. Thank you."
+    ).format(order=w.order_ref, agreed=return_agreed_clause(w), day=w.day("return_ship_by"), ask=ask)
+    return [message("support", _("To AliExpress customer support"), body)]
+
+
+def support_return_not_confirmed(w: Said) -> list[Message]:
+    body = _(
+        "Hello, I need help with the return of {order}. {sent} The tracking shows it delivered to the seller, "
+        "but the seller has not confirmed it and I have no refund yet. Could you please check it? The postage "
+        "receipt and a screenshot of the tracking are attached. Thank you."
+    ).format(order=w.order_ref, sent=return_sent_clause(w))
+    return [message("support", _("To support, only if the seller doesn't confirm"), body)]
+
+
+def seller_return_delivered(w: Said) -> list[Message]:
+    body = _(
+        "Hello, about the return of {order}: {sent} The tracking shows it delivered to you. The postage receipt "
+        "and a screenshot of the tracking are attached. Could you please check again and confirm the return? Thank you."
+    ).format(order=w.order_ref, sent=return_sent_clause(w))
+    return [message("seller", _("To the seller"), body)]
+
+
+def support_return_lost(w: Said) -> list[Message]:
+    body = _(
+        "Hello, I need help with the return of {order}.{agreed} {sent} The tracking shows it delivered to the "
+        "seller, but the seller says it never arrived. Could you please look into it and release my refund? "
+        "The postage receipt and a screenshot of the tracking are attached. Thank you."
+    ).format(order=w.order_ref, agreed=return_agreed_clause(w), sent=return_sent_clause(w))
+    return [message("support", _("To AliExpress customer support"), body)]
+
+
+def paid_clause(w: Said) -> str:
+    """ "I paid $40.00." when the amount is known."""
+    total = w.order.total_paid
+    return " " + _("I paid {amount}.").format(amount=w.money(total)) if total > 0 else ""
+
+
+def bank_cancelled_message(w: Said) -> list[Message]:
+    cancelled = w.case.cancelled_on
+    assert cancelled is not None, "the cancelled rules read the day of the cancellation"
+    body = _(
+        "Hello, I cancelled {order} on AliExpress on {day}, before it shipped.{paid} The money has not come back "
+        "to my card ending in [last 4 digits]. If the payment is still on hold, could you please release it? If a "
+        "refund came in, could you please trace it? Thank you."
+    ).format(order=w.order_ref, day=show_date(cancelled), paid=paid_clause(w))
+    return [message("bank", _("To your bank"), body)]
+
+
+def support_cancelled_refund(w: Said) -> list[Message]:
+    cancelled = w.case.cancelled_on
+    assert cancelled is not None, "the cancelled rules read the day of the cancellation"
+    where = _("PayPal account") if w.case.paid_with is Payment.paypal else _("AliExpress Bonus or balance")
+    body = _(
+        "Hello, I cancelled {order} on {day}, before it shipped.{paid} The refund to my {where} should have arrived "
+        "by {by}, but it has not. Could you please check where it is? A screenshot of the order page is attached. "
+        "Thank you."
+    ).format(
+        order=w.order_ref, day=show_date(cancelled), paid=paid_clause(w), where=where, by=w.day("refund_expected_by")
+    )
     return [message("support", _("To AliExpress customer support"), body)]

@@ -85,3 +85,36 @@ def blocked_proof(w: Said) -> list[str]:
     if w.order.tracking is not Tracking.none:
         listed.append(_("A screenshot of the tracking page with its latest update."))
     return listed
+
+
+def return_proof(w: Said) -> list[str]:
+    """Proof that the item went back: the receipt with its tracking, and the parcel as it left."""
+    return [
+        _("The postage receipt, with the tracking number."),
+        _("Photos of the item as you pack it, and of the parcel with its label."),
+    ]
+
+
+def return_delivered_proof(w: Said) -> list[str]:
+    return [
+        _("The postage receipt, with the tracking number."),
+        _("A screenshot of the tracking showing the parcel delivered to the seller."),
+    ]
+
+
+def label_proof(w: Said) -> list[str]:
+    return [
+        _("A photo of the return label."),
+        _("The post office's note or receipt, if they gave you one."),
+    ]
+
+
+def late_return_proof(w: Said) -> list[str]:
+    return [_("A screenshot of the return request, with its date.")]
+
+
+def cancelled_proof(w: Said) -> list[str]:
+    return [
+        _("A screenshot of the order page showing it cancelled."),
+        _("Your card or account statement since the day you paid."),
+    ]

@@ -10,6 +10,7 @@ from core.facts import (
     ASK_EXTENSION,
     CANCELLATION_APPROVED,
     DISPUTE_OPENS,
+    REFUND_OTHER,
     RETURN_POSTAGE,
     RETURN_SHIP_WITHIN,
     SELLER_DISPUTE_ANSWER,
@@ -215,6 +216,11 @@ def free_return_option(w: Said) -> list[str]:
             "the seller receives it."
         ).format(n=w.n(RETURN_SHIP_WITHIN))
     ]
+
+
+def seller_pays_return(w: Said) -> bool:
+    """The postage is free for the buyer: a free-return listing, or an item that is not what was sold."""
+    return w.order.free_return or w.case.problem is not Problem.changed_mind
 
 
 def who_pays_return(w: Said) -> str:
@@ -433,3 +439,154 @@ def confirm_steps(w: Said) -> list[str]:
 
 def keep_records_steps(w: Said) -> list[str]:
     return [_("Keep your photos and messages for a while, just in case.")]
+
+
+def return_day_step(w: Said) -> str:
+    """Where the day to send the item back comes from: the request's own date, or the agreement + 10 days."""
+    item_return = w.case.item_return
+    if item_return is not None and item_return.ship_by is None and item_return.agreed_on is not None:
+        return _(
+            "That is {n} days after the return was agreed. If the return request shows another date, that date counts."
+        ).format(n=w.n(RETURN_SHIP_WITHIN))
+    return _("That is the date on your return request.")
+
+
+def return_send_steps(w: Said) -> list[str]:
+    """A return agreed and not sent yet: send it by the day, tracked, and tell the seller the tracking number."""
+    return [
+        _("Pack the item with everything it came with, and post it by {day}.").format(day=w.day("return_ship_by")),
+        return_day_step(w),
+        _("Use a tracked service and keep the postage receipt: it proves you sent it."),
+        who_pays_return(w),
+        _("Once it's sent, add the tracking number to the return request, and send the seller the message below."),
+        _("The refund comes once the seller receives the item."),
+    ]
+
+
+def return_late_steps(w: Said) -> list[str]:
+    """The day to send the item back has passed: support today, and send it at once if they agree."""
+    return [
+        *support_steps(w)[:2],
+        _("Paste the message below today, asking them to let you still send it."),
+        _("If they agree, post it straight away with a tracked service, and keep the postage receipt."),
+        who_pays_return(w),
+    ]
+
+
+def return_label_steps(w: Said) -> list[str]:
+    """The post office refuses the return label: a new label or the postage back, and send it in time anyway."""
+    ship_by = w.dates.return_ship_by
+    if ship_by is not None and ship_by >= w.today:
+        send = _("If you can, post it anyway by {day} with a tracked service, and keep the receipt.").format(
+            day=w.day("return_ship_by")
+        )
+    else:
+        send = _("If you can, post it anyway today with a tracked service, and keep the receipt.")
+    ask = (
+        _(
+            "Send AliExpress's support the message below today: ask for a new label, or for the postage back if you pay it."
+        )
+        if seller_pays_return(w)
+        else _("Send AliExpress's support the message below today: ask for a new label or another way to send it.")
+    )
+    return [
+        _("Take a photo of the label, and note the post office and the day it was refused."),
+        ask,
+        send,
+        who_pays_return(w),
+        _("Add the tracking number to the return request once it's sent."),
+    ]
+
+
+def return_sent_steps(w: Said) -> list[str]:
+    """The item is on its way back: watch the tracking; the refund follows the seller's receipt."""
+    window = refund_window(w.case.paid_with)
+    return [
+        _("Make sure the tracking number is in the return request."),
+        _("Keep an eye on the tracking: the refund comes once it shows the parcel delivered to the seller."),
+        _("Once the seller confirms, the refund usually takes {first} to {last} working days to arrive.").format(
+            first=w.n(window), last=w.upto(window)
+        ),
+        _(
+            "If tracking shows it delivered but the seller doesn't confirm and no refund shows up, send AliExpress's "
+            "support the message below, with the tracking."
+        ),
+        _("Keep the postage receipt until the refund arrives."),
+    ]
+
+
+def return_lost_steps(w: Said) -> list[str]:
+    """The seller says the return never came: the proof of posting and the tracking answer them."""
+    return [
+        _("Look the tracking number up and take a screenshot showing the parcel delivered to the seller."),
+        _("Send the seller the message below in the dispute, with the postage receipt and the screenshot."),
+        _("Send AliExpress's support the message below too, with the same proof."),
+        _("If tracking doesn't show it delivered, ask the post office to trace the parcel."),
+    ]
+
+
+def cancelled_window_steps(w: Said) -> list[str]:
+    """The refund's days after a cancellation: by the payment method, and the other methods' days when not given."""
+    window = refund_window(w.case.paid_with)
+    listed = [
+        _("A cancelled order's refund usually arrives {first} to {last} working days after the cancellation.").format(
+            first=w.n(window), last=w.upto(window)
+        )
+    ]
+    if w.case.paid_with is None:
+        listed.append(
+            _(
+                "Those are a card's days. PayPal and AliExpress Bonus or balance usually take {first} to {last}, and "
+                "the money goes back there."
+            ).format(first=w.n(REFUND_OTHER), last=w.upto(REFUND_OTHER))
+        )
+    return listed
+
+
+def cancelled_wait_steps(w: Said) -> list[str]:
+    listed = [
+        _("Open the order's “Payment” tab to see the refund's progress."),
+        *cancelled_window_steps(w),
+        _("Check your statement from the day you paid: a refund can show up under that date."),
+    ]
+    if w.case.paid_with in (None, Payment.card):
+        listed.append(_("On a debit card, the payment may only be on hold: a pending charge that drops off by itself."))
+    if w.case.paid_with is Payment.aliexpress:
+        listed.append(_("A refund to AliExpress Bonus can only be spent on AliExpress."))
+    listed.append(
+        _("Nothing by {day}? Come back to this plan: it will tell you who to ask.").format(
+            day=w.day("refund_expected_by")
+        )
+    )
+    return listed
+
+
+def cancelled_bank_steps(w: Said) -> list[str]:
+    listed = [
+        _("Check your statement from the day you paid: a refund can show up under that date."),
+        _("On a debit card, the payment may still show as a pending charge: the bank can release it."),
+        _("Open the order's “Payment” tab: if it shows an ARN code, copy it for the bank."),
+        _("Send your bank the message below."),
+        _("If the bank finds nothing, write to AliExpress in the help chat."),
+    ]
+    if w.case.paid_with is None:
+        listed.insert(
+            0,
+            _(
+                "Paid by PayPal or AliExpress Bonus or balance? Look there first: those refunds don't go through a bank."
+            ),
+        )
+    return listed
+
+
+def cancelled_missing_steps(w: Said) -> list[str]:
+    where = (
+        _("Look in your PayPal account's activity from the day you paid.")
+        if w.case.paid_with is Payment.paypal
+        else _("Look in your AliExpress wallet (Bonus and balance): refunds there can only be spent on AliExpress.")
+    )
+    return [
+        _("Open the order's “Payment” tab to see the refund's status."),
+        where,
+        _("Still nothing? Send AliExpress's support the message below, with a screenshot of the order page."),
+    ]

@@ -12,11 +12,13 @@ from types import MappingProxyType
 
 from core.facts import AFTER_RECEIPT, APPEAL_WINDOW, SELLER_REPLY
 from core.i18n import N_, _
-from core.models import Payment, Rule
+from core.models import Payment, ReturnStatus, Rule
 from core.rules import refund_window
 from core.wording.headlines import (
     aliexpress_offer_headline,
+    cancelled_late_headline,
     for_affected,
+    label_refused_headline,
     refund_headline,
     said,
     too_early,
@@ -24,6 +26,7 @@ from core.wording.headlines import (
 )
 from core.wording.messages import (
     appeal_message,
+    bank_cancelled_message,
     bank_message,
     cancellation_message,
     dispute_not_received,
@@ -33,22 +36,34 @@ from core.wording.messages import (
     seller_dispute_opened,
     seller_extend,
     seller_extend_while_protected,
+    seller_return_delivered,
+    seller_return_tracking,
     seller_where_is_it,
     support_blocked,
+    support_cancelled_refund,
     support_keep_open,
+    support_label_refused,
     support_late_claim,
     support_never_arrived,
     support_received_too_late,
     support_refund_missing,
+    support_return_late,
+    support_return_lost,
+    support_return_not_confirmed,
     support_seller_did_not_answer,
     support_too_late_to_appeal,
 )
 from core.wording.proof import (
     appeal_proof,
     blocked_proof,
+    cancelled_proof,
+    label_proof,
+    late_return_proof,
     parcel_proof,
     problem_proof,
     refund_proof,
+    return_delivered_proof,
+    return_proof,
     seller_chat_proof,
 )
 from core.wording.said import Part, Said, join, nothing
@@ -59,6 +74,9 @@ from core.wording.steps import (
     blocked_steps,
     cancel_dispute_steps,
     cancel_order_steps,
+    cancelled_bank_steps,
+    cancelled_missing_steps,
+    cancelled_wait_steps,
     confirm_steps,
     contact_seller_steps,
     dispute_from,
@@ -70,6 +88,11 @@ from core.wording.steps import (
     refund_missing_steps,
     refund_progress_steps,
     request_cancellation_steps,
+    return_label_steps,
+    return_late_steps,
+    return_lost_steps,
+    return_send_steps,
+    return_sent_steps,
     seller_silent_steps,
     support_steps,
     tracking_steps,
@@ -82,11 +105,14 @@ from core.wording.warnings import (
     earlier_dispute_cancelled,
     eu_withdrawal,
     fees,
+    keep_dispute_during_return,
     late_claim_note,
     one_claim,
     open_dispute_warnings,
     outside_offers,
     return_cost,
+    return_in_time,
+    return_late,
     running_out,
 )
 from core.wording.ways_out import seller_warranty, warranty_steps, ways_out_messages, ways_out_steps
@@ -511,6 +537,62 @@ WORDS: Mapping[Rule, Words] = MappingProxyType(
             join(return_cost, eu_withdrawal, outside_offers, running_out),
             join(seller_about_problem, dispute_received),
         ),
+        Rule.return_not_sent: Words(
+            said("Send the item back by {day}, with tracking, or the money goes to the seller.", day="return_ship_by"),
+            return_send_steps,
+            return_proof,
+            join(return_in_time, keep_dispute_during_return),
+            seller_return_tracking,
+        ),
+        Rule.return_ship_by_passed: Words(
+            said(
+                "The day to send the item back has passed ({day}): ask support today to let you still send it.",
+                day="return_ship_by",
+            ),
+            return_late_steps,
+            late_return_proof,
+            return_late,
+            support_return_late,
+        ),
+        Rule.return_label_refused: Words(
+            label_refused_headline,
+            return_label_steps,
+            label_proof,
+            join(return_in_time, keep_dispute_during_return),
+            support_label_refused,
+        ),
+        Rule.return_sent: Words(
+            said("Your return is on its way: the refund follows once the seller receives it."),
+            return_sent_steps,
+            return_delivered_proof,
+            join(keep_dispute_during_return, outside_offers),
+            support_return_not_confirmed,
+        ),
+        Rule.return_lost: Words(
+            said(
+                "The seller says your return never arrived: send them your proof of posting, and ask support to step in."
+            ),
+            return_lost_steps,
+            return_delivered_proof,
+            join(keep_dispute_during_return, outside_offers),
+            join(seller_return_delivered, support_return_lost),
+        ),
+        Rule.cancelled_refund_on_its_way: Words(
+            said(
+                "Your order is cancelled and the refund is on its way: expect it by {end}.",
+                end="refund_expected_by",
+            ),
+            cancelled_wait_steps,
+            cancelled_proof,
+            fees,
+            nothing,
+        ),
+        Rule.cancelled_refund_overdue: Words(
+            cancelled_late_headline, cancelled_bank_steps, cancelled_proof, fees, bank_cancelled_message
+        ),
+        Rule.cancelled_refund_overdue_not_card: Words(
+            cancelled_late_headline, cancelled_missing_steps, cancelled_proof, nothing, support_cancelled_refund
+        ),
     }
 )
 
@@ -555,6 +637,11 @@ LAST_DAYS = frozenset(
 def money_words(w: Said) -> str:
     """What the plan asks for or accepts, in one line: "Full refund: $40.00 · keep the item"."""
     d = w.decision
+    item_return = w.case.item_return
+    if d.refund == "none" and item_return is not None:
+        if item_return.status in (ReturnStatus.sent, ReturnStatus.lost):
+            return _("The refund you agreed · item sent back")
+        return _("The refund you agreed · send the item back")
     if d.refund == "none":
         return _("No money to ask for at this step.")
     amount = w.amount

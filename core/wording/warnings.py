@@ -103,3 +103,20 @@ def blocked_warning(w: Said) -> list[str]:
             day=w.day("dispute_deadline")
         )
     ]
+
+
+def return_in_time(w: Said) -> list[str]:
+    return [_("A return sent late or without tracking loses you the refund: the money goes to the seller.")]
+
+
+def return_late(w: Said) -> list[str]:
+    return [_("Past the day to send it, AliExpress can give the money to the seller: write to support today.")]
+
+
+def keep_dispute_during_return(w: Said) -> list[str]:
+    return [
+        _(
+            "Don't cancel the return or the dispute, or accept another offer, while the item is on its way back: the "
+            "refund depends on it."
+        )
+    ]

@@ -249,8 +249,11 @@ def check_dates_from_the_case(seen: Seen) -> None:
         case.order.estimated_delivery,
         case.order.receipt_confirmed_on,
         case.seller_contacted_on,
+        case.cancelled_on,
         seen.today,
     ]
+    if case.item_return is not None:
+        known += [case.item_return.agreed_on, case.item_return.ship_by, case.item_return.sent_on]
     if dispute is not None:
         known += [dispute.opened_on, dispute.closed_on, dispute.negotiation_ends_on, dispute.refund_processed_on]
     known += list(seen.plan.dates.model_dump().values())
@@ -791,6 +794,8 @@ WIZARD_STAGES = st.sampled_from(
         "received",
         "dispute_open",
         "dispute_closed",
+        "returning",
+        "cancelled",
     ]
 )
 WIZARD_TRACKING = st.sampled_from(["in_transit", "no_updates", "none", "returned_to_seller"])
@@ -887,6 +892,22 @@ def wizard_cases(draw) -> dict:
                 dispute[key] = {"refund_amount": str(an_amount(draw, total, currency)), "return_required": draw(BOOL)}
         if "aliexpress_offer" in dispute and draw(BOOL):
             dispute["negotiation_ends_on"] = (today + dt.timedelta(days=pick(draw, 0, 10))).isoformat()
+    elif stage == "returning":
+        order["received"] = True
+        case["problem"] = draw(st.sampled_from(["changed_mind", "not_as_described"]))
+        agreed = today - dt.timedelta(days=pick(draw, 0, 30))
+        status = draw(st.sampled_from(["not_sent", "label_refused", "sent", "lost"]))
+        item_return: dict = {"status": status, "agreed_on": agreed.isoformat()}
+        if status in ("sent", "lost"):
+            item_return["sent_on"] = a_day_between(draw, agreed, today).isoformat()
+        elif draw(BOOL):
+            item_return["ship_by"] = (agreed + dt.timedelta(days=pick(draw, 0, 20))).isoformat()
+        case["item_return"] = item_return
+    elif stage == "cancelled":
+        case["cancelled_on"] = (today - dt.timedelta(days=pick(draw, 0, 40))).isoformat()
+        payment = draw(st.sampled_from([None, "card", "paypal", "aliexpress", "other"]))
+        if payment is not None:
+            case["paid_with"] = payment
     else:  # dispute_closed
         satisfied = draw(BOOL)
         dispute = {"status": "closed", "satisfied": satisfied}

@@ -277,7 +277,15 @@ class TestRuleId:
         values = [rule.value for rule in Rule]
         assert len(values) == len(set(values))
         groups = {value.split(".")[0] for value in values}
-        assert groups == {"not_shipped", "dispute_closed", "dispute_open", "not_received", "received"}
+        assert groups == {
+            "not_shipped",
+            "dispute_closed",
+            "dispute_open",
+            "not_received",
+            "received",
+            "returning",
+            "cancelled",
+        }
 
 
 # =====================================================================================

@@ -305,5 +305,33 @@ SAMPLE_CASES: dict[Rule, dict] = {
         order=received(receipt_confirmed_on=day(-2), shipping_paid="0.00"), problem="wrong_shipping_method"
     ),
     Rule.changed_mind: make_case(order=received(), problem="changed_mind"),
+    # A return in progress
+    Rule.return_not_sent: make_case(
+        order=received(), problem="not_as_described", item_return={"agreed_on": day(-3), "status": "not_sent"}
+    ),
+    Rule.return_ship_by_passed: make_case(
+        order=received(), problem="changed_mind", item_return={"agreed_on": day(-11), "status": "not_sent"}
+    ),
+    Rule.return_label_refused: make_case(
+        order=received(),
+        problem="not_as_described",
+        item_return={"agreed_on": day(-3), "ship_by": day(4), "status": "label_refused"},
+    ),
+    Rule.return_sent: make_case(
+        order=received(),
+        problem="changed_mind",
+        item_return={"agreed_on": day(-8), "sent_on": day(-5), "status": "sent"},
+    ),
+    Rule.return_lost: make_case(
+        order=received(),
+        problem="not_as_described",
+        item_return={"agreed_on": day(-20), "sent_on": day(-15), "status": "lost"},
+    ),
+    # Cancelled before shipping, money not back
+    Rule.cancelled_refund_on_its_way: make_case(order={"shipped_on": DROP}, cancelled_on=day(-3)),
+    Rule.cancelled_refund_overdue: make_case(order={"shipped_on": DROP}, cancelled_on=day(-35), paid_with="card"),
+    Rule.cancelled_refund_overdue_not_card: make_case(
+        order={"shipped_on": DROP}, cancelled_on=day(-20), paid_with="aliexpress"
+    ),
 }
 """One hand-made case per rule, reaching that rule (a new rule needs a line here)."""
