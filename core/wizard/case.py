@@ -58,7 +58,7 @@ SELLER_ASKS: tuple[str, ...] = tuple(ask.value for ask in SellerAsk)
 def seller_ask_words(value: str) -> str:
     """What the seller asks, in the buyer's words; an unknown value as it is."""
     return {
-        SellerAsk.wait_longer.value: _("Wait longer (“wait 60 days”)"),
+        SellerAsk.wait_longer.value: _("Wait longer (“it's coming, just wait”)"),
         SellerAsk.cancel_dispute.value: _("Cancel the dispute, and they'll send it again"),
         SellerAsk.confirm_receipt.value: _("Confirm receipt so they get paid, and they'll refund"),
         SellerAsk.return_first.value: _("Send it back first"),
