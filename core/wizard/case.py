@@ -59,7 +59,7 @@ def seller_ask_words(value: str) -> str:
     """What the seller asks, in the buyer's words; an unknown value as it is."""
     return {
         SellerAsk.wait_longer.value: _("Wait longer (“it's coming, just wait”)"),
-        SellerAsk.cancel_dispute.value: _("Cancel the dispute, and they'll send it again"),
+        SellerAsk.cancel_dispute.value: _("Cancel the dispute (or not open one), and they'll send it again"),
         SellerAsk.confirm_receipt.value: _("Confirm receipt so they get paid, and they'll refund"),
         SellerAsk.return_first.value: _("Send it back first"),
         SellerAsk.pay_outside.value: _("Pay or be refunded outside AliExpress (PayPal, bank transfer)"),
