@@ -130,6 +130,23 @@ class Payment(str, Enum):
     other = "other"
 
 
+class SellerAsk(str, Enum):
+    """What the seller is pushing the buyer to do instead of a refund through AliExpress."""
+
+    wait_longer = "wait_longer"
+    """Wait longer ("wait 60 days")."""
+    cancel_dispute = "cancel_dispute"
+    """Cancel the dispute (or hold off opening one), and they will send it again."""
+    confirm_receipt = "confirm_receipt"
+    """Confirm receipt so they get paid, and they will refund."""
+    return_first = "return_first"
+    """Send the item back first."""
+    pay_outside = "pay_outside"
+    """Pay, or be refunded, outside AliExpress (PayPal, a bank transfer)."""
+    buy_again = "buy_again"
+    """Buy something else, and they will include the missing part."""
+
+
 class DisputeStatus(str, Enum):
     open = "open"
     cancelled = "cancelled"
@@ -264,6 +281,18 @@ class Case(Strict):
     cancelled_on: dt.date | None = Field(
         default=None,
         description="The day an order that had not shipped was cancelled; the refund's window counts from it.",
+    )
+    seller_asks: SellerAsk | None = Field(
+        default=None,
+        description="What the seller is asking the buyer to do: wait_longer, cancel_dispute (and they'll send it "
+        "again), confirm_receipt (and they'll refund), return_first, pay_outside (PayPal, bank transfer) or "
+        "buy_again (and they'll include the missing part). Plans where a seller is involved then say what never "
+        "to do and give a reply to send.",
+    )
+    choice_order: bool | None = Field(
+        default=None,
+        description="A Choice order (shipped through AliExpress's own logistics): the plan says to ask AliExpress "
+        "in the help chat rather than the store, and how its provisional LP tracking number behaves.",
     )
 
 

@@ -17,8 +17,17 @@ from core.dates import known_countries
 from core.i18n import _
 from core.models import LABEL_MAX, PROTECTION_DAYS_MAX, PROTECTION_DAYS_MIN, PROTECTION_DAYS_USUAL, Plan, plain_line
 from core.reading import CaseError
+from core.seller import choice_matters, seller_involved
 from core.wizard.answers import EARLIEST_DAY, read_order_number
-from core.wizard.case import PAYMENTS, paid_on_problem, payment_words, summary, to_case
+from core.wizard.case import (
+    PAYMENTS,
+    SELLER_ASKS,
+    paid_on_problem,
+    payment_words,
+    seller_ask_words,
+    summary,
+    to_case,
+)
 from core.wizard.questions import questions
 from core.wizard.route import MAX_ANSWERS, route
 from ui import state, wizard_state
@@ -151,6 +160,63 @@ def show_payment() -> None:
             right.error(problem, icon=":material/error:")
 
 
+def apply_asks() -> None:
+    """What the seller is asking for; anything but one of the offered asks leaves it unsaid."""
+    chosen = st.session_state.get("detail_asks")
+    wizard_state.set_details(replace(wizard_state.details(), seller_asks=chosen if chosen in SELLER_ASKS else None))
+
+
+def apply_choice() -> None:
+    chosen = st.session_state.get("detail_choice")
+    wizard_state.set_details(
+        replace(wizard_state.details(), choice_order=None if chosen not in ("yes", "no") else chosen == "yes")
+    )
+
+
+def yes_no_words(value: str) -> str:
+    return _("Yes") if value == "yes" else _("No")
+
+
+def show_seller(plan: Plan) -> None:
+    """What the seller is pushing for, and whether it is a Choice order: asked under the summary only where core
+    says a seller is involved (core.seller), so each answer changes the plan's words. Nothing is chosen for the
+    buyer."""
+    ask_it, choice_it = seller_involved(plan.rule), choice_matters(plan.rule)
+    if not ask_it and not choice_it:
+        return
+    current = wizard_state.details()
+    left, right = st.columns(2)
+    if ask_it:
+        left.selectbox(
+            _("The seller is asking me to… (optional)"),
+            SELLER_ASKS,
+            index=SELLER_ASKS.index(current.seller_asks) if current.seller_asks in SELLER_ASKS else None,
+            format_func=seller_ask_words,
+            placeholder=_("Choose…"),
+            key="detail_asks",
+            on_change=apply_asks,
+            help=_("The plan then says what never to do, and gives you a reply to send."),
+        )
+    if choice_it:
+        options = ("yes", "no")
+        right.radio(
+            _("Is it a Choice order? (optional)"),
+            options,
+            index=None if current.choice_order is None else (0 if current.choice_order else 1),
+            format_func=yes_no_words,
+            horizontal=True,
+            key="detail_choice",
+            on_change=apply_choice,
+            help=_("Look for the “Choice” label on the order page: AliExpress usually ships these itself."),
+        )
+
+
+def show_extras(plan: Plan) -> None:
+    """The plan page's questions under the summary: how and when paid, then what the seller is asking for."""
+    show_payment()
+    show_seller(plan)
+
+
 def show_names() -> None:
     """The order's number and what was ordered, asked where they are used: right above the messages."""
     current = wizard_state.details()
@@ -262,7 +328,7 @@ def show_plan_step() -> None:
         plan,
         after_steps=lambda: show_blocked_button(plan),
         names=show_names,
-        payment=show_payment,
+        payment=lambda: show_extras(plan),
         fix_protection=show_protection_button if "protection" in route(wizard_state.answers()) else None,
     )
     show_details()

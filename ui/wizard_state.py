@@ -17,7 +17,7 @@ from core.dates import known_countries
 from core.i18n import _
 from core.models import LABEL_MAX, PROTECTION_DAYS_MAX, PROTECTION_DAYS_MIN, PROTECTION_DAYS_USUAL, plain_line
 from core.wizard.answers import parse_day, read_order_number
-from core.wizard.case import PAYMENTS, Details, load_answers, paid_on_problem
+from core.wizard.case import PAYMENTS, SELLER_ASKS, Details, load_answers, paid_on_problem
 from core.wizard.route import next_question, route
 from ui.state import today
 
@@ -84,8 +84,23 @@ def read_details(params: dict[str, str]) -> tuple[Details, list[str]]:
         paid_on = parse_day(text) if ISO_DAY.fullmatch(text) else None
         if paid_on is None:
             notes.append(paid_on_note())
+    asks = params.get("asks")
+    if asks is not None and asks not in SELLER_ASKS:
+        notes.append(_("The link's answer to what the seller is asking wasn't one we know, so it was left out."))
+        asks = None
+    choice = params.get("choice")
+    if choice is not None and choice not in ("yes", "no"):
+        notes.append(_("The link's answer to whether it is a Choice order wasn't yes or no, so it was left out."))
+        choice = None
     details = Details(
-        label=label, order_number=number, protection_days=days, country=country, paid_with=paid_with, paid_on=paid_on
+        label=label,
+        order_number=number,
+        protection_days=days,
+        country=country,
+        paid_with=paid_with,
+        paid_on=paid_on,
+        seller_asks=asks,
+        choice_order=None if choice is None else choice == "yes",
     )
     return details, notes
 
@@ -96,7 +111,8 @@ def answers() -> dict[str, str]:
 
 
 def details() -> Details:
-    """The plan page's optional extras: what was ordered, its number, protection days, country, how and when paid."""
+    """The plan page's optional extras: what was ordered, its number, protection days, country, how and when paid,
+    what the seller is asking for, and whether it is a Choice order."""
     return st.session_state.details
 
 
@@ -165,6 +181,10 @@ def url_params(include_private: bool = True) -> dict[str, str]:
         params["paid"] = d.paid_with
     if d.paid_on is not None:
         params["paid_on"] = d.paid_on.isoformat()
+    if d.seller_asks:
+        params["asks"] = d.seller_asks
+    if d.choice_order is not None:
+        params["choice"] = "yes" if d.choice_order else "no"
     if include_private and d.label:
         params["label"] = d.label
     if include_private and d.order_number:

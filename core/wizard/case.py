@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from core.i18n import _, show_date, show_money
-from core.models import PROTECTION_DAYS_USUAL, Case, Payment
+from core.models import PROTECTION_DAYS_USUAL, Case, Payment, SellerAsk
 from core.reading import CaseError, CaseProblem, read_case
 from core.wizard.answers import (
     EARLIEST_DAY,
@@ -64,10 +64,26 @@ def payment_words(value: str) -> str:
     }.get(value, value)
 
 
+SELLER_ASKS: tuple[str, ...] = tuple(ask.value for ask in SellerAsk)
+"""What a seller may push the buyer to do, as the plan page offers it and a link holds it."""
+
+
+def seller_ask_words(value: str) -> str:
+    """What the seller asks, in the buyer's words; an unknown value as it is."""
+    return {
+        SellerAsk.wait_longer.value: _("Wait longer (“it's coming, just wait”)"),
+        SellerAsk.cancel_dispute.value: _("Cancel the dispute (or not open one), and they'll send it again"),
+        SellerAsk.confirm_receipt.value: _("Confirm receipt so they get paid, and they'll refund"),
+        SellerAsk.return_first.value: _("Send it back first"),
+        SellerAsk.pay_outside.value: _("Pay or be refunded outside AliExpress (PayPal, bank transfer)"),
+        SellerAsk.buy_again.value: _("Buy something else, and they'll include the missing part"),
+    }.get(value, value)
+
+
 @dataclass(frozen=True)
 class Details:
     """Optional extras the plan page asks for: what was ordered, its number, protection days, country,
-    and how and when the order was paid."""
+    how and when the order was paid, what the seller is asking for, and whether it is a Choice order."""
 
     label: str | None = None
     order_number: str | None = None
@@ -77,6 +93,10 @@ class Details:
     """One of PAYMENTS, or None until the buyer chooses."""
     paid_on: dt.date | None = None
     """The day the order was paid (the order page's order date): the case's `order.placed_on`."""
+    seller_asks: str | None = None
+    """One of SELLER_ASKS, or None until the buyer chooses: what the seller is pushing for."""
+    choice_order: bool | None = None
+    """Whether it is a Choice order, or None until the buyer says."""
 
 
 def to_case(answers: dict[str, str], today: dt.date, details: Details | None = None) -> Case:
@@ -95,6 +115,10 @@ def to_case(answers: dict[str, str], today: dt.date, details: Details | None = N
         case["country"] = details.country
     if details.paid_with:
         case["paid_with"] = details.paid_with
+    if details.seller_asks:
+        case["seller_asks"] = details.seller_asks
+    if details.choice_order is not None:
+        case["choice_order"] = details.choice_order
     contacted = known(answers, "contacted")
     if contacted is not None:
         case["seller_contacted_on"] = contacted

@@ -8,5 +8,6 @@
 - steps: the steps to take;
 - proof: the proof to gather;
 - warnings: the warnings;
-- messages: the ready-to-send messages, and the sentences only they use.
+- messages: the ready-to-send messages, and the sentences only they use;
+- seller_asks: what never to do about what the seller is pushing for, and the reply to send.
 """

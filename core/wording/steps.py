@@ -590,3 +590,28 @@ def cancelled_missing_steps(w: Said) -> list[str]:
         where,
         _("Still nothing? Send AliExpress's support the message below, with a screenshot of the order page."),
     ]
+
+
+def choice_steps(w: Said) -> list[str]:
+    """A Choice order: AliExpress usually answers for it itself, and its first tracking number is its own.
+
+    Choice orders ship through AliExpress's own logistics (Cainiao); a tracking number starting with "LP" is
+    Cainiao's reference for the first leg, replaced or joined by the carrier's once the parcel leaves the
+    warehouse (parceldetect.com's guide to AliExpress tracking numbers, low confidence: said as "usually").
+    """
+    if not w.case.choice_order:
+        return []
+    listed = [
+        _(
+            "It's a Choice order: AliExpress usually answers for these itself, so where this plan says to write "
+            "to the seller, you can write in AliExpress's help chat rather than to the store."
+        )
+    ]
+    if not w.order.received and w.order.tracking not in (Tracking.delivered, Tracking.returned_to_seller):
+        listed.append(
+            _(
+                "A tracking number starting with “LP” is usually AliExpress's own provisional number: it can show "
+                "nothing for a few days, until the carrier takes the parcel."
+            )
+        )
+    return listed

@@ -2,18 +2,27 @@
 
 A catalogue: every rule's headline, steps, proof, warnings and messages are chosen here (a test
 checks none is missing), so no text is ever chosen by matching rule ids.
+
+A few parts answer what the plan page asks on top of the wizard (what the seller is pushing for, a
+Choice order) or warn of a trap common to a whole kind of situation (a customs bill after a refund, a
+"redelivery fee" text for a parcel on its way). They are joined here, to the rules of the groups core.seller
+names (the same groups the plan page uses to decide what to ask), by `with_shared_parts`, rather than
+written into each of some thirty entries or added by core.plan to every plan: the table stays the one
+place a rule's words come from, the page can never ask a question whose answer no rule words, and each
+part gives nothing while the case doesn't hold what it answers.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from types import MappingProxyType
 
 from core.facts import AFTER_RECEIPT, APPEAL_WINDOW, SELLER_REPLY
 from core.i18n import N_, _
 from core.models import Payment, ReturnStatus, Rule
 from core.rules import refund_window
+from core.seller import CHOICE_RULES, NOT_RECEIVED, REFUNDED, SELLER_INVOLVED
 from core.wording.headlines import (
     aliexpress_offer_headline,
     cancelled_late_headline,
@@ -67,6 +76,7 @@ from core.wording.proof import (
     seller_chat_proof,
 )
 from core.wording.said import Part, Said, join, nothing
+from core.wording.seller_asks import in_dispute, seller_ask_reply, seller_ask_warning
 from core.wording.steps import (
     accept_steps,
     appeal_steps,
@@ -77,6 +87,7 @@ from core.wording.steps import (
     cancelled_bank_steps,
     cancelled_missing_steps,
     cancelled_wait_steps,
+    choice_steps,
     confirm_steps,
     contact_seller_steps,
     dispute_from,
@@ -102,6 +113,7 @@ from core.wording.warnings import (
     accept_warning,
     blocked_warning,
     cancel_trap,
+    customs_bill,
     earlier_dispute_cancelled,
     eu_withdrawal,
     fees,
@@ -110,6 +122,7 @@ from core.wording.warnings import (
     one_claim,
     open_dispute_warnings,
     outside_offers,
+    redelivery_fee_scam,
     return_cost,
     return_in_time,
     return_late,
@@ -137,7 +150,7 @@ _received_dispute = dict(
     messages=join(seller_about_problem, dispute_received),
 )
 
-WORDS: Mapping[Rule, Words] = MappingProxyType(
+_OWN_WORDS: Mapping[Rule, Words] = MappingProxyType(
     {
         Rule.payment_pending: Words(
             said("Cancel the order now: it hasn't shipped, so the seller can't refuse."),
@@ -595,6 +608,32 @@ WORDS: Mapping[Rule, Words] = MappingProxyType(
         ),
     }
 )
+
+
+def _open_dispute_customs(w: Said) -> list[str]:
+    """The customs warning for an open dispute: only while one is open (a seller-involved rule may have none)."""
+    return customs_bill(w) if in_dispute(w) else []
+
+
+def with_shared_parts(rule: Rule, words: Words) -> Words:
+    """A rule's own words, with the shared parts its group answers (see the module's docstring)."""
+    steps, warnings, messages = words.steps, words.warnings, words.messages
+    if rule in CHOICE_RULES:
+        steps = join(choice_steps, steps)
+    if rule in SELLER_INVOLVED:
+        warnings = join(seller_ask_warning, warnings, _open_dispute_customs)
+        messages = join(messages, seller_ask_reply)
+    if rule in NOT_RECEIVED:
+        warnings = join(warnings, redelivery_fee_scam)
+    if rule in REFUNDED:
+        warnings = join(warnings, customs_bill)
+    return replace(words, steps=steps, warnings=warnings, messages=messages)
+
+
+WORDS: Mapping[Rule, Words] = MappingProxyType(
+    {rule: with_shared_parts(rule, words) for rule, words in _OWN_WORDS.items()}
+)
+"""Every rule's five parts: its own, with the shared parts of its group."""
 
 
 DEADLINE_LABELS = {

@@ -120,3 +120,43 @@ def keep_dispute_during_return(w: Said) -> list[str]:
             "refund depends on it."
         )
     ]
+
+
+def customs_bill(w: Said) -> list[str]:
+    """A customs bill: once refunded, refusing the parcel is fine; while a dispute for it is open, it is not
+    (the parcel goes back, and the dispute can be lost: the facts notes' list of buyers' mistakes)."""
+    dispute = w.dispute
+    if dispute is None or w.order.received:
+        return []
+    if dispute.status is DisputeStatus.open:
+        return [
+            _(
+                "A customs bill for this parcel while the dispute is open? Don't refuse it without asking "
+                "AliExpress's help chat first: the parcel goes back, and the dispute can be lost."
+            )
+        ]
+    if dispute.refund_received:
+        return [
+            _(
+                "A customs bill for a parcel you've been refunded for? Don't pay it before asking AliExpress's help "
+                "chat: once refunded, you can refuse the parcel."
+            )
+        ]
+    if dispute.refund_processed_on is not None:
+        return [
+            _(
+                "A customs bill for a parcel you are being refunded for? Don't pay it before asking AliExpress's "
+                "help chat; refuse the parcel only once the refund has reached you."
+            )
+        ]
+    return []
+
+
+def redelivery_fee_scam(w: Said) -> list[str]:
+    """Texts and emails claiming a parcel is held until a fee is paid are a common scam."""
+    return [
+        _(
+            "A text or email saying your parcel is held until you pay a redelivery or address fee is a scam: "
+            "AliExpress doesn't ask for that. Don't click its link or pay."
+        )
+    ]

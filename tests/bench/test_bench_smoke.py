@@ -91,7 +91,15 @@ def test_core_bench_quick() -> None:
     assert numbers(imp["median_ms"], imp["interpreter_start_median_ms"])
     assert imp["forbidden_imported"] == [], "core must not import streamlit, plotly or pandas"
     assert adv["cases"] == 500
-    assert set(adv["groups"]) == {"not_shipped", "not_received", "received", "dispute_open", "dispute_closed"}
+    assert set(adv["groups"]) == {
+        "not_shipped",
+        "not_received",
+        "received",
+        "dispute_open",
+        "dispute_closed",
+        "returning",
+        "cancelled",
+    }
     assert numbers(adv["advise_median_s"], adv["baseline_read_case_median_s"], adv["ratio_advise_over_read_case"])
     assert adv["actions_hit"] == adv["actions"], "the generated cases reach every action"
     assert isinstance(imp["met"], bool) and isinstance(adv["met"], bool)

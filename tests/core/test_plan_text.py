@@ -37,7 +37,7 @@ from core import advise, guide, read_case
 from core.counting import assumed_protection, how_counted
 from core.facts import FACTS
 from core.i18n import days_phrase, show_date, show_money
-from core.models import Case, DisputeStatus, Plan, Problem, Rule, Tracking
+from core.models import Case, DisputeStatus, Plan, Problem, Rule, SellerAsk, Tracking
 from core.wording.said import form_safe
 from tests.support.cases import RECEIVED_PROBLEMS, SAMPLE_CASES, TODAY, day, make_case, not_received, received
 
@@ -711,6 +711,15 @@ def test_every_rules_sample_reads_well(rule, shape):
 
 
 @pytest.mark.parametrize("rule", list(SAMPLE_CASES), ids=lambda r: r.value)
+@pytest.mark.parametrize("ask", [*SellerAsk, None], ids=lambda a: a.value if a else "no ask")
+@pytest.mark.parametrize("choice", [True, False])
+def test_every_rules_sample_reads_well_with_what_the_seller_asks_and_a_choice_order(rule, ask, choice):
+    case = {**SAMPLE_CASES[rule], "seller_asks": ask and ask.value, "choice_order": choice}
+    assert_plan_reads_well(as_wizard_builds(case))
+    assert_plan_reads_well(named(case))
+
+
+@pytest.mark.parametrize("rule", list(SAMPLE_CASES), ids=lambda r: r.value)
 def test_every_rules_sample_reads_well_with_the_seller_contacted(rule):
     case = {**SAMPLE_CASES[rule], "seller_contacted_on": day(-1)}
     assert_plan_reads_well(case)
@@ -804,6 +813,8 @@ RECEIVED_PROBLEM = st.sampled_from(RECEIVED_PROBLEMS)
 JUDGEMENTS = st.sampled_from([None, "valid", "invalid"])
 REFUND_STATES = st.sampled_from(["received", "processed", "not_yet"])
 CURRENCY = st.sampled_from(CURRENCIES)
+SELLER_ASKS = st.sampled_from([None, None, *[ask.value for ask in SellerAsk]])
+CHOICE = st.sampled_from([None, True, False])
 
 
 @st.composite
@@ -817,6 +828,7 @@ def wizard_cases(draw) -> dict:
     case: dict = {"today": today.isoformat(), "order": order}
     if draw(BOOL):
         case["dispute_blocked"] = draw(BOOL)
+    case["seller_asks"], case["choice_order"] = draw(SELLER_ASKS), draw(CHOICE)
     currency = draw(CURRENCY)
     total = a_total(draw, currency)
 
@@ -1005,6 +1017,8 @@ def full_cases(draw) -> dict:
         "seller_contacted_on": contacted and contacted.isoformat(),
         "dispute_blocked": draw(SOMETIMES),
         "country": draw(COUNTRIES),
+        "seller_asks": draw(SELLER_ASKS),
+        "choice_order": draw(CHOICE),
     }
     if shipped is not None and draw(SOMETIMES):
         status = draw(DISPUTE_STATUS)
@@ -1185,6 +1199,35 @@ REVIEWED: dict[str, tuple[str, dict]] = {
         "Paid, not shipped, the buyer wants to cancel.",
         as_wizard_builds(SAMPLE_CASES[Rule.payment_confirmed]),
     ),
+    "21_seller_asks_to_confirm_receipt_of_a_missing_parcel": (
+        "Tracking says delivered, nothing came, and the seller asks the buyer to confirm receipt so they can refund.",
+        as_wizard_builds(
+            make_case(order={"tracking": "delivered"}, problem="delivered_not_received", seller_asks="confirm_receipt")
+        ),
+    ),
+    "22_choice_order_incomplete_seller_says_buy_again": (
+        "A Choice order arrived with a part missing; the seller says to buy something else and they'll add the part.",
+        named(
+            make_case(
+                order=received(),
+                problem="incomplete",
+                missing_items_value="8.00",
+                choice_order=True,
+                seller_asks="buy_again",
+            ),
+            "Drill set",
+        ),
+    ),
+    "23_open_dispute_seller_promises_to_resend": (
+        "A dispute for a parcel that never came, opened 3 days ago; the seller promises to resend if it is cancelled.",
+        as_wizard_builds(make_case(dispute={"opened_on": day(-3)}, seller_asks="cancel_dispute")),
+    ),
+    "24_choice_parcel_moving_seller_says_wait": (
+        "A Choice parcel still moving with 12 days of protection left; the seller says to wait 60 days.",
+        as_wizard_builds(
+            make_case(order=not_received(12, tracking="in_transit"), choice_order=True, seller_asks="wait_longer")
+        ),
+    ),
 }
 """Situations whose texts were read as a buyer would paste them (TODAY is Thu 26 Nov 2026)."""
 
@@ -1271,6 +1314,10 @@ def test_reviewed_situations_reach_the_intended_rules():
         "18_parcel_moving_protection_ends_soon": Rule.in_transit,
         "19_dispute_open_no_answer": Rule.no_offer_yet,
         "20_cancel_before_shipping": Rule.payment_confirmed,
+        "21_seller_asks_to_confirm_receipt_of_a_missing_parcel": Rule.delivered_ask_seller,
+        "22_choice_order_incomplete_seller_says_buy_again": Rule.incomplete,
+        "23_open_dispute_seller_promises_to_resend": Rule.no_offer_yet,
+        "24_choice_parcel_moving_seller_says_wait": Rule.in_transit,
     }
     assert set(wanted) == set(REVIEWED)
     for name, rule in wanted.items():

@@ -566,3 +566,63 @@ def test_why_this_advice_lists_each_figure_with_its_source_and_how_sure_we_are()
         if fact.address:
             # The address as plain text: the app's own texts hold no Markdown links.
             assert f"(`{fact.address}`)" in line and "](" not in line
+
+
+# --- Issue 17 (part): what the seller is asking, and a Choice order ---------------------
+
+
+def test_what_the_seller_asks_starts_empty_and_goes_into_the_plan_the_url_and_the_share_link():
+    at = walk(ROUTES["received, fake"][0])
+    assert at.selectbox(key="detail_asks").value is None, "nothing is chosen for the buyer"
+    assert at.radio(key="detail_choice").value is None
+    assert "asks" not in url_of(at) and "choice" not in url_of(at)
+    at = at.selectbox(key="detail_asks").set_value("confirm_receipt").run()
+    assert not at.exception and not at.error
+    assert at.session_state["details"].seller_asks == "confirm_receipt" and url_of(at)["asks"] == "confirm_receipt"
+    # Receipt was confirmed on this route: the seller is paid already.
+    assert any("Receipt is already confirmed, so the seller is paid" in w.value for w in at.warning)
+    assert any("Receipt is already confirmed: please make the refund you promised." in m for m in messages(at))
+    at = at.radio(key="detail_choice").set_value("yes").run()
+    assert not at.exception
+    assert at.session_state["details"].choice_order is True and url_of(at)["choice"] == "yes"
+    assert any("It's a Choice order" in c.label for c in at.checkbox)
+    share = at.code[-1].value
+    assert "asks=confirm_receipt" in share and "choice=yes" in share
+    reopened = start(url_of(at))
+    assert reopened.selectbox(key="detail_asks").value == "confirm_receipt"
+    assert reopened.radio(key="detail_choice").value == "yes"
+    at = reopened.radio(key="detail_choice").set_value("no").run()
+    assert url_of(at)["choice"] == "no" and not any("It's a Choice order" in c.label for c in at.checkbox)
+
+
+@pytest.mark.parametrize(
+    "route, asks, choice",
+    [
+        ("late, no updates, seller silent", True, True),
+        ("delivered but missing", True, True),
+        ("received, parts missing", True, True),
+        ("dispute open, no offer yet", True, False),
+        ("dispute closed, refund arrived", False, False),
+        ("received, all fine", False, False),
+        ("not shipped, payment confirmed", False, False),
+        ("dispute open, item fine after all", False, False),
+    ],
+)
+def test_the_seller_and_choice_questions_show_only_where_they_change_the_plan(route, asks, choice):
+    at = walk(ROUTES[route][0])
+    assert any(s.key == "detail_asks" for s in at.selectbox) is asks
+    assert any(r.key == "detail_choice" for r in at.radio) is choice
+
+
+@pytest.mark.parametrize(
+    "bad",
+    [{"asks": "send_bitcoin"}, {"asks": ""}, {"choice": "maybe"}, {"asks": "<script>", "choice": "YES"}],
+)
+def test_a_bad_seller_ask_or_choice_in_a_link_is_dropped_with_a_note_and_the_plan_still_shows(bad):
+    at = start({**dict(ROUTES["received, fake"][0]), **bad})
+    assert not at.exception
+    assert current_question(at) == "plan"
+    details = at.session_state["details"]
+    assert details.seller_asks is None and details.choice_order is None
+    assert len([i for i in at.info if "link's" in i.value]) == len(bad)
+    assert at.selectbox(key="detail_asks").value is None and at.radio(key="detail_choice").value is None

@@ -55,3 +55,17 @@ def test_an_unknown_way_of_paying_or_an_unreadable_day_is_left_out_with_a_note(
 ) -> None:
     details, found = read_details(params)
     assert details.paid_with is None and details.paid_on is None and len(found) == notes
+
+
+def test_what_the_seller_asks_and_a_choice_order_are_read_from_the_link() -> None:
+    details, notes = read_details({"asks": "pay_outside", "choice": "no"})
+    assert (details.seller_asks, details.choice_order, notes) == ("pay_outside", False, [])
+
+
+@pytest.mark.parametrize(
+    ("params", "notes"),
+    [({"asks": "bitcoin"}, 1), ({"asks": "Pay_Outside"}, 1), ({"choice": "1"}, 1), ({"asks": "", "choice": ""}, 2)],
+)
+def test_an_unknown_seller_ask_or_choice_is_left_out_with_a_note(params: dict[str, str], notes: int) -> None:
+    details, found = read_details(params)
+    assert details.seller_asks is None and details.choice_order is None and len(found) == notes
