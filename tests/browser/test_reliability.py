@@ -235,6 +235,8 @@ def tap_until_the_plan(visit: Visit, most: int = 2) -> int:
             continue
         assert "receipt=no" in page.url
         pick(page, "I can't see it")
+        heading(page, "Is the whole order affected?")
+        pick(page, "Yes: it's one item, or all of them")
         page.get_by_text("Open a dispute for a full refund").wait_for(timeout=TIMEOUT)
         assert page.locator('[data-testid="stException"]').count() == 0
         return taps

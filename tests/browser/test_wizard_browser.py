@@ -50,6 +50,8 @@ def test_fake_item_route_survives_a_reload_and_draws_the_timeline(open_app, arti
     pick(page, "Not yet")
     heading(page, "Does the order page show a “Buyer protection” countdown?")
     pick(page, "I can't see it")
+    heading(page, "Is the whole order affected?")
+    pick(page, "Yes: it's one item, or all of them")
     page.get_by_text("Open a dispute for a full refund").wait_for(timeout=TIMEOUT)
     text = plan_text(page)
     deadline = shipped + dt.timedelta(days=60)
@@ -100,7 +102,7 @@ def messages_shown(page) -> list[str]:
 
 def test_order_number_typed_above_the_messages_fills_them(open_app):
     shipped = dt.date.today() - dt.timedelta(days=20)
-    page = open_app(f"/?stage=received&problem=fake&shipped={shipped.isoformat()}&receipt=no&protection=no")
+    page = open_app(f"/?stage=received&problem=fake&shipped={shipped.isoformat()}&receipt=no&protection=no&items=all")
     page.get_by_text("Ready-to-send messages").wait_for(timeout=TIMEOUT)
     box = page.get_by_role("textbox", name="Order number (optional)")
     box.fill("8123 4567 8901 2345")
