@@ -123,6 +123,7 @@ from core.wording.warnings import (
     open_dispute_warnings,
     outside_offers,
     redelivery_fee_scam,
+    refused_at_customs,
     return_cost,
     return_in_time,
     return_late,
@@ -385,7 +386,7 @@ _OWN_WORDS: Mapping[Rule, Words] = MappingProxyType(
             said("The parcel went back to the seller: open a dispute for a full refund."),
             open_dispute_steps,
             _parcel_dispute_proof,
-            join(outside_offers, running_out, earlier_dispute_cancelled),
+            join(refused_at_customs, outside_offers, running_out, earlier_dispute_cancelled),
             dispute_not_received,
         ),
         Rule.returned_running_out: Words(
@@ -396,7 +397,7 @@ _OWN_WORDS: Mapping[Rule, Words] = MappingProxyType(
             ),
             open_dispute_steps,
             _parcel_dispute_proof,
-            join(outside_offers, running_out, earlier_dispute_cancelled),
+            join(refused_at_customs, outside_offers, running_out, earlier_dispute_cancelled),
             join(dispute_not_received, seller_dispute_opened),
         ),
         Rule.in_transit_running_out: Words(

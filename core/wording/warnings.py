@@ -160,3 +160,14 @@ def redelivery_fee_scam(w: Said) -> list[str]:
             "AliExpress doesn't ask for that. Don't click its link or pay."
         )
     ]
+
+
+def refused_at_customs(w: Said) -> list[str]:
+    """A parcel sent back is the seller's problem, unless it went back because the buyer refused the customs
+    charges: then a dispute can be lost (the facts notes' list of buyers' common mistakes)."""
+    return [
+        _(
+            "If it went back because you refused or didn't pay the customs charges, say so honestly in the "
+            "dispute: refusing them can lose you the dispute, so ask AliExpress's help chat first."
+        )
+    ]

@@ -72,3 +72,14 @@ def test_no_warranty_message_for_a_change_of_mind():
     order = received(placed_on=day(-80), shipped_on=day(-70), receipt_confirmed_on=day(-40))
     p = plan_for(order=order, problem="changed_mind", country="US")
     assert "To the seller: warranty" not in [m.title for m in p.messages]
+
+
+@pytest.mark.parametrize("days_left", [30, 3])
+def test_a_parcel_sent_back_warns_about_refused_customs_charges(days_left):
+    from tests.support.cases import not_received
+
+    p = plan_for(order=not_received(days_left, tracking="returned_to_seller"))
+    assert p.rule in (Rule.returned_to_seller, Rule.returned_running_out)
+    assert any("refused or didn't pay the customs charges" in warning for warning in p.warnings)
+    moving = plan_for(order=not_received(30, tracking="in_transit"))
+    assert not any("customs charges" in warning for warning in moving.warnings)
