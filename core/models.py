@@ -144,6 +144,8 @@ class SellerAsk(str, Enum):
     pay_outside = "pay_outside"
     """Pay, or be refunded, outside AliExpress (PayPal, a bank transfer)."""
     buy_again = "buy_again"
+    coupon_instead = "coupon_instead"
+    """Take a coupon (store credit) instead of the money back."""
     """Buy something else, and they will include the missing part."""
 
 
@@ -162,6 +164,8 @@ class ReturnStatus(str, Enum):
     """Where a return the buyer has to send stands."""
 
     not_sent = "not_sent"
+    no_label = "no_label"
+    """No return address or label has come yet, so there is nowhere to send it."""
     label_refused = "label_refused"
     """The post office won't take the return label (or its code)."""
     sent = "sent"
@@ -197,6 +201,11 @@ class Order(Strict):
     shipping_paid: Money = Decimal("0")
     currency: CurrencyCode = "USD"
     free_return: bool = False
+    free_return_used: bool = Field(
+        default=False,
+        description="The listing had free return, but the order's one free return was already used (on another "
+        "item, say): this return's postage is the buyer's again.",
+    )
 
 
 class Offer(Strict):
@@ -235,7 +244,8 @@ class ItemReturn(Strict):
     )
     status: ReturnStatus = Field(
         default=ReturnStatus.not_sent,
-        description="not_sent, label_refused (the post office refuses the return label), sent, or lost (sent, "
+        description="not_sent, no_label (no return address or label yet), label_refused (the post office "
+        "refuses the return label), sent, or lost (sent, "
         "but the seller says it never arrived).",
     )
     sent_on: dt.date | None = Field(default=None, description="The day the item was posted back, when it was.")
@@ -286,8 +296,13 @@ class Case(Strict):
         default=None,
         description="What the seller is asking the buyer to do: wait_longer, cancel_dispute (and they'll send it "
         "again), confirm_receipt (and they'll refund), return_first, pay_outside (PayPal, bank transfer) or "
-        "buy_again (and they'll include the missing part). Plans where a seller is involved then say what never "
+        "buy_again (and they'll include the missing part) or coupon_instead (a coupon instead of the money). Plans where a seller is involved then say what never "
         "to do and give a reply to send.",
+    )
+    customs_refused: bool | None = Field(
+        default=None,
+        description="For a parcel that went back to the seller: true when it went back because the buyer refused or "
+        "didn't pay the customs charges (a dispute can then be lost), false for another reason, null when unknown.",
     )
     choice_order: bool | None = Field(
         default=None,
@@ -353,6 +368,7 @@ class Rule(str, Enum):
     delivered_ask_seller = "not_received.delivered_ask_seller"
     returned_to_seller = "not_received.returned_to_seller"
     returned_running_out = "not_received.returned_protection_running_out"
+    returned_customs_refused = "not_received.returned_customs_refused"
     in_transit_running_out = "not_received.in_transit_protection_running_out"
     in_transit = "not_received.in_transit"
     no_news_running_out = "not_received.protection_running_out"
@@ -373,6 +389,7 @@ class Rule(str, Enum):
     changed_mind = "received.changed_mind"
     return_not_sent = "returning.not_sent"
     return_ship_by_passed = "returning.ship_by_passed"
+    return_no_label = "returning.no_label"
     return_label_refused = "returning.label_refused"
     return_sent = "returning.sent"
     return_lost = "returning.seller_says_not_arrived"

@@ -205,7 +205,12 @@ def _return_and_cancel(case: Case) -> Iterator[CaseProblem]:
 
 
 def _other(case: Case) -> Iterator[CaseProblem]:
-    """A parcel "not arrived" that was received, and a country the holiday calendar does not know."""
+    """A parcel "not arrived" that was received, a free return both open and used, and an unknown country."""
+    if case.order.free_return and case.order.free_return_used:
+        yield CaseProblem(
+            "order.free_return_used",
+            _("The free return can't be both still open and already used: say which one is true."),
+        )
     if case.order.received and case.problem in (Problem.not_arrived, Problem.delivered_not_received):
         yield CaseProblem(
             "problem", _("“{problem}” does not fit an order marked as received.").format(problem=case.problem.value)

@@ -117,6 +117,9 @@ LINES: Mapping[Rule, Line] = MappingProxyType(
         Rule.returned_running_out: Line(
             "open_dispute", (guide.DID_NOT_ARRIVE, guide.JUDGEMENT, guide.HOW_TO_OPEN), "dispute_deadline"
         ),
+        Rule.returned_customs_refused: Line(
+            "contact_support", (guide.DID_NOT_ARRIVE, guide.SUPPORT, guide.HOW_TO_OPEN), "dispute_deadline"
+        ),
         Rule.in_transit_running_out: Line("open_dispute", (guide.JUDGEMENT, guide.DID_NOT_ARRIVE), "dispute_deadline"),
         Rule.in_transit: Line("contact_seller", (guide.CANNOT_OPEN, guide.NOT_RECEIVED), "running_out_from"),
         Rule.no_news_running_out: Line("open_dispute", (guide.NOT_RECEIVED, guide.DID_NOT_ARRIVE), "dispute_deadline"),
@@ -144,6 +147,7 @@ LINES: Mapping[Rule, Line] = MappingProxyType(
         # No action says "send the item back"; the steps say it, and the message to the seller gives the tracking.
         Rule.return_not_sent: Line("contact_seller", (guide.RETURNS, guide.PHASES), "return_ship_by"),
         Rule.return_ship_by_passed: Line("contact_support", (guide.RETURNS, guide.SUPPORT)),
+        Rule.return_no_label: Line("contact_seller", (guide.RETURNS, guide.SUPPORT), "return_ship_by"),
         Rule.return_label_refused: Line("contact_support", (guide.RETURNS, guide.SUPPORT), "return_ship_by"),
         Rule.return_sent: Line("wait", (guide.PHASES, guide.REFUND_TIME)),
         Rule.return_lost: Line("contact_support", (guide.PHASES, guide.SUPPORT)),
@@ -163,6 +167,8 @@ NOT_SHIPPED_RULES = frozenset((Rule.payment_pending, Rule.payment_confirmed))
 """Lines for an order that has not shipped: with nothing wrong, such an order is just waiting."""
 WAYS_OUT_RULES = frozenset((Rule.too_late_to_appeal, Rule.not_received_too_late, Rule.received_too_late))
 """Lines where AliExpress's own routes are exhausted: the plan adds the ways out that still exist outside it."""
+BACKUP_RULES = frozenset((Rule.appeal,))
+"""Lines where AliExpress's last route is still open but slow: the plan names the ways out whose clock keeps running."""
 MISSED_RULES = frozenset(
     (
         Rule.too_late_to_appeal,
@@ -280,7 +286,7 @@ def protection_dates(case: Case, today: dt.date) -> PlanDates:
     if case.cancelled_on is not None and order.shipped_on is None:
         # A cancelled order's refund is on its way from the day it was cancelled.
         refund_from, refund_by = refund_days(case, case.cancelled_on)
-    if case.item_return is not None and case.item_return.status in (ReturnStatus.not_sent, ReturnStatus.label_refused):
+    if case.item_return is not None and case.item_return.status in NOT_YET_SENT:
         # Once the item is on its way back, the day to send it is behind the buyer.
         ship_by = return_ship_by_agreed(case)
     if dispute is not None:
@@ -320,6 +326,10 @@ def refund_days(case: Case, start: dt.date) -> tuple[dt.date, dt.date]:
         add_working_days(start, window.value, case.country),
         add_working_days(start, window.upto or window.value, case.country),
     )
+
+
+NOT_YET_SENT = frozenset((ReturnStatus.not_sent, ReturnStatus.no_label, ReturnStatus.label_refused))
+"""Return statuses where the day to send the item back is still ahead of the buyer (or just behind)."""
 
 
 def return_ship_by_agreed(case: Case) -> dt.date | None:
@@ -434,6 +444,12 @@ def ways_out_dates(case: Case) -> dict[str, dt.date | None]:
     return {"paypal_dispute_by": paypal, "chargeback_by": chargeback, "eu_guarantee_until": guarantee}
 
 
+def backup_dates(case: Case) -> dict[str, dt.date | None]:
+    """While an appeal waits for its answer, the PayPal and card clocks keep running; the EU guarantee is years long."""
+    dates = ways_out_dates(case)
+    return {"paypal_dispute_by": dates["paypal_dispute_by"], "chargeback_by": dates["chargeback_by"]}
+
+
 def return_ship_by(decision: Decision, today: dt.date) -> dt.date | None:
     """Accepting an offer with a return today: the last day to send the item back."""
     if decision.return_item and decision.action in ("accept_seller_offer", "accept_aliexpress_offer"):
@@ -468,6 +484,8 @@ def decide(case: Case, today: dt.date) -> tuple[Decision, PlanDates]:
         later["return_ship_by"] = return_ship_by(decision, today)
     if decision.rule in WAYS_OUT_RULES:
         later.update(ways_out_dates(case))
+    elif decision.rule in BACKUP_RULES:
+        later.update(backup_dates(case))
     return decision, facts.dates.model_copy(update=later)
 
 
@@ -512,6 +530,8 @@ def returning(facts: Facts) -> Decision:
         return Decision(Rule.return_lost, return_item=True)
     if status is ReturnStatus.label_refused:
         return Decision(Rule.return_label_refused, return_item=True)
+    if status is ReturnStatus.no_label:
+        return Decision(Rule.return_no_label, return_item=True)
     if ship_by is not None and facts.today > ship_by:
         return Decision(Rule.return_ship_by_passed, return_item=True)
     return Decision(Rule.return_not_sent, return_item=True)
@@ -635,6 +655,8 @@ def shipped_not_received(facts: Facts) -> Decision:
             return full_refund(facts, Rule.delivered_seller_silent)
         return Decision(Rule.delivered_ask_seller)
     if order.tracking is Tracking.returned_to_seller:
+        if facts.case.customs_refused:
+            return Decision(Rule.returned_customs_refused)
         if facts.protection_running_out:
             return full_refund(facts, Rule.returned_running_out)
         return full_refund(facts, Rule.returned_to_seller)

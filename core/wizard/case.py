@@ -77,6 +77,7 @@ def seller_ask_words(value: str) -> str:
         SellerAsk.return_first.value: _("Send it back first"),
         SellerAsk.pay_outside.value: _("Pay or be refunded outside AliExpress (PayPal, bank transfer)"),
         SellerAsk.buy_again.value: _("Buy something else, and they'll include the missing part"),
+        SellerAsk.coupon_instead.value: _("Take a coupon instead of your money back"),
     }.get(value, value)
 
 
@@ -160,6 +161,8 @@ def order_part(answers: dict[str, str], details: Details) -> dict[str, Any]:
 def on_the_way_part(answers: dict[str, str], case: dict[str, Any], order: dict[str, Any]) -> None:
     order["tracking"] = answers.get("tracking", "none")
     case["problem"] = "not_arrived"
+    if answers.get("why_back") in ("customs", "other"):
+        case["customs_refused"] = answers["why_back"] == "customs"
     eta = known(answers, "eta")
     if eta is not None:
         order["estimated_delivery"] = eta
@@ -186,6 +189,7 @@ def received_part(answers: dict[str, str], case: dict[str, Any], order: dict[str
         order["shipping_paid"] = amount_text(answers["shipping"])
     case["arrived_late"] = answers.get("late") == "yes"
     order["free_return"] = answers.get("free_return") == "yes"
+    order["free_return_used"] = answers.get("free_return") == "used"
 
 
 def dispute_open_part(answers: dict[str, str], case: dict[str, Any], order: dict[str, Any]) -> None:

@@ -173,6 +173,18 @@ def _worded(language: str) -> Mapping[str, Question]:
             ),
         ),
         Question(
+            "why_back",
+            "choice",
+            _("Why did it go back?"),
+            summary=_("Why it went back"),
+            help=_("The tracking or a customs notice usually says."),
+            choices=(
+                Choice("customs", _("I refused or didn't pay the customs charges")),
+                Choice("other", _("Another reason (wrong address, lost, the post sent it back)")),
+                Choice("unknown", _("I don't know")),
+            ),
+        ),
+        Question(
             "eta",
             "date_or_no",
             _("Do you know the estimated delivery date?"),
@@ -276,6 +288,7 @@ def _worded(language: str) -> Mapping[str, Question]:
             help=_("With free return, AliExpress gives you a return code and the postage is free."),
             choices=(
                 Choice("yes", _("Yes, free return")),
+                Choice("used", _("Yes, but this order's free return is already used")),
                 Choice("no", _("No, or I'm not sure")),
             ),
         ),
@@ -368,6 +381,7 @@ def _worded(language: str) -> Mapping[str, Question]:
             summary=_("Return"),
             choices=(
                 Choice("not_sent", _("I haven't sent it yet")),
+                Choice("no_label", _("I have no return address or label yet")),
                 Choice("label_refused", _("The post office refuses the return label")),
                 Choice("sent", _("I sent it, with tracking")),
                 Choice("lost", _("I sent it, but the seller says it never arrived")),

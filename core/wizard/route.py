@@ -27,7 +27,9 @@ def route(answers: dict[str, str]) -> list[str]:
     if stage == "on_the_way":
         keys += ["shipped", "protection", "tracking"]
         tracking = answers.get("tracking")
-        if tracking != "returned_to_seller":
+        if tracking == "returned_to_seller":
+            keys.append("why_back")
+        else:
             keys.append("eta")
         if tracking in ("no_updates", "none"):
             keys.append("contacted")

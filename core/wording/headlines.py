@@ -78,3 +78,17 @@ def cancelled_late_headline(w: Said) -> str:
             "The refund for your cancelled order is late: check your AliExpress Bonus and balance, then ask support."
         )
     return _("The refund for your cancelled order is late: check your statement, then ask your bank.")
+
+
+def no_label_headline(w: Said) -> str:
+    ship_by = w.dates.return_ship_by
+    if ship_by is not None and ship_by >= w.today:
+        return _(
+            "No return address or label yet: ask the seller for one in the dispute today, so you can send it by {day}."
+        ).format(day=w.day("return_ship_by"))
+    if ship_by is not None:
+        return _(
+            "No return address or label, and the day to send it ({day}) has passed: ask support today to keep your "
+            "refund."
+        ).format(day=w.day("return_ship_by"))
+    return _("No return address or label yet: ask the seller for one in the dispute today.")

@@ -397,3 +397,34 @@ def support_cancelled_refund(w: Said) -> list[Message]:
         order=w.order_ref, day=show_date(cancelled), paid=paid_clause(w), where=where, by=w.day("refund_expected_by")
     )
     return [message("support", _("To AliExpress customer support"), body)]
+
+
+def seller_return_address(w: Said) -> list[Message]:
+    body = _(
+        "Hello, I am ready to send back {order} as agreed, but the return request shows no return address or label. "
+        "Could you please add them to the dispute? Thank you."
+    ).format(order=w.order_ref)
+    return [message("seller", _("To the seller, in the dispute"), body)]
+
+
+def support_no_label(w: Said) -> list[Message]:
+    by = (
+        " " + _("I have to send it by {day}.").format(day=w.day("return_ship_by"))
+        if w.dates.return_ship_by is not None
+        else ""
+    )
+    body = _(
+        "Hello, I need help with the return of {order}.{agreed} The seller has not given a return address or label, "
+        "so I cannot send it back.{by} Could you please give me an address or a label, and make sure I still have "
+        "time to send it once I have them? Thank you."
+    ).format(order=w.order_ref, agreed=return_agreed_clause(w), by=by)
+    return [message("support", _("To AliExpress customer support"), body)]
+
+
+def support_customs_refused(w: Said) -> list[Message]:
+    body = _(
+        "Hello, I need help with {order}.{shipped} The parcel went back to the seller because I did not pay the "
+        "customs charges of [amount], because [the reason]. Can I still get a refund, and should I open a dispute? "
+        "The customs notice is attached. Thank you."
+    ).format(order=w.order_ref, shipped=shipped_clause(w))
+    return [message("support", _("To AliExpress customer support"), body)]

@@ -118,3 +118,17 @@ def cancelled_proof(w: Said) -> list[str]:
         _("A screenshot of the order page showing it cancelled."),
         _("Your card or account statement since the day you paid."),
     ]
+
+
+def no_label_proof(w: Said) -> list[str]:
+    return [
+        _("A screenshot of the return request, showing no address or label."),
+        _("Screenshots of your messages asking for them, with their dates."),
+    ]
+
+
+def customs_proof(w: Said) -> list[str]:
+    return [
+        _("The customs notice or letter, with the charges it asked for."),
+        _("A screenshot of the tracking showing it sent back."),
+    ]

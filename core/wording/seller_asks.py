@@ -140,6 +140,13 @@ def seller_ask_warning(w: Said) -> list[str]:
                 "link): AliExpress can't protect that money, and it isn't the refund this order is owed."
             )
         ]
+    if ask is SellerAsk.coupon_instead:
+        return [
+            _(
+                "Don't give up your refund for a coupon: it can only be spent in that store, it may expire, and it "
+                "isn't covered by this order's protection. Ask for your money through AliExpress."
+            )
+        ]
     what = _("to get the missing part") if w.case.problem is Problem.incomplete else _("to sort this out")
     return [
         _(
@@ -181,6 +188,8 @@ def _answer(w: Said, ask: SellerAsk) -> str:
         return _("I will send it back only once a return is agreed in a dispute, with a tracked service.")
     if ask is SellerAsk.pay_outside:
         return _("I will not pay or take a refund outside AliExpress.")
+    if ask is SellerAsk.coupon_instead:
+        return _("Thank you, but I would like my money back rather than a coupon.")
     return _("I will not place another order to get what is owed on this one.")
 
 

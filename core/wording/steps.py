@@ -14,6 +14,7 @@ from core.facts import (
     RETURN_POSTAGE,
     RETURN_SHIP_WITHIN,
     SELLER_DISPUTE_ANSWER,
+    SELLER_REPLY,
 )
 from core.i18n import _, days_phrase
 from core.models import Payment, Problem, Rule, Tracking
@@ -228,6 +229,8 @@ def who_pays_return(w: Said) -> str:
     w.cites(RETURN_POSTAGE)
     if w.order.free_return:
         return _("This listing has free return: use the return code, so the postage is free (once per order).")
+    if w.case.problem is Problem.changed_mind and w.order.free_return_used:
+        return _("You pay the return postage: this order's one free return is already used.")
     if w.case.problem is Problem.changed_mind:
         return _("You pay the return postage, as you changed your mind: it can cost more than the item.")
     return _(
@@ -615,3 +618,31 @@ def choice_steps(w: Said) -> list[str]:
             )
         )
     return listed
+
+
+def return_address_steps(w: Said) -> list[str]:
+    """No return address or label: ask in the dispute, then support; the buyer's proof is that they asked in time."""
+    return [
+        _(
+            "Write to the seller in the dispute's chat with the first message below: ask for the return address or label."
+        ),
+        _("Take a screenshot once it's sent: it shows you asked in time, so a late return isn't your fault."),
+        _("No answer within {n} days, or the day to send it is near? Send support the second message below.").format(
+            n=w.n(SELLER_REPLY)
+        ),
+        _("Only post the item to the address the dispute or support gives you, with a tracked service."),
+        who_pays_return(w),
+    ]
+
+
+def customs_refused_steps(w: Said) -> list[str]:
+    """A parcel sent back because the customs charges weren't paid: AliExpress decides whether a refund is owed, so
+    ask before opening a dispute, honestly, and don't let protection run out while waiting."""
+    return [
+        *support_steps(w)[:2],
+        _("Paste the message below: say honestly that you didn't pay the customs charges, and why."),
+        _("If they tell you to open a dispute, choose “Refund only” and the reason closest to “Parcel returned”."),
+        _("Don't let {day} pass while you wait for an answer: open the dispute by then at the latest.").format(
+            day=w.day("dispute_deadline")
+        ),
+    ]

@@ -28,6 +28,7 @@ from core.wording.headlines import (
     cancelled_late_headline,
     for_affected,
     label_refused_headline,
+    no_label_headline,
     refund_headline,
     said,
     too_early,
@@ -45,15 +46,18 @@ from core.wording.messages import (
     seller_dispute_opened,
     seller_extend,
     seller_extend_while_protected,
+    seller_return_address,
     seller_return_delivered,
     seller_return_tracking,
     seller_where_is_it,
     support_blocked,
     support_cancelled_refund,
+    support_customs_refused,
     support_keep_open,
     support_label_refused,
     support_late_claim,
     support_never_arrived,
+    support_no_label,
     support_received_too_late,
     support_refund_missing,
     support_return_late,
@@ -66,8 +70,10 @@ from core.wording.proof import (
     appeal_proof,
     blocked_proof,
     cancelled_proof,
+    customs_proof,
     label_proof,
     late_return_proof,
+    no_label_proof,
     parcel_proof,
     problem_proof,
     refund_proof,
@@ -90,6 +96,7 @@ from core.wording.steps import (
     choice_steps,
     confirm_steps,
     contact_seller_steps,
+    customs_refused_steps,
     dispute_from,
     dispute_wait_steps,
     free_return_option,
@@ -99,6 +106,7 @@ from core.wording.steps import (
     refund_missing_steps,
     refund_progress_steps,
     request_cancellation_steps,
+    return_address_steps,
     return_label_steps,
     return_late_steps,
     return_lost_steps,
@@ -114,6 +122,7 @@ from core.wording.warnings import (
     blocked_warning,
     cancel_trap,
     customs_bill,
+    customs_refused_risk,
     earlier_dispute_cancelled,
     eu_withdrawal,
     fees,
@@ -129,7 +138,7 @@ from core.wording.warnings import (
     return_late,
     running_out,
 )
-from core.wording.ways_out import seller_warranty, warranty_steps, ways_out_messages, ways_out_steps
+from core.wording.ways_out import backup_steps, seller_warranty, warranty_steps, ways_out_messages, ways_out_steps
 
 
 @dataclass(frozen=True)
@@ -177,7 +186,7 @@ _OWN_WORDS: Mapping[Rule, Words] = MappingProxyType(
                 if w.dates.appeal_deadline
                 else _("Appeal the outcome within {n} days of the dispute closing.").format(n=w.n(APPEAL_WINDOW))
             ),
-            appeal_steps,
+            join(appeal_steps, backup_steps),
             appeal_proof,
             nothing,
             appeal_message,
@@ -389,6 +398,17 @@ _OWN_WORDS: Mapping[Rule, Words] = MappingProxyType(
             join(refused_at_customs, outside_offers, running_out, earlier_dispute_cancelled),
             dispute_not_received,
         ),
+        Rule.returned_customs_refused: Words(
+            said(
+                "It went back because the customs charges weren't paid: ask AliExpress's help chat today. The last "
+                "day to open a dispute is {day}.",
+                day="dispute_deadline",
+            ),
+            customs_refused_steps,
+            customs_proof,
+            join(customs_refused_risk, outside_offers),
+            support_customs_refused,
+        ),
         Rule.returned_running_out: Words(
             said(
                 "The parcel went back to the seller and protection ends on {day}: open a dispute for a full refund "
@@ -567,6 +587,13 @@ _OWN_WORDS: Mapping[Rule, Words] = MappingProxyType(
             late_return_proof,
             return_late,
             support_return_late,
+        ),
+        Rule.return_no_label: Words(
+            no_label_headline,
+            return_address_steps,
+            no_label_proof,
+            join(return_in_time, keep_dispute_during_return),
+            join(seller_return_address, support_no_label),
         ),
         Rule.return_label_refused: Words(
             label_refused_headline,

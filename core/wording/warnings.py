@@ -61,6 +61,14 @@ def return_cost(w: Said) -> list[str]:
     )
     if w.order.free_return:
         return [_("This listing has free return: you'll get a return code, so the postage is free.") + " " + ship]
+    if w.order.free_return_used:
+        return [
+            _(
+                "This order's one free return is already used, so you pay the postage this time: it can cost more than the item."
+            )
+            + " "
+            + ship
+        ]
     return [
         _("You pay the postage to send it back, unless the listing says “free return”; it can cost more than the item.")
         + " "
@@ -164,10 +172,23 @@ def redelivery_fee_scam(w: Said) -> list[str]:
 
 def refused_at_customs(w: Said) -> list[str]:
     """A parcel sent back is the seller's problem, unless it went back because the buyer refused the customs
-    charges: then a dispute can be lost (the facts notes' list of buyers' common mistakes)."""
+    charges: then a dispute can be lost (the facts notes' list of buyers' common mistakes). Said only when the
+    buyer hasn't told us why it went back."""
+    if w.case.customs_refused is not None:
+        return []
     return [
         _(
             "If it went back because you refused or didn't pay the customs charges, say so honestly in the "
             "dispute: refusing them can lose you the dispute, so ask AliExpress's help chat first."
+        )
+    ]
+
+
+def customs_refused_risk(w: Said) -> list[str]:
+    """The buyer's own refusal sent it back: say plainly that the money may not come back."""
+    return [
+        _(
+            "A parcel sent back because its customs charges weren't paid can lose you the dispute: the seller did "
+            "send it. Be honest, and keep the customs notice."
         )
     ]

@@ -17,7 +17,7 @@ from core.facts import (
     PAYPAL_DISPUTE,
     PAYPAL_ESCALATE,
 )
-from core.i18n import _, show_date
+from core.i18n import _, ngettext, show_date
 from core.models import Message, Payment, Problem
 from core.rules import FAULTS, card_route, guarantee_route, problem_unknown
 from core.wording.messages import PROBLEM_SENTENCE, not_arrived_sentence, problem_sentence
@@ -41,6 +41,21 @@ def ways_out_steps(w: Said) -> list[str]:
             "can still help."
         )
     return [*listed, why]
+
+
+def backup_steps(w: Said) -> list[str]:
+    """An appeal's answer takes days: the routes outside AliExpress still open, so none closes unseen."""
+    routes = [text for text, still_open in (*_paypal(w), *_chargeback(w)) if still_open]
+    if not routes:
+        return []
+    lead = ngettext(
+        "If the appeal fails, you can still try outside AliExpress: don't let the last day below pass while you "
+        "wait for the answer.",
+        "If the appeal fails, you can still try outside AliExpress: don't let the last days below pass while you "
+        "wait for the answer.",
+        len(routes),
+    )
+    return [lead, *routes]
 
 
 def _outside(w: Said, method: Payment) -> str:

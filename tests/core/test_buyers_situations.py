@@ -9,6 +9,7 @@ import pytest
 
 from core import advise, read_case
 from core.models import Plan, Rule
+from core.reading import CaseError
 from tests.support.cases import day, make_case, received
 
 
@@ -83,3 +84,75 @@ def test_a_parcel_sent_back_warns_about_refused_customs_charges(days_left):
     assert any("refused or didn't pay the customs charges" in warning for warning in p.warnings)
     moving = plan_for(order=not_received(30, tracking="in_transit"))
     assert not any("customs charges" in warning for warning in moving.warnings)
+
+
+# The gaps a second reading of real buyers' stories found: a return with no address or label yet, a free return
+# already used, why a parcel went back, a PayPal claim as the appeal's backup, a coupon instead of a refund.
+
+
+def test_a_return_with_no_address_asks_the_seller_then_support_before_the_day_to_send_it():
+    p = plan_for(order=received(), problem="not_as_described", item_return={"agreed_on": day(-3), "status": "no_label"})
+    assert (p.rule, p.action) == (Rule.return_no_label, "contact_seller")
+    assert p.next_deadline is not None and p.next_deadline.date.isoformat() == day(7), "agreed + 10 days"
+    assert "No return address or label yet" in p.headline and "Thu 3 Dec 2026" in p.headline
+    assert [m.kind for m in p.messages] == ["seller", "support"]
+    assert "return address or label" in p.messages[0].body
+    passed = plan_for(
+        order=received(), problem="not_as_described", item_return={"agreed_on": day(-12), "status": "no_label"}
+    )
+    assert passed.rule is Rule.return_no_label, "no label is why it wasn't sent: not the buyer's lateness"
+    assert "has passed" in passed.headline and "support" in passed.headline
+
+
+def test_a_used_free_return_means_the_buyer_pays_this_returns_postage():
+    used = plan_for(order=received(free_return_used=True), problem="changed_mind")
+    assert any("one free return is already used" in warning for warning in used.warnings)
+    assert not any("postage is free" in text for text in [*used.steps, *used.warnings])
+
+
+def test_a_free_return_cannot_be_both_open_and_used():
+    with pytest.raises(CaseError) as error:
+        read_case(make_case(order=received(free_return=True, free_return_used=True), problem="changed_mind"))
+    assert [problem.field for problem in error.value.problems] == ["order.free_return_used"]
+
+
+def test_a_parcel_sent_back_for_unpaid_customs_asks_support_first_and_keeps_the_dispute_day():
+    p = plan_for(order={"tracking": "returned_to_seller"}, customs_refused=True)
+    assert (p.rule, p.action, p.refund) == (Rule.returned_customs_refused, "contact_support", "none")
+    assert p.next_deadline is not None and p.next_deadline.label == "Last day to open a dispute"
+    assert any("lose you the dispute" in warning for warning in p.warnings)
+    [support] = p.messages
+    assert "did not pay the customs charges of [amount]" in support.body
+
+
+@pytest.mark.parametrize(("refused", "warned"), [(None, True), (False, False)])
+def test_the_customs_warning_is_only_for_a_parcel_whose_reason_is_unknown(refused, warned):
+    p = plan_for(order={"tracking": "returned_to_seller"}, customs_refused=refused)
+    assert p.rule is Rule.returned_to_seller
+    assert any("customs charges" in warning for warning in p.warnings) is warned
+
+
+def test_an_appeal_names_the_paypal_day_that_keeps_running_while_it_waits():
+    closed = {"status": "closed", "closed_on": day(-2), "satisfied": False}
+    p = plan_for(order=received(placed_on=day(-175)), problem="not_as_described", paid_with="paypal", dispute=closed)
+    assert p.rule is Rule.appeal
+    assert p.dates.paypal_dispute_by is not None and p.dates.paypal_dispute_by.isoformat() == day(5)
+    assert any(step.startswith("If the appeal fails") for step in p.steps)
+    assert any("open a PayPal dispute by Tue 1 Dec 2026" in step for step in p.steps)
+    assert p.dates.eu_guarantee_until is None, "a years-long guarantee is no clock to watch during an appeal"
+    gone = plan_for(order=received(placed_on=day(-200)), problem="not_as_described", paid_with="paypal", dispute=closed)
+    assert not any(step.startswith("If the appeal fails") for step in gone.steps), "a closed route is no backup"
+    bonus = plan_for(order=received(), problem="not_as_described", paid_with="aliexpress", dispute=closed)
+    assert not any("Outside AliExpress" in step for step in bonus.steps)
+
+
+def test_a_coupon_instead_of_a_refund_is_refused_politely():
+    p = plan_for(
+        order=received(),
+        problem="not_as_described",
+        dispute={"status": "open", "opened_on": day(-2)},
+        seller_asks="coupon_instead",
+    )
+    assert any(warning.startswith("Don't give up your refund for a coupon") for warning in p.warnings)
+    [reply] = [m for m in p.messages if m.title == "To the seller: your answer to what they ask"]
+    assert "my money back rather than a coupon" in reply.body

@@ -284,6 +284,7 @@ SAMPLE_CASES: dict[Rule, dict] = {
     Rule.delivered_ask_seller: make_case(order={"tracking": "delivered"}, problem="delivered_not_received"),
     Rule.returned_to_seller: make_case(order={"tracking": "returned_to_seller"}),
     Rule.returned_running_out: make_case(order=not_received(2, tracking="returned_to_seller")),
+    Rule.returned_customs_refused: make_case(order={"tracking": "returned_to_seller"}, customs_refused=True),
     Rule.in_transit_running_out: make_case(order=not_received(4, tracking="in_transit")),
     Rule.in_transit: make_case(order={"tracking": "in_transit"}),
     Rule.no_news_running_out: make_case(order=not_received(1, tracking="no_updates")),
@@ -311,6 +312,11 @@ SAMPLE_CASES: dict[Rule, dict] = {
     ),
     Rule.return_ship_by_passed: make_case(
         order=received(), problem="changed_mind", item_return={"agreed_on": day(-11), "status": "not_sent"}
+    ),
+    Rule.return_no_label: make_case(
+        order=received(),
+        problem="not_as_described",
+        item_return={"agreed_on": day(-3), "status": "no_label"},
     ),
     Rule.return_label_refused: make_case(
         order=received(),

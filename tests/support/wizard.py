@@ -179,10 +179,28 @@ ROUTES = {
         "dispute",
     ),
     "returned to seller": (
-        [("stage", "on_the_way"), ("shipped", "2026-10-15"), ("protection", "no"), ("tracking", "returned_to_seller")],
+        [
+            ("stage", "on_the_way"),
+            ("shipped", "2026-10-15"),
+            ("protection", "no"),
+            ("tracking", "returned_to_seller"),
+            ("why_back", "unknown"),
+        ],
         "open_dispute",
-        ["went back to the seller", "Full refund"],
+        ["went back to the seller", "Full refund", "refused or didn't pay the customs charges"],
         "dispute",
+    ),
+    "returned to seller, customs charges not paid": (
+        [
+            ("stage", "on_the_way"),
+            ("shipped", "2026-10-15"),
+            ("protection", "no"),
+            ("tracking", "returned_to_seller"),
+            ("why_back", "customs"),
+        ],
+        "contact_support",
+        ["customs charges weren't paid", "Mon 14 Dec 2026", "can lose you the dispute"],
+        "support",
     ),
     "late, no updates, AliExpress won't let me dispute": (
         [
@@ -518,6 +536,18 @@ ROUTES = {
         "contact_support",
         ["The day to send the item back has passed (Fri 20 Nov 2026)"],
         "support",
+    ),
+    "returning, no return address yet": (
+        [
+            ("stage", "returning"),
+            ("return_status", "no_label"),
+            ("return_agreed", "2026-11-25"),
+            ("return_ship_by", "no"),
+            ("return_why", "not_as_described"),
+        ],
+        "contact_seller",
+        ["No return address or label yet", "send it by Sat 5 Dec 2026"],
+        "seller",
     ),
     "returning, label refused": (
         [

@@ -13,7 +13,8 @@ def test_a_not_shipped_order_needs_two_answers() -> None:
 
 def test_the_route_grows_only_where_the_answer_matters() -> None:
     base = {"stage": "on_the_way", "shipped": "2026-10-01"}
-    assert route({**base, "tracking": "returned_to_seller"}) == ["stage", "shipped", "protection", "tracking"]
+    back = ["stage", "shipped", "protection", "tracking", "why_back"]
+    assert route({**base, "tracking": "returned_to_seller"}) == back, "why it went back, instead of a delivery date"
     assert route({**base, "tracking": "in_transit"}) == ["stage", "shipped", "protection", "tracking", "eta"]
     assert route({**base, "tracking": "no_updates"})[-1] == "contacted"
 
