@@ -21,7 +21,7 @@ from core.i18n import N_
 Confidence = Literal["high", "medium", "low", "ours"]
 """high: an official page or several sources that agree; medium: an official text copied by others, or a
 seller-rule translation; low: one blog or sources that conflict; ours: a margin this app chose, and why."""
-Unit = Literal["days", "working days", "years", "times"]
+Unit = Literal["days", "working days", "years", "times", "US dollars"]
 
 FOUND = dt.date(2026, 11, 29)
 """The day the guide and the pages below were last read for these figures."""
@@ -291,6 +291,18 @@ RUNNING_OUT = Fact(
     OUR_MARGIN,
     "ours",
 )
+LATE_COUPON = Fact(
+    "late_delivery_coupon",
+    1,
+    "US dollars",
+    N_(
+        "An order marked “On-Time Guarantee” that arrives after its guaranteed date earns a coupon worth {n} US dollar, once "
+        "per order; without that label, lateness alone earns nothing."
+    ),
+    N_("News and buyers' guides on AliExpress's On-Time Guarantee (2021-2023)"),
+    "low",
+    address="https://blazetrends.com/aliexpress-features-on-time-guarantee-you-will-pay-1-if-your-order-is-delayed/",
+)
 EXTEND_PAST_DELIVERY = Fact(
     "extend_past_delivery",
     7,
@@ -335,6 +347,7 @@ FACTS: Mapping[str, Fact] = MappingProxyType(
             EU_WITHDRAWAL,
             EU_GUARANTEE,
             RUNNING_OUT,
+            LATE_COUPON,
             EXTEND_PAST_DELIVERY,
             EXTENSION_ASKED,
         )

@@ -223,6 +223,10 @@ class Dispute(Strict):
     requested_refund: Money | None = None
     judgement: Judgement | None = None
     seller_offer: Offer | None = None
+    seller_rejected: bool = Field(
+        default=False,
+        description="The seller answered by rejecting the dispute, with no offer: AliExpress decides on the proof.",
+    )
     aliexpress_offer: Offer | None = None
     negotiation_ends_on: dt.date | None = None
     closed_on: dt.date | None = None
@@ -356,6 +360,7 @@ class Rule(str, Enum):
     seller_offer_too_low = "dispute_open.seller_offer_too_low"
     no_offer_yet = "dispute_open.no_offer_yet"
     seller_did_not_answer = "dispute_open.seller_did_not_answer"
+    seller_rejected = "dispute_open.seller_rejected"
     before_estimated_delivery = "not_received.before_estimated_delivery"
     due_after_protection = "not_received.due_after_protection"
     early_but_running_out = "not_received.early_but_protection_running_out"

@@ -12,8 +12,8 @@ from collections.abc import Iterable
 from core.counting import counted
 from core.facts import FACTS, Fact
 from core.i18n import _
-from core.models import PROTECTION_DAYS_USUAL, Case, Deadline, FactNote, Plan, PlanDates
-from core.rules import Decision, date_facts
+from core.models import Case, Deadline, FactNote, Plan, PlanDates
+from core.rules import Decision, date_facts, protection_assumed
 from core.wording.said import Said
 from core.wording.table import DEADLINE_LABELS, LAST_DAYS, WORDS, money_words
 
@@ -63,16 +63,6 @@ def fact_notes(used: Iterable[Fact]) -> list[FactNote]:
         for fact in FACTS.values()
         if fact.key in keys
     ]
-
-
-def protection_assumed(case: Case, dates: PlanDates) -> bool:
-    """True when the end of protection was not given but counted from the usual days after shipping."""
-    order = case.order
-    return (
-        dates.protection_ends is not None
-        and order.protection_ends_on is None
-        and order.protection_days == PROTECTION_DAYS_USUAL
-    )
 
 
 def next_deadline(decision: Decision, dates: PlanDates, today: dt.date, sums: dict[str, str]) -> Deadline | None:

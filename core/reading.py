@@ -206,6 +206,12 @@ def _return_and_cancel(case: Case) -> Iterator[CaseProblem]:
 
 def _other(case: Case) -> Iterator[CaseProblem]:
     """A parcel "not arrived" that was received, a free return both open and used, and an unknown country."""
+    dispute = case.dispute
+    if dispute is not None and dispute.seller_rejected and dispute.seller_offer is not None:
+        yield CaseProblem(
+            "dispute.seller_rejected",
+            _("The seller can't both reject the dispute and make an offer: say which one happened."),
+        )
     if case.order.free_return and case.order.free_return_used:
         yield CaseProblem(
             "order.free_return_used",

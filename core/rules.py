@@ -42,6 +42,7 @@ from core.facts import (
     Fact,
 )
 from core.models import (
+    PROTECTION_DAYS_USUAL,
     Action,
     Case,
     DisputeStatus,
@@ -97,6 +98,7 @@ LINES: Mapping[Rule, Line] = MappingProxyType(
         Rule.seller_offer_too_low: Line("wait", (guide.PHASES, guide.TRICKS), "negotiation_ends"),
         Rule.no_offer_yet: Line("wait", (guide.PHASES, guide.TRICKS), "seller_must_answer_by"),
         Rule.seller_did_not_answer: Line("wait", (guide.PHASES, guide.SUPPORT), "aliexpress_steps_in_by"),
+        Rule.seller_rejected: Line("wait", (guide.PHASES, guide.TRICKS, guide.SUPPORT), "aliexpress_steps_in_by"),
         Rule.before_estimated_delivery: Line("wait", (guide.NOT_RECEIVED,), "estimated_delivery"),
         Rule.due_after_protection: Line("wait", (guide.NOT_RECEIVED, guide.PROTECTION), "running_out_from"),
         Rule.early_but_running_out: Line("open_dispute", (guide.DID_NOT_ARRIVE, guide.JUDGEMENT), "dispute_deadline"),
@@ -379,6 +381,16 @@ def date_facts(case: Case, dates: PlanDates) -> list[Fact]:
     return used
 
 
+def protection_assumed(case: Case, dates: PlanDates) -> bool:
+    """True when the end of protection was not given but counted from the usual days after shipping."""
+    order = case.order
+    return (
+        dates.protection_ends is not None
+        and order.protection_ends_on is None
+        and order.protection_days == PROTECTION_DAYS_USUAL
+    )
+
+
 def extension_until(estimated_delivery: dt.date | None, ends: dt.date) -> dt.date:
     """The day to ask protection to be extended to: a week past an estimated delivery that is not before
     the end, or 15 days past the end."""
@@ -616,6 +628,8 @@ def dispute_open(facts: Facts) -> Decision:
         if seller.refund_amount >= asked and not seller.return_required:
             return accept(Rule.seller_gives_what_was_asked, seller, facts)
         return Decision(Rule.seller_offer_too_low)
+    if dispute.seller_rejected:
+        return Decision(Rule.seller_rejected)
     answer_by = facts.dates.seller_must_answer_by
     if answer_by is not None and facts.today > answer_by:
         # Beyond the guide: a seller who lets their days pass gives the buyer what they asked for.

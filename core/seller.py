@@ -1,7 +1,8 @@
 """Which plans have a seller in them, and which are about a parcel or an item a Choice order may be.
 
 The plan page asks "The seller is asking me to…" only where a seller is still part of the story (an
-open dispute, a parcel on its way, late or delivered but missing, an item in hand with a problem), and
+open dispute, an order not shipped yet, a parcel on its way, late or delivered but missing, an item in hand
+with a problem), and
 "Is it a Choice order?" only for a parcel not received or an item with a problem. Both are decided here,
 from the plan's rule, so the page asks and core words: the rules that answer them join
 core.wording.seller_asks's parts in core.wording.table.WORDS (a test checks the two agree).
@@ -20,6 +21,7 @@ _OPEN_DISPUTE = frozenset(
         Rule.seller_offer_too_low,
         Rule.no_offer_yet,
         Rule.seller_did_not_answer,
+        Rule.seller_rejected,
     )
 )
 """An open dispute the buyer keeps. Left out: the lines that say to cancel it (the item is fine, or the
@@ -63,7 +65,10 @@ RECEIVED_PROBLEM = frozenset(
 )
 """An item in hand with a problem, no dispute open."""
 
-SELLER_INVOLVED = _OPEN_DISPUTE | NOT_RECEIVED | RECEIVED_PROBLEM
+NOT_SHIPPED = frozenset((Rule.payment_confirmed,))
+"""A paid order the seller hasn't shipped: a seller may ask for more time before shipping."""
+
+SELLER_INVOLVED = _OPEN_DISPUTE | NOT_SHIPPED | NOT_RECEIVED | RECEIVED_PROBLEM
 """The lines where a seller may push the buyer to do something instead: their words answer `Case.seller_asks`."""
 
 CHOICE_RULES = NOT_RECEIVED | RECEIVED_PROBLEM

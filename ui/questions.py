@@ -18,6 +18,7 @@ from core.wizard.answers import (
     CURRENCY_FROM,
     DAYS_LEFT_MAX,
     NOT_YET,
+    REJECTED,
     MoneyAnswer,
     answer_problem,
     date_range,
@@ -283,6 +284,10 @@ def ask_offer(question: Question, current: str | None) -> None:
         key=widget_key(question, "no"),
         type="primary" if current is None else "secondary",
     )
+    if question.rejected_label:
+        st.button(
+            question.rejected_label, on_click=submit, args=(question, REJECTED), key=widget_key(question, "rejected")
+        )
     st.markdown(_("**Or** enter what they offer:"))
     amount_box(_("Refund offered, in {currency}").format(currency=currency()), key)
     st.checkbox(_("They want the item sent back"), key=return_key)

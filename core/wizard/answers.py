@@ -18,6 +18,8 @@ from core.wizard.questions import CURRENCIES, DATE_KINDS, DEFAULT_CURRENCY, NO_K
 
 NOT_YET = "no"
 """The answer to a "date_or_no", "protection" or "offer" question without a date or an offer (yet)."""
+REJECTED = "rejected"
+"""The answer to the seller's "offer" question when they rejected the dispute with no offer."""
 ANSWER_CHARS_MAX = 64
 """No answer is longer; a longer one in a link is garbage, refused before it is parsed."""
 CENT = Decimal("0.01")
@@ -80,6 +82,8 @@ def answer_problem(question: Question, text: str, today: dt.date) -> str | None:
     if question.kind == "choice":
         return None if text in {c.value for c in question.choices} else _("Please pick one of the options.")
     if question.kind in NO_KINDS and text == NOT_YET:
+        return None
+    if question.kind == "offer" and text == REJECTED and question.rejected_label:
         return None
     if question.kind in DATE_KINDS:
         day = parse_day(text)
@@ -172,6 +176,8 @@ def answer_in_words(question: Question, value: str) -> str:
         return next((c.label for c in question.choices if c.value == value), value)
     if value == NOT_YET:
         return question.no_label
+    if value == REJECTED and question.rejected_label:
+        return question.rejected_label
     if question.kind in DATE_KINDS:
         day = parse_day(value)
         return value if day is None else show_date(day)

@@ -15,6 +15,7 @@ from core.models import PROTECTION_DAYS_USUAL, Case, Payment, SellerAsk
 from core.reading import CaseError, CaseProblem, read_case
 from core.wizard.answers import (
     EARLIEST_DAY,
+    REJECTED,
     MoneyAnswer,
     answer_in_words,
     answer_problem,
@@ -187,7 +188,7 @@ def received_part(answers: dict[str, str], case: dict[str, Any], order: dict[str
         case["affected_value"] = amount_text(answers["affected"])
     if answers.get("shipping"):
         order["shipping_paid"] = amount_text(answers["shipping"])
-    case["arrived_late"] = answers.get("late") == "yes"
+    case["arrived_late"] = answers.get("late") == "yes" or answers.get("came_late") == "yes"
     order["free_return"] = answers.get("free_return") == "yes"
     order["free_return_used"] = answers.get("free_return") == "used"
 
@@ -205,7 +206,9 @@ def dispute_open_part(answers: dict[str, str], case: dict[str, Any], order: dict
         dispute["judgement"] = answers["judgement"]
     for key in ("seller_offer", "aliexpress_offer"):
         offered = known(answers, key)
-        if offered is not None:
+        if offered == REJECTED and key == "seller_offer":
+            dispute["seller_rejected"] = True
+        elif offered is not None:
             dispute[key] = offer_part(offered)
     if answers.get("asked"):
         dispute["requested_refund"] = amount_text(answers["asked"])

@@ -78,6 +78,8 @@ class Question:
     help: str = ""
     choices: tuple[Choice, ...] = ()
     no_label: str = ""
+    rejected_label: str = ""
+    """For the seller's "offer" question: a third answer, "rejected", for a seller who rejected the dispute."""
     summary: str = ""
     date_label: str = ""
 
@@ -281,6 +283,17 @@ def _worded(language: str) -> Mapping[str, Question]:
             ),
         ),
         Question(
+            "came_late",
+            "choice",
+            _("Did it come after the date it was guaranteed by?"),
+            summary=_("Came late"),
+            help=_("Orders marked “On-Time Guarantee” show a guaranteed date on the order page."),
+            choices=(
+                Choice("yes", _("Yes, after the guaranteed date")),
+                Choice("no", _("No, or it had no guaranteed date")),
+            ),
+        ),
+        Question(
             "free_return",
             "choice",
             _("Does the listing say “free return”?"),
@@ -320,6 +333,7 @@ def _worded(language: str) -> Mapping[str, Question]:
             _("Has the seller offered you something?"),
             summary=_("Seller's offer"),
             no_label=_("No offer yet"),
+            rejected_label=_("They rejected it, with no offer"),
         ),
         Question(
             "aliexpress_offer",

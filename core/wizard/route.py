@@ -6,7 +6,7 @@ this situation are asked, and an answer the new route no longer asks is forgotte
 
 from __future__ import annotations
 
-from core.wizard.answers import NOT_YET, MoneyAnswer, known
+from core.wizard.answers import NOT_YET, REJECTED, MoneyAnswer, known
 
 NOT_ARRIVED = ("not_arrived", "delivered_not_received")
 PARTIAL_CLAIMS = ("slightly_imperfect", "incomplete", "wrong_shipping_method")
@@ -91,6 +91,8 @@ def problem_details(problem: str | None, answers: dict[str, str]) -> list[str]:
         return keys
     if problem == "changed_mind":
         return ["free_return"]
+    if problem == "none":
+        return ["came_late"]
     if problem in SEVERAL_ITEM_CLAIMS:
         return ["items", *(["affected"] if answers.get("items") == "some" else [])]
     return []
@@ -114,7 +116,7 @@ def open_dispute_details(answers: dict[str, str]) -> list[str]:
     keys += ["seller_offer", "aliexpress_offer"]
     if known(answers, "aliexpress_offer") is not None:
         keys.append("negotiation")
-    elif all(key in answers for key in keys) and known(answers, "seller_offer") is None:
+    elif all(key in answers for key in keys) and answers.get("seller_offer") in (NOT_YET, REJECTED):
         # No offer yet: the seller's days to answer count from the opening.
         keys.append("opened")
     return keys

@@ -92,3 +92,17 @@ def no_label_headline(w: Said) -> str:
             "refund."
         ).format(day=w.day("return_ship_by"))
     return _("No return address or label yet: ask the seller for one in the dispute today.")
+
+
+def seller_rejected_headline(w: Said) -> str:
+    steps_in = w.dates.aliexpress_steps_in_by
+    if steps_in is not None and steps_in < w.today:
+        return _(
+            "The seller rejected your dispute and AliExpress should have stepped in by {day}: add your proof, and "
+            "ask support today."
+        ).format(day=w.day("aliexpress_steps_in_by"))
+    if steps_in is not None:
+        return _(
+            "The seller rejected your dispute: add all your proof now. AliExpress should step in by {day}."
+        ).format(day=w.day("aliexpress_steps_in_by"))
+    return _("The seller rejected your dispute: add all your proof now, so AliExpress can decide.")

@@ -210,25 +210,35 @@ def support_never_arrived(w: Said) -> list[Message]:
         if w.order.tracking is not Tracking.none
         else _("A screenshot of the order page is attached.")
     )
+    ended = " " + (
+        _("By my count, buyer protection ended on {ends}.")
+        if w.protection_assumed
+        else _("Buyer protection ended on {ends}.")
+    ).format(ends=w.day("protection_ends"))
     body = _(
-        "Hello, I need help with {order}.{shipped} {situation}{contact} Buyer "
-        "protection ended on {ends}. Could you please refund me? {attached} Thank you."
+        "Hello, I need help with {order}.{shipped} {situation}{contact}{ended} Could you please refund me? "
+        "{attached} Thank you."
     ).format(
         order=w.order_ref,
         shipped=shipped_clause(w),
         situation=not_arrived_sentence(w),
         contact=contact_sentence(w),
-        ends=w.day("protection_ends"),
+        ended=ended,
         attached=attached,
     )
     return [message("support", _("To AliExpress customer support"), body)]
 
 
 def support_received_too_late(w: Said) -> list[Message]:
+    ended = " " + (
+        _("By my count, the time to open a dispute ended on {day}.")
+        if w.protection_assumed and w.order.receipt_confirmed_on is None
+        else _("The time to open a dispute ended on {day}.")
+    ).format(day=w.day("dispute_deadline"))
     body = _(
-        "Hello, I need help with {order}. {problem} The time to open a dispute ended on {day}. Could you "
-        "please help me get a refund? My proof is attached. Thank you."
-    ).format(order=w.order_ref, problem=problem_sentence(w), day=w.day("dispute_deadline"))
+        "Hello, I need help with {order}. {problem}{ended} Could you please help me get a refund? My proof is "
+        "attached. Thank you."
+    ).format(order=w.order_ref, problem=problem_sentence(w), ended=ended)
     return [message("support", _("To AliExpress customer support"), body)]
 
 
@@ -237,22 +247,29 @@ def seller_extend_while_protected(w: Said) -> list[Message]:
 
 
 def support_blocked(w: Said) -> list[Message]:
+    ends = (
+        _(", and by my count my buyer protection ends on {day}")
+        if w.protection_assumed
+        else _(", and my buyer protection ends on {day}")
+    ).format(day=w.day("dispute_deadline"))
     body = _(
         "Hello, I need help with {order}.{shipped} {situation} The order page does not let me open a "
-        "dispute, and my buyer protection ends on {day}. Could you please open the dispute for me, or keep "
-        "the order protected until it arrives? A screenshot of the order page is attached. Thank you."
-    ).format(
-        order=w.order_ref, shipped=shipped_clause(w), situation=not_arrived_sentence(w), day=w.day("dispute_deadline")
-    )
+        "dispute{ends}. Could you please open the dispute for me, or keep the order protected until it arrives? "
+        "A screenshot of the order page is attached. Thank you."
+    ).format(order=w.order_ref, shipped=shipped_clause(w), situation=not_arrived_sentence(w), ends=ends)
     return [message("support", _("To AliExpress customer support"), body)]
 
 
 def support_late_claim(w: Said) -> list[Message]:
+    ended = " " + (
+        _("By my count, buyer protection ended on {ends}, so a refund can still be requested until {day}.")
+        if w.protection_assumed
+        else _("Buyer protection ended on {ends}; I understand a refund can still be requested until {day}.")
+    ).format(ends=w.day("protection_ends"), day=w.day("late_claim_deadline"))
     body = _(
-        'Hello, I never received {order}, and there is no "Open dispute" button on it. Buyer protection ended on '
-        "{ends}; I understand a refund can still be requested until {day}. Could you please refund me? "
-        "A screenshot of the order page is attached. Thank you."
-    ).format(order=w.order_ref, ends=w.day("protection_ends"), day=w.day("late_claim_deadline"))
+        'Hello, I never received {order}, and there is no "Open dispute" button on it.{ended} Could you please '
+        "refund me? A screenshot of the order page is attached. Thank you."
+    ).format(order=w.order_ref, ended=ended)
     return [message("support", _("To support, only if the button is missing"), body)]
 
 
@@ -428,3 +445,44 @@ def support_customs_refused(w: Said) -> list[Message]:
         "The customs notice is attached. Thank you."
     ).format(order=w.order_ref, shipped=shipped_clause(w))
     return [message("support", _("To AliExpress customer support"), body)]
+
+
+def support_late_coupon(w: Said) -> list[Message]:
+    """Only for a fine order that came late: the On-Time Guarantee's coupon, if the order had one."""
+    if not w.case.arrived_late:
+        return []
+    body = _(
+        "Hello, {order} has an On-Time Guarantee, but it arrived on [day it arrived], after the guaranteed date "
+        "[guaranteed date]. Could you please send me the coupon for the late delivery? Thank you."
+    ).format(order=w.order_ref)
+    return [message("support", _("To AliExpress customer support, if the order had an On-Time Guarantee"), body)]
+
+
+def dispute_reject_answer(w: Said) -> list[Message]:
+    """The buyer's answer to a rejection, in the dispute: why the claim stands, with the proof."""
+    body = _(
+        "I don't accept the rejection of my dispute on {order}. [What the problem is, and what your proof shows.] "
+        "My proof is attached. I still ask for {refund}."
+    ).format(order=w.order_ref, refund=_asked(w))
+    return [message("dispute", _("In the dispute: your answer to the rejection"), body)]
+
+
+def support_seller_rejected(w: Said) -> list[Message]:
+    opened = w.dispute.opened_on if w.dispute is not None else None
+    when = " " + _("on {day}").format(day=show_date(opened)) if opened is not None else ""
+    body = _(
+        "Hello, I opened a dispute on {order}{when}. The seller rejected it without an offer, and AliExpress has not "
+        "stepped in yet. Could you please review it? My proof is in the dispute. Thank you."
+    ).format(order=w.order_ref, when=when)
+    return [message("support", _("To AliExpress customer support"), body)]
+
+
+def _asked(w: Said) -> str:
+    """What the buyer asked for in the dispute: the amount when known, else a placeholder."""
+    dispute = w.dispute
+    asked = dispute.requested_refund if dispute is not None else None
+    if asked is None and w.order.total_paid > 0:
+        asked = w.order.total_paid
+    if asked is None:
+        return "[" + _("the refund you asked for") + "]"
+    return _("a refund of {amount}").format(amount=w.money(asked))

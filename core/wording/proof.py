@@ -132,3 +132,8 @@ def customs_proof(w: Said) -> list[str]:
         _("The customs notice or letter, with the charges it asked for."),
         _("A screenshot of the tracking showing it sent back."),
     ]
+
+
+def dispute_evidence(w: Said) -> list[str]:
+    """What proves the claim in an open dispute: the item's problem, or where the parcel went."""
+    return problem_proof(w) if w.order.received else parcel_proof(w)

@@ -15,7 +15,7 @@ from decimal import Decimal
 from core.facts import EXTEND_PAST_DELIVERY, EXTENSION_ASKED, Fact
 from core.i18n import _, show_date, show_money
 from core.models import Case, Message, MessageKind, PlanDates
-from core.rules import Decision, is_eu
+from core.rules import Decision, is_eu, protection_assumed
 
 _PLACEHOLDER = re.compile(r"\[([^\[\]]+)\]")
 _FORM_PUNCTUATION = set(" .,;:'()/-&+#%")
@@ -143,6 +143,12 @@ class Said:
         ends = self.dates.protection_ends
         assert ends is not None, "a rule without a shipping date asked when protection ends"
         return ends
+
+    @property
+    def protection_assumed(self) -> bool:
+        """The end of protection was counted from the usual days, not read off the order page: a message to
+        AliExpress, which sees the real day, doesn't state it."""
+        return protection_assumed(self.case, self.dates)
 
     @property
     def still_protected(self) -> bool:

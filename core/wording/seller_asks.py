@@ -48,6 +48,14 @@ def seller_ask_warning(w: Said) -> list[str]:
     if ask is None:
         return []
     received = w.order.received
+    if w.order.shipped_on is None and ask in (SellerAsk.wait_longer, SellerAsk.cancel_dispute):
+        return [
+            _(
+                "The seller asks for more time: you may wait instead of cancelling, but a cancellation before it "
+                "ships gets all your money back. If they miss the shipping deadline on the order page, AliExpress "
+                "can close the order and refund you."
+            )
+        ]
     if ask is SellerAsk.wait_longer:
         if in_dispute(w):
             return [
@@ -211,7 +219,8 @@ def _next(w: Said) -> str:
 def seller_ask_reply(w: Said) -> list[Message]:
     """A reply to the seller that says no to what they ask, politely, and what happens next."""
     ask = w.case.seller_asks
-    if ask is None:
+    if ask is None or w.order.shipped_on is None:
+        # Before shipping, the plan's own message to the seller (the cancellation) is the answer.
         return []
     body = _("Hello, I am writing about {order}. {answer} {next} Thank you.").format(
         order=w.order_ref, answer=_answer(w, ask), next=_next(w)

@@ -10,6 +10,7 @@ from core.facts import (
     ASK_EXTENSION,
     CANCELLATION_APPROVED,
     DISPUTE_OPENS,
+    LATE_COUPON,
     REFUND_OTHER,
     RETURN_POSTAGE,
     RETURN_SHIP_WITHIN,
@@ -253,6 +254,12 @@ def dispute_wait_steps(w: Said) -> list[str]:
 def seller_answer_steps(w: Said) -> list[str]:
     """The seller's days to answer an open dispute, what changing the request does, and when AliExpress steps in."""
     days, steps_in = w.n(SELLER_DISPUTE_ANSWER), w.n(ALIEXPRESS_STEPS_IN)
+    dispute = w.dispute
+    if dispute is not None and (dispute.seller_offer is not None or dispute.seller_rejected):
+        # The seller has answered: nothing goes through by default any more.
+        if w.dates.aliexpress_steps_in_by:
+            return [_("If you don't agree, AliExpress steps in by {day}.").format(day=w.day("aliexpress_steps_in_by"))]
+        return [_("If you don't agree, AliExpress steps in within {n} days of the opening.").format(n=steps_in)]
     if w.dates.seller_must_answer_by and w.dates.aliexpress_steps_in_by:
         return [
             _("The seller has until {day} to answer. If they don't, the refund goes through as you asked it.").format(
@@ -645,4 +652,42 @@ def customs_refused_steps(w: Said) -> list[str]:
         _("Don't let {day} pass while you wait for an answer: open the dispute by then at the latest.").format(
             day=w.day("dispute_deadline")
         ),
+    ]
+
+
+def late_guarantee_steps(w: Said) -> list[str]:
+    """A fine order that came after its guaranteed date: only an "On-Time Guarantee" order earns anything, a coupon."""
+    if not w.case.arrived_late:
+        return []
+    return [
+        _(
+            "AliExpress has promised a coupon worth {n} US dollar for “On-Time Guarantee” orders that come late. If your order "
+            "page shows that label, the coupon usually comes by itself; if not, ask for it with the message below."
+        ).format(n=w.n(LATE_COUPON)),
+        _("Without that label, a late order that arrived fine earns nothing: there is no dispute to open."),
+    ]
+
+
+def seller_rejected_steps(w: Said) -> list[str]:
+    """A seller who rejects leaves the decision to AliExpress, which decides on the proof in the dispute."""
+    steps_in_by = w.dates.aliexpress_steps_in_by
+    if steps_in_by is not None and steps_in_by < w.today:
+        support = _(
+            "AliExpress should have stepped in by {day}: if nothing has happened, send support the second "
+            "message below today."
+        ).format(day=w.day("aliexpress_steps_in_by"))
+    elif steps_in_by is not None:
+        support = _("Nothing from AliExpress by {day}? Send support the second message below.").format(
+            day=w.day("aliexpress_steps_in_by")
+        )
+    else:
+        support = _(
+            "Nothing from AliExpress within {n} days of the opening? Send support the second message below."
+        ).format(n=w.n(ALIEXPRESS_STEPS_IN))
+    return [
+        _("Open the dispute and answer the rejection with the first message below."),
+        _("Upload every photo, video and screenshot you have: AliExpress decides on the proof in the dispute."),
+        _("Keep the dispute open, and don't change your request: it would give the seller new days to answer."),
+        support,
+        _("When AliExpress proposes a solution, come back here to check it before accepting."),
     ]

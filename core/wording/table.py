@@ -31,6 +31,7 @@ from core.wording.headlines import (
     no_label_headline,
     refund_headline,
     said,
+    seller_rejected_headline,
     too_early,
     wrong_shipping_no_claim,
 )
@@ -41,6 +42,7 @@ from core.wording.messages import (
     cancellation_message,
     dispute_not_received,
     dispute_received,
+    dispute_reject_answer,
     seller_about_problem,
     seller_before_dispute_allowed,
     seller_dispute_opened,
@@ -56,6 +58,7 @@ from core.wording.messages import (
     support_keep_open,
     support_label_refused,
     support_late_claim,
+    support_late_coupon,
     support_never_arrived,
     support_no_label,
     support_received_too_late,
@@ -64,6 +67,7 @@ from core.wording.messages import (
     support_return_lost,
     support_return_not_confirmed,
     support_seller_did_not_answer,
+    support_seller_rejected,
     support_too_late_to_appeal,
 )
 from core.wording.proof import (
@@ -71,6 +75,7 @@ from core.wording.proof import (
     blocked_proof,
     cancelled_proof,
     customs_proof,
+    dispute_evidence,
     label_proof,
     late_return_proof,
     no_label_proof,
@@ -102,6 +107,7 @@ from core.wording.steps import (
     free_return_option,
     keep_open_steps,
     keep_records_steps,
+    late_guarantee_steps,
     open_dispute_steps,
     refund_missing_steps,
     refund_progress_steps,
@@ -112,6 +118,7 @@ from core.wording.steps import (
     return_lost_steps,
     return_send_steps,
     return_sent_steps,
+    seller_rejected_steps,
     seller_silent_steps,
     support_steps,
     tracking_steps,
@@ -306,6 +313,13 @@ _OWN_WORDS: Mapping[Rule, Words] = MappingProxyType(
             join(outside_offers, open_dispute_warnings),
             support_seller_did_not_answer,
         ),
+        Rule.seller_rejected: Words(
+            seller_rejected_headline,
+            seller_rejected_steps,
+            dispute_evidence,
+            join(outside_offers, open_dispute_warnings),
+            join(dispute_reject_answer, support_seller_rejected),
+        ),
         Rule.before_estimated_delivery: Words(
             said("Give it time: the parcel is due by {day}.", day="estimated_delivery"),
             wait_for_parcel_steps,
@@ -484,17 +498,17 @@ _OWN_WORDS: Mapping[Rule, Words] = MappingProxyType(
                     n=w.n(AFTER_RECEIPT)
                 )
             ),
-            confirm_steps,
+            join(confirm_steps, late_guarantee_steps),
             nothing,
             nothing,
-            nothing,
+            support_late_coupon,
         ),
         Rule.all_fine_confirmed: Words(
             said("Nothing to do: your order arrived and receipt is confirmed."),
-            keep_records_steps,
+            join(keep_records_steps, late_guarantee_steps),
             nothing,
             nothing,
-            nothing,
+            support_late_coupon,
         ),
         Rule.too_early_received: Words(
             too_early,

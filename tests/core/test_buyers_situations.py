@@ -156,3 +156,57 @@ def test_a_coupon_instead_of_a_refund_is_refused_politely():
     assert any(warning.startswith("Don't give up your refund for a coupon") for warning in p.warnings)
     [reply] = [m for m in p.messages if m.title == "To the seller: your answer to what they ask"]
     assert "my money back rather than a coupon" in reply.body
+
+
+def test_a_seller_who_rejected_the_dispute_leaves_it_to_aliexpress_on_the_proof():
+    p = plan_for(order=received(), problem="not_as_described", dispute={"opened_on": day(-4), "seller_rejected": True})
+    assert (p.rule, p.action) == (Rule.seller_rejected, "wait")
+    assert p.next_deadline is not None and p.next_deadline.date.isoformat() == day(3), "AliExpress steps in: +7"
+    text = text_of(p)
+    assert "goes through as you asked" not in text and "no response" not in text, "the seller did answer"
+    assert [m.kind for m in p.messages] == ["dispute", "support"]
+    assert "I don't accept the rejection" in p.messages[0].body
+    assert "rejected it without an offer" in p.messages[1].body
+
+
+def test_after_a_sellers_offer_no_step_says_the_refund_goes_through_by_default():
+    p = plan_for(
+        order=received(total_paid="40.00"),
+        problem="not_as_described",
+        dispute={"opened_on": day(-2), "seller_offer": {"refund_amount": "5.00"}},
+    )
+    assert p.rule is Rule.seller_offer_too_low
+    assert not any("If they don't, the refund goes through" in step for step in p.steps)
+    assert any("AliExpress steps in by" in step for step in p.steps)
+
+
+def test_a_rejection_and_an_offer_at_once_is_refused_naming_the_field():
+    with pytest.raises(CaseError) as error:
+        read_case(
+            make_case(
+                order=received(),
+                problem="not_as_described",
+                dispute={"seller_rejected": True, "seller_offer": {"refund_amount": "5.00"}},
+            )
+        )
+    assert [problem.field for problem in error.value.problems] == ["dispute.seller_rejected"]
+
+
+def test_a_support_message_says_an_assumed_protection_end_is_the_buyers_own_count():
+    order = {"placed_on": day(-82), "shipped_on": day(-80), "tracking": "no_updates"}
+    assumed = plan_for(order=order)
+    [support] = [m for m in assumed.messages if m.kind == "support"]
+    assert "By my count, buyer protection ended on" in support.body
+    given = plan_for(order={**order, "protection_ends_on": day(-20)})
+    [support] = [m for m in given.messages if m.kind == "support"]
+    assert "By my count" not in support.body and "Buyer protection ended on" in support.body
+
+
+def test_a_fine_order_that_came_late_hears_of_the_on_time_guarantee_coupon_only():
+    late = plan_for(order=received(), problem="none", arrived_late=True)
+    assert late.action == "confirm_receipt"
+    assert any("On-Time Guarantee" in step for step in late.steps)
+    assert [m.title for m in late.messages] == ["To AliExpress customer support, if the order had an On-Time Guarantee"]
+    assert "late_delivery_coupon" in [fact.key for fact in late.facts]
+    on_time = plan_for(order=received(), problem="none")
+    assert not any("On-Time Guarantee" in step for step in on_time.steps) and not on_time.messages

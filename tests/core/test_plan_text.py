@@ -1228,6 +1228,30 @@ REVIEWED: dict[str, tuple[str, dict]] = {
             make_case(order=not_received(12, tracking="in_transit"), choice_order=True, seller_asks="wait_longer")
         ),
     ),
+    "25_seller_rejected_the_dispute": (
+        "A dispute about a broken item, opened 9 days ago; the seller rejected it with no offer, AliExpress silent.",
+        as_wizard_builds(
+            make_case(
+                order=received(), problem="not_as_described", dispute={"opened_on": day(-9), "seller_rejected": True}
+            )
+        ),
+    ),
+    "26_return_with_no_address_yet": (
+        "A refund with return was agreed 4 days ago for a faulty item, but no return address or label has come.",
+        as_wizard_builds(
+            make_case(
+                order=received(), problem="not_as_described", item_return={"agreed_on": day(-4), "status": "no_label"}
+            )
+        ),
+    ),
+    "27_sent_back_for_unpaid_customs": (
+        "The parcel went back to the seller because the buyer didn't pay the customs charges.",
+        as_wizard_builds(make_case(order={"tracking": "returned_to_seller"}, customs_refused=True)),
+    ),
+    "28_fine_but_after_the_guaranteed_date": (
+        "The order arrived fine, but after the date it was guaranteed by.",
+        as_wizard_builds(make_case(order=received(), problem="none", arrived_late=True)),
+    ),
 }
 """Situations whose texts were read as a buyer would paste them (TODAY is Thu 26 Nov 2026)."""
 
@@ -1318,6 +1342,10 @@ def test_reviewed_situations_reach_the_intended_rules():
         "22_choice_order_incomplete_seller_says_buy_again": Rule.incomplete,
         "23_open_dispute_seller_promises_to_resend": Rule.no_offer_yet,
         "24_choice_parcel_moving_seller_says_wait": Rule.in_transit,
+        "25_seller_rejected_the_dispute": Rule.seller_rejected,
+        "26_return_with_no_address_yet": Rule.return_no_label,
+        "27_sent_back_for_unpaid_customs": Rule.returned_customs_refused,
+        "28_fine_but_after_the_guaranteed_date": Rule.all_fine_confirm,
     }
     assert set(wanted) == set(REVIEWED)
     for name, rule in wanted.items():

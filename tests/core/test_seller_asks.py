@@ -13,7 +13,15 @@ import pytest
 from core import advise, read_case
 from core.models import Rule, SellerAsk
 from core.reading import CaseError
-from core.seller import CHOICE_RULES, NOT_RECEIVED, REFUNDED, SELLER_INVOLVED, choice_matters, seller_involved
+from core.seller import (
+    CHOICE_RULES,
+    NOT_RECEIVED,
+    NOT_SHIPPED,
+    REFUNDED,
+    SELLER_INVOLVED,
+    choice_matters,
+    seller_involved,
+)
 from tests.support.cases import SAMPLE_CASES, make_case, received
 
 REPLY_TITLE = "To the seller: your answer to what they ask"
@@ -59,7 +67,6 @@ def test_a_seller_is_involved_in_open_disputes_parcels_not_received_and_items_wi
     "rule",
     [
         Rule.payment_pending,
-        Rule.payment_confirmed,
         Rule.appeal,
         Rule.settled,
         Rule.refund_on_its_way,
@@ -78,7 +85,8 @@ def test_exactly_the_rules_the_page_asks_for_answer_what_the_seller_asks(rule):
     """The page asks by core.seller; the words join by the same groups: the two never disagree."""
     p = plan(SAMPLE_CASES[rule], seller_asks="pay_outside")
     titles = [m.title for m in p.messages]
-    assert (REPLY_TITLE in titles) is seller_involved(rule), titles
+    # Before shipping, the plan's own message to the seller (the cancellation) is the answer.
+    assert (REPLY_TITLE in titles) is (seller_involved(rule) and rule not in NOT_SHIPPED), titles
     assert any("Never pay the seller" in w for w in p.warnings) is seller_involved(rule)
 
 
@@ -253,3 +261,9 @@ def test_no_customs_warning_for_a_refund_on_an_item_in_hand():
     settled = SAMPLE_CASES[Rule.settled]
     case = {**settled, "order": {**settled["order"], **received()}, "problem": "fake"}
     assert not any(CUSTOMS in w for w in plan(case).warnings)
+
+
+def test_a_seller_asking_for_more_time_before_shipping_is_weighed_against_cancelling():
+    p = plan(SAMPLE_CASES[Rule.payment_confirmed], seller_asks="wait_longer")
+    assert any("a cancellation before it ships gets all your money back" in w for w in p.warnings)
+    assert [m.title for m in p.messages] == ["To the seller"], "the cancellation message is the only answer"

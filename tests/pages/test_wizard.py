@@ -604,7 +604,7 @@ def test_what_the_seller_asks_starts_empty_and_goes_into_the_plan_the_url_and_th
         ("dispute open, no offer yet", True, False),
         ("dispute closed, refund arrived", False, False),
         ("received, all fine", False, False),
-        ("not shipped, payment confirmed", False, False),
+        ("not shipped, payment confirmed", True, False),
         ("dispute open, item fine after all", False, False),
     ],
 )

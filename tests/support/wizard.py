@@ -8,7 +8,7 @@ from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
 
-from core.wizard.answers import NOT_YET, MoneyAnswer
+from core.wizard.answers import NOT_YET, REJECTED, MoneyAnswer
 from core.wizard.questions import DATE_KINDS, YES_FIRST_KINDS, questions
 from core.wizard.route import ON_REQUEST
 
@@ -53,6 +53,8 @@ def answer(at: AppTest, key: str, value: str) -> AppTest:
         at = at.radio(key=f"q_{key}_known").set_value("date" if kind == "protection" else "yes").run()
     if value == NOT_YET:
         return at.button(key=f"q_{key}_no").click().run()
+    if value == REJECTED:
+        return at.button(key=f"q_{key}_rejected").click().run()
     if kind in DATE_KINDS:
         at = at.date_input(key=f"q_{key}_value").set_value(dt.date.fromisoformat(value)).run()
     else:
@@ -229,10 +231,22 @@ ROUTES = {
         "dispute",
     ),
     "received, all fine": (
-        [("stage", "received"), ("problem", "none"), ("shipped", "2026-11-01"), ("receipt", "no")],
+        [("stage", "received"), ("problem", "none"), ("shipped", "2026-11-01"), ("receipt", "no"), ("came_late", "no")],
         "confirm_receipt",
         ["Confirm receipt"],
         None,
+    ),
+    "received fine, after the guaranteed date": (
+        [
+            ("stage", "received"),
+            ("problem", "none"),
+            ("shipped", "2026-11-01"),
+            ("receipt", "no"),
+            ("came_late", "yes"),
+        ],
+        "confirm_receipt",
+        ["Confirm receipt", "On-Time Guarantee"],
+        "support",
     ),
     "received, broken": (
         [
@@ -451,6 +465,19 @@ ROUTES = {
         "wait",
         ["Wait for the seller to answer", "The seller's last day to answer the dispute: Sun 29 Nov 2026"],
         None,
+    ),
+    "dispute open, the seller rejected it": (
+        [
+            ("stage", "dispute_open"),
+            ("dispute_about", "not_as_described"),
+            ("total", "50 USD"),
+            ("seller_offer", "rejected"),
+            ("aliexpress_offer", "no"),
+            ("opened", "2026-11-22"),
+        ],
+        "wait",
+        ["The seller rejected your dispute", "AliExpress should step in by Sun 29 Nov 2026"],
+        "dispute",
     ),
     "dispute open, the seller let their days pass": (
         [
