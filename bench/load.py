@@ -212,8 +212,9 @@ class Connection:
 
     MAX_CACHE = 256
 
-    def __init__(self, port: int, stats: Stats) -> None:
+    def __init__(self, port: int, stats: Stats, page_name: str = "") -> None:
         self.port, self.stats = port, stats
+        self.page_name = page_name  # a page's url_path ("orders"), as the frontend sends it for /orders
         self.ws: Any = None
         self.reader: asyncio.Task[None] | None = None
         self.query_string = self.page_script_hash = ""
@@ -309,6 +310,7 @@ class Connection:
         back = BackMsg()
         state = back.rerun_script
         state.query_string, state.page_script_hash = self.query_string, self.page_script_hash
+        state.page_name = "" if self.page_script_hash else self.page_name
         info = state.context_info
         info.url = f"http://127.0.0.1:{self.port}/" + (f"?{self.query_string}" if self.query_string else "")
         info.locale, info.timezone, info.timezone_offset, info.color_scheme = "en-US", "UTC", 0, "light"
