@@ -136,6 +136,19 @@ def first_widget(key: str) -> str:
 # --------------------------------------------------------------------------- the protocol
 
 
+DROPPED = ("disconnected", "send", "connect")
+"""What a replica going away looks like to a visitor (with --reconnect, the visitor comes back as a browser does)."""
+RECONNECT_TRIES, RECONNECT_PAUSE_S = 40, 0.5
+
+
+class Resumed(Exception):
+    """The connection dropped; the visitor is back on a new one at the page's URL, and this is the screen."""
+
+    def __init__(self, run: Run) -> None:
+        super().__init__("resumed")
+        self.run = run
+
+
 class SessionError(Exception):
     """Something a visitor would notice: an exception, a wrong screen, a refused answer, a dropped socket."""
 
@@ -188,10 +201,14 @@ class Stats:
     plans_checked: int = 0
     reruns: int = 0
     step_ms: list[float] = field(default_factory=list)
+    step_at: list[float] = field(default_factory=list)  # when each step finished (perf_counter)
     errors: list[tuple[int, str, str]] = field(default_factory=list)  # (user, kind, detail)
     leaks: list[tuple[int, str, int | None]] = field(default_factory=list)  # (user, label, owner)
     own_label_checks: int = 0
     own_label_seen: int = 0
+    reconnects: int = 0  # connections dropped under a visitor and opened again at the page's URL
+    reconnect_ms: list[float] = field(default_factory=list)  # from the drop noticed to the screen back
+    answers_lost: int = 0  # screens back on an earlier question than the visitor had answered
 
     def error(self, uid: int, err: SessionError) -> None:
         self.errors.append((uid, err.kind, err.detail[:300]))
@@ -357,6 +374,7 @@ class WizardVisitor:
         self.rng = random.Random(cfg.seed * 1_000_003 + uid)
         self.conn: Connection | None = None
         self.routes_done = 0
+        self.reconnect = bool(getattr(cfg, "reconnect", False))  # come back after a dropped connection
 
     @property
     def connection(self) -> Connection:
@@ -385,10 +403,51 @@ class WizardVisitor:
         return self.time_left()
 
     async def act(self, changes: list[WidgetState], step: bool) -> Run:
-        run = await self.connection.rerun(changes)
+        try:
+            run = await self.connection.rerun(changes)
+        except SessionError as err:
+            if not (self.reconnect and err.kind in DROPPED):
+                raise
+            raise Resumed(await self.resume()) from err
         if step and run.finished is not None:
             self.stats.step_ms.append((run.finished - run.started) * 1000)
+            self.stats.step_at.append(run.finished)
         return run
+
+    async def connect(self, query_string: str, labels: set[bytes], answered: int = 0) -> Run:
+        """A new connection at this URL; with --reconnect, tried again (as the browser's client does) while refused."""
+        for attempt in range(RECONNECT_TRIES if self.reconnect else 1):
+            await self.close_conn()
+            self.conn = Connection(self.port, self.stats)
+            self.conn.labels_mine |= labels
+            self.conn.answered = answered
+            try:
+                return await self.conn.open(query_string)
+            except SessionError as err:
+                if err.kind not in DROPPED or attempt + 1 >= (RECONNECT_TRIES if self.reconnect else 1):
+                    raise
+            await asyncio.sleep(RECONNECT_PAUSE_S)
+        raise AssertionError("unreachable")
+
+    async def resume(self) -> Run:
+        """Open the page again at the URL it had, as Streamlit's client does when its connection drops."""
+        old, started = self.connection, time.perf_counter()
+        run = await self.connect(old.query_string, set(old.labels_mine), old.answered)
+        self.stats.reconnects += 1
+        self.stats.reconnect_ms.append((time.perf_counter() - started) * 1000)
+        return run
+
+    def resume_at(self, run: Run, route: RouteRun, index: int) -> int:
+        """Where a route goes on after a reconnection: the question in hand, or the next when the answer got in."""
+        for at in (index, index + 1):
+            try:
+                self.expect_question(run, route, at)
+            except SessionError:
+                continue
+            self.connection.answered += at - index
+            return at
+        self.stats.answers_lost += 1
+        raise SessionError("answers_lost", f"{route.name}: back at question {index} but saw: {run.screen()}")
 
     async def tap(self, key: str, step: bool = False, **value: Any) -> Run:
         """Set the widget `key` on screen to `value` (a step when it moves the wizard on)."""
@@ -402,10 +461,9 @@ class WizardVisitor:
         self.registry[label.encode()] = self.uid
 
     async def open_link(self, route: RouteRun) -> Run:
-        await self.close_conn()
-        self.conn = Connection(self.port, self.stats)
-        self.own_label(route.label)
-        return await self.conn.open(urlencode({**route.answers(route.start_at), "label": route.label}))
+        self.registry[route.label.encode()] = self.uid
+        query = urlencode({**route.answers(route.start_at), "label": route.label})
+        return await self.connect(query, {route.label.encode()})
 
     async def close_conn(self) -> None:
         conn, self.conn = self.conn, None
@@ -494,19 +552,29 @@ class WizardVisitor:
         """Walk one route to its plan; False when the time ran out on the way."""
         run = await self.open_link(route) if route.via_link else self.last
         self.expect_question(run, route, route.start_at)
-        for index in range(route.start_at, len(route.steps)):
+        index = route.start_at
+        while index < len(route.steps):
             if not await self.think():
                 return False
-            answered = await self.answer(route.steps[index])
+            try:
+                answered = await self.answer(route.steps[index])
+            except Resumed as back:  # the replica went away: on again from where the URL says
+                index = self.resume_at(back.run, route, index)
+                continue
             if answered is None:
                 return False
             run = answered
             self.connection.answered += 1
-            self.expect_question(run, route, index + 1)
+            index += 1
+            self.expect_question(run, route, index)
         if not route.via_link and await self.think() and run.widget("detail_label") is not None:
             # Name the order on the plan: the name goes in the URL and the messages.
             self.own_label(route.label)
-            self.check_plan(await self.tap("detail_label", string_value=route.label), route, named=True)
+            try:
+                self.check_plan(await self.tap("detail_label", string_value=route.label), route, named=True)
+            except Resumed as back:  # back on the plan, named or not yet
+                if back.run.headline() is None:
+                    raise SessionError("answers_lost", f"{route.name}: no plan after reconnecting") from None
         return True
 
     async def live(self, start_delay: float) -> None:
@@ -528,7 +596,11 @@ class WizardVisitor:
                     # Next situation: two times in three "Start over" in the same tab, else a fresh link.
                     via_link = self.rng.random() < 1 / 3
                     if not via_link:
-                        run = await self.tap("start_over", trigger_value=True)
+                        try:
+                            run = await self.tap("start_over", trigger_value=True)
+                        except Resumed:  # the replica went away: the next route starts from a fresh link
+                            via_link = True
+                            continue
                         if run.widget("q_stage_value") is None:
                             raise SessionError("wrong_screen", f"Start over did not go back: {run.screen()}")
                 except SessionError as err:  # what a person does after a broken screen: a fresh link
