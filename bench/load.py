@@ -33,11 +33,11 @@ import string
 import sys
 import tempfile
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Coroutine, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 from urllib.parse import urlencode
 
 import psutil
@@ -206,6 +206,7 @@ class Stats:
     leaks: list[tuple[int, str, int | None]] = field(default_factory=list)  # (user, label, owner)
     own_label_checks: int = 0
     own_label_seen: int = 0
+    dropped: int = 0  # connections the server side closed (a replica killed or restarted)
     reconnects: int = 0  # connections dropped under a visitor and opened again at the page's URL
     reconnect_ms: list[float] = field(default_factory=list)  # from the drop noticed to the screen back
     answers_lost: int = 0  # screens back on an earlier question than the visitor had answered
@@ -243,6 +244,7 @@ class Connection:
         self.labels_seen: set[bytes] = set()
         self.labels_mine: set[bytes] = set()
         self.answered = 0
+        self.closing = False
 
     async def open(self, query_string: str) -> Run:
         self.query_string = query_string
@@ -265,6 +267,7 @@ class Connection:
         return await self.rerun(initial=True)
 
     async def close(self) -> None:
+        self.closing = True
         if self.ws is not None:
             with contextlib.suppress(Exception):
                 await self.ws.close()
@@ -300,6 +303,7 @@ class Connection:
             self.closed_reason = f"{type(exc).__name__}: {exc}"
         finally:
             self.closed_reason = self.closed_reason or "closed"
+            self.stats.dropped += not self.closing
             if self.run is not None:
                 self.run.done.set()
 
@@ -685,6 +689,22 @@ async def warm_up(port: int, floor: bool, cfg: argparse.Namespace, registry: dic
     return visitor.connection
 
 
+class Served(Protocol):
+    """What a load is measured against: one `streamlit run` (StreamlitServer), or replicas behind a balancer."""
+
+    script: str
+    port: int
+    start_s: float
+
+    def stop(self) -> None: ...
+    def rss_mb(self) -> float: ...
+    def cpu_ms(self) -> float: ...
+
+
+During = Callable[[Served, Stats], Coroutine[Any, Any, dict[str, Any]]]
+"""Something done to the servers while the load runs (bench/balancer.py kills a replica); its figures."""
+
+
 async def measure(
     name: str, script: Path, options: list[str], floor: bool, cfg: argparse.Namespace, logs: Path
 ) -> dict[str, Any]:
@@ -695,6 +715,13 @@ async def measure(
     except ServerError as exc:
         print(f"error: {exc}", file=sys.stderr)
         raise SystemExit(2) from None
+    return await measure_on(server, floor, cfg)
+
+
+async def measure_on(
+    server: Served, floor: bool, cfg: argparse.Namespace, during: During | None = None
+) -> dict[str, Any]:
+    """Load a started server (stopped at the end) as `measure` does; `during` runs alongside the visitors."""
     stats, registry, rss = Stats(), dict[bytes, int](), list[tuple[float, float]]()
 
     async def sample_rss() -> None:
@@ -722,12 +749,14 @@ async def measure(
         ]
         ramp = min(cfg.ramp, cfg.duration / 2)
         tasks = [asyncio.create_task(v.live(ramp * uid / cfg.sessions)) for uid, v in enumerate(visitors)]
+        meanwhile = asyncio.create_task(during(server, stats)) if during else None
         _done, hung = await asyncio.wait(
             tasks, timeout=cfg.duration + GRACE_S * (cfg.min_routes > 0) + RUN_TIMEOUT_S * 4 + 30
         )
         for task in hung:
             task.cancel()
             stats.errors.append((-1, "hung", "a visitor did not stop in time"))
+        happened = await meanwhile if meanwhile is not None else None
         ended = time.perf_counter()
         cpu_s, own1, machine1 = (server.cpu_ms() - cpu0) / 1000, psutil.Process().cpu_times(), psutil.cpu_times()
         rss_peak = max((mb for t, mb in rss if started <= t <= ended), default=server.rss_mb())
@@ -742,7 +771,7 @@ async def measure(
     routes = [stats.routes_by_user.get(uid, 0) for uid in range(cfg.sessions)]
     kinds = collections.Counter(kind for _uid, kind, _detail in stats.errors)
     return {
-        "script": os.path.relpath(script, harness.REPO),
+        "script": os.path.relpath(server.script, harness.REPO),
         "startup_s": round(server.start_s, 2),
         "sessions_started": stats.sessions_started,
         "sessions_completed": stats.sessions_completed,
@@ -771,6 +800,10 @@ async def measure(
             "other_processes_percent_of_one_core": rounded(max(0.0, 100 * (busy - cpu_s - own) / wall)),
             "loadgen_percent_of_one_core": rounded(100 * own / wall),
         },
+        "dropped": stats.dropped,
+        "reconnects": stats.reconnects,
+        "answers_lost": stats.answers_lost,
+        **({"during": happened} if happened is not None else {}),
     }
 
 
