@@ -7,6 +7,8 @@ order name, from a link (sometimes mid-route) or after "Start over", pausing lik
 Every plan is checked against core for that session's own answers, and every frame for another
 session's order name (a leak). Then the same on bench/floor_app.py, and in full runs on the app with the
 opposite `runner.postScriptGC`. Step latency runs from the action sent to its run's script_finished.
+With `reconnect` set (bench/balancer.py, tests/deploy), a visitor whose connection drops comes back as the
+browser does, at the page's URL, and goes on from the question that URL shows.
 Locust is not used: it has no client for this protocol, so this one would have to be written for it anyway.
 Loopback only, and bounded: N sessions, a fixed duration, a timeout per rerun, every server stopped.
 
