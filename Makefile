@@ -4,6 +4,8 @@
 #   make check     lint, format and type checks (ruff and mypy, configured in pyproject.toml)
 #   make bench     run the benchmark scripts in bench/
 #   make messages  extract translatable strings into locale/messages.pot
+#   make serve-replicas N=3   N replicas behind HAProxy on http://127.0.0.1:8500 (README, "Host it")
+#   make stop-replicas        stop them
 
 SHELL := /bin/bash
 .DEFAULT_GOAL := help
@@ -15,6 +17,8 @@ PYTHON ?= $(shell for p in python3.11 python3; do \
 	if $$p -c 'import sys; sys.exit(sys.version_info < (3, 11))' >/dev/null 2>&1; then echo $$p; break; fi; done)
 CHROMIUM := /usr/bin/chromium
 PORT ?= 8501
+N ?= 3
+LB_PORT ?= 8500
 
 # Stamp files named after a hash of the requirement files: an install runs again
 # only when the requirements change (or the venv is recreated).
@@ -23,10 +27,10 @@ DEV_HASH  := $(shell cat requirements.txt requirements-dev.txt 2>/dev/null | sha
 RUN_STAMP := $(VENV)/.installed-run-$(RUN_HASH)
 DEV_STAMP := $(VENV)/.installed-dev-$(DEV_HASH)
 
-.PHONY: help run check test bench messages chromium
+.PHONY: help run check test bench messages chromium haproxy serve-replicas stop-replicas
 
 help:
-	@echo "make run | make test | make check | make bench | make messages"
+	@echo "make run | make test | make check | make bench | make messages | make serve-replicas N=3 | make stop-replicas"
 
 $(VPY):
 	@test -n "$(PYTHON)" || { echo "Python 3.11 or newer is needed (python3.11 or python3)" >&2; exit 1; }
@@ -62,18 +66,40 @@ chromium:
 		*) echo "error: $(CHROMIUM) missing in CI" >&2; exit 1 ;; esac; \
 	fi
 
+# Debian's haproxy for deploy/ and tests/deploy, the same way: installed only when missing;
+# still missing afterwards is an error in CI, a skip of tests/deploy's balancer tests elsewhere.
+haproxy:
+	@if ! command -v haproxy >/dev/null 2>&1; then \
+		SUDO=""; \
+		if [ "$$(id -u)" != 0 ] && command -v sudo >/dev/null 2>&1; then SUDO=sudo; fi; \
+		echo "Installing Debian haproxy with apt-get"; \
+		{ $$SUDO apt-get update && $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y haproxy; } \
+			|| echo "warning: could not install haproxy with apt-get" >&2; \
+	fi
+	@if ! command -v haproxy >/dev/null 2>&1; then \
+		case "$${CI:-}" in ""|false|0) echo "warning: haproxy missing: the balancer tests will be skipped" >&2 ;; \
+		*) echo "error: haproxy missing in CI" >&2; exit 1 ;; esac; \
+	fi
+
+# N replicas of the app and HAProxy in front of them, on loopback; pid files and logs in deploy/run/.
+serve-replicas: $(RUN_STAMP) haproxy
+	$(VPY) -m deploy.replicas start --replicas $(N) --port $(LB_PORT)
+
+stop-replicas:
+	$(VPY) -m deploy.replicas stop
+
 check: $(DEV_STAMP)
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/mypy
 
-test: $(DEV_STAMP) check chromium
+test: $(DEV_STAMP) check chromium haproxy
 	$(VPY) -m pytest -p no:cacheprovider
 
 # Every bench/*.py except the *_app.py files, which are Streamlit scripts the
 # benchmarks measure (e.g. floor_app.py, the framework floor), and the modules
 # they share (harness.py, gc_mode.py), which are not benchmarks.
-bench: $(DEV_STAMP) chromium
+bench: $(DEV_STAMP) chromium haproxy
 	@shopt -s nullglob; found=0; \
 	for s in bench/*.py; do \
 		case "$$s" in *_app.py|bench/__init__.py|bench/gc_mode.py|bench/harness.py) continue ;; esac; \

@@ -7,6 +7,8 @@ order name, from a link (sometimes mid-route) or after "Start over", pausing lik
 Every plan is checked against core for that session's own answers, and every frame for another
 session's order name (a leak). Then the same on bench/floor_app.py, and in full runs on the app with the
 opposite `runner.postScriptGC`. Step latency runs from the action sent to its run's script_finished.
+With `reconnect` set (bench/balancer.py, tests/deploy), a visitor whose connection drops comes back as the
+browser does, at the page's URL, and goes on from the question that URL shows.
 Locust is not used: it has no client for this protocol, so this one would have to be written for it anyway.
 Loopback only, and bounded: N sessions, a fixed duration, a timeout per rerun, every server stopped.
 
@@ -33,11 +35,11 @@ import string
 import sys
 import tempfile
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Coroutine, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 from urllib.parse import urlencode
 
 import psutil
@@ -136,6 +138,19 @@ def first_widget(key: str) -> str:
 # --------------------------------------------------------------------------- the protocol
 
 
+DROPPED = ("disconnected", "send", "connect")
+"""What a replica going away looks like to a visitor (with --reconnect, the visitor comes back as a browser does)."""
+RECONNECT_TRIES, RECONNECT_PAUSE_S = 40, 0.5
+
+
+class Resumed(Exception):
+    """The connection dropped; the visitor is back on a new one at the page's URL, and this is the screen."""
+
+    def __init__(self, run: Run) -> None:
+        super().__init__("resumed")
+        self.run = run
+
+
 class SessionError(Exception):
     """Something a visitor would notice: an exception, a wrong screen, a refused answer, a dropped socket."""
 
@@ -188,10 +203,15 @@ class Stats:
     plans_checked: int = 0
     reruns: int = 0
     step_ms: list[float] = field(default_factory=list)
+    step_at: list[float] = field(default_factory=list)  # when each step finished (perf_counter)
     errors: list[tuple[int, str, str]] = field(default_factory=list)  # (user, kind, detail)
     leaks: list[tuple[int, str, int | None]] = field(default_factory=list)  # (user, label, owner)
     own_label_checks: int = 0
     own_label_seen: int = 0
+    dropped: int = 0  # connections the server side closed (a replica killed or restarted)
+    reconnects: int = 0  # connections dropped under a visitor and opened again at the page's URL
+    reconnect_ms: list[float] = field(default_factory=list)  # from the drop noticed to the screen back
+    answers_lost: int = 0  # screens back on an earlier question than the visitor had answered
 
     def error(self, uid: int, err: SessionError) -> None:
         self.errors.append((uid, err.kind, err.detail[:300]))
@@ -212,8 +232,9 @@ class Connection:
 
     MAX_CACHE = 256
 
-    def __init__(self, port: int, stats: Stats) -> None:
+    def __init__(self, port: int, stats: Stats, page_name: str = "") -> None:
         self.port, self.stats = port, stats
+        self.page_name = page_name  # a page's url_path ("orders"), as the frontend sends it for /orders
         self.ws: Any = None
         self.reader: asyncio.Task[None] | None = None
         self.query_string = self.page_script_hash = ""
@@ -225,6 +246,7 @@ class Connection:
         self.labels_seen: set[bytes] = set()
         self.labels_mine: set[bytes] = set()
         self.answered = 0
+        self.closing = False
 
     async def open(self, query_string: str) -> Run:
         self.query_string = query_string
@@ -247,6 +269,7 @@ class Connection:
         return await self.rerun(initial=True)
 
     async def close(self) -> None:
+        self.closing = True
         if self.ws is not None:
             with contextlib.suppress(Exception):
                 await self.ws.close()
@@ -282,6 +305,7 @@ class Connection:
             self.closed_reason = f"{type(exc).__name__}: {exc}"
         finally:
             self.closed_reason = self.closed_reason or "closed"
+            self.stats.dropped += not self.closing
             if self.run is not None:
                 self.run.done.set()
 
@@ -309,6 +333,7 @@ class Connection:
         back = BackMsg()
         state = back.rerun_script
         state.query_string, state.page_script_hash = self.query_string, self.page_script_hash
+        state.page_name = "" if self.page_script_hash else self.page_name
         info = state.context_info
         info.url = f"http://127.0.0.1:{self.port}/" + (f"?{self.query_string}" if self.query_string else "")
         info.locale, info.timezone, info.timezone_offset, info.color_scheme = "en-US", "UTC", 0, "light"
@@ -355,6 +380,7 @@ class WizardVisitor:
         self.rng = random.Random(cfg.seed * 1_000_003 + uid)
         self.conn: Connection | None = None
         self.routes_done = 0
+        self.reconnect = bool(getattr(cfg, "reconnect", False))  # come back after a dropped connection
 
     @property
     def connection(self) -> Connection:
@@ -383,10 +409,51 @@ class WizardVisitor:
         return self.time_left()
 
     async def act(self, changes: list[WidgetState], step: bool) -> Run:
-        run = await self.connection.rerun(changes)
+        try:
+            run = await self.connection.rerun(changes)
+        except SessionError as err:
+            if not (self.reconnect and err.kind in DROPPED):
+                raise
+            raise Resumed(await self.resume()) from err
         if step and run.finished is not None:
             self.stats.step_ms.append((run.finished - run.started) * 1000)
+            self.stats.step_at.append(run.finished)
         return run
+
+    async def connect(self, query_string: str, labels: set[bytes], answered: int = 0) -> Run:
+        """A new connection at this URL; with --reconnect, tried again (as the browser's client does) while refused."""
+        for attempt in range(RECONNECT_TRIES if self.reconnect else 1):
+            await self.close_conn()
+            self.conn = Connection(self.port, self.stats)
+            self.conn.labels_mine |= labels
+            self.conn.answered = answered
+            try:
+                return await self.conn.open(query_string)
+            except SessionError as err:
+                if err.kind not in DROPPED or attempt + 1 >= (RECONNECT_TRIES if self.reconnect else 1):
+                    raise
+            await asyncio.sleep(RECONNECT_PAUSE_S)
+        raise AssertionError("unreachable")
+
+    async def resume(self) -> Run:
+        """Open the page again at the URL it had, as Streamlit's client does when its connection drops."""
+        old, started = self.connection, time.perf_counter()
+        run = await self.connect(old.query_string, set(old.labels_mine), old.answered)
+        self.stats.reconnects += 1
+        self.stats.reconnect_ms.append((time.perf_counter() - started) * 1000)
+        return run
+
+    def resume_at(self, run: Run, route: RouteRun, index: int) -> int:
+        """Where a route goes on after a reconnection: the question in hand, or the next when the answer got in."""
+        for at in (index, index + 1):
+            try:
+                self.expect_question(run, route, at)
+            except SessionError:
+                continue
+            self.connection.answered += at - index
+            return at
+        self.stats.answers_lost += 1
+        raise SessionError("answers_lost", f"{route.name}: back at question {index} but saw: {run.screen()}")
 
     async def tap(self, key: str, step: bool = False, **value: Any) -> Run:
         """Set the widget `key` on screen to `value` (a step when it moves the wizard on)."""
@@ -400,10 +467,9 @@ class WizardVisitor:
         self.registry[label.encode()] = self.uid
 
     async def open_link(self, route: RouteRun) -> Run:
-        await self.close_conn()
-        self.conn = Connection(self.port, self.stats)
-        self.own_label(route.label)
-        return await self.conn.open(urlencode({**route.answers(route.start_at), "label": route.label}))
+        self.registry[route.label.encode()] = self.uid
+        query = urlencode({**route.answers(route.start_at), "label": route.label})
+        return await self.connect(query, {route.label.encode()})
 
     async def close_conn(self) -> None:
         conn, self.conn = self.conn, None
@@ -492,19 +558,29 @@ class WizardVisitor:
         """Walk one route to its plan; False when the time ran out on the way."""
         run = await self.open_link(route) if route.via_link else self.last
         self.expect_question(run, route, route.start_at)
-        for index in range(route.start_at, len(route.steps)):
+        index = route.start_at
+        while index < len(route.steps):
             if not await self.think():
                 return False
-            answered = await self.answer(route.steps[index])
+            try:
+                answered = await self.answer(route.steps[index])
+            except Resumed as back:  # the replica went away: on again from where the URL says
+                index = self.resume_at(back.run, route, index)
+                continue
             if answered is None:
                 return False
             run = answered
             self.connection.answered += 1
-            self.expect_question(run, route, index + 1)
+            index += 1
+            self.expect_question(run, route, index)
         if not route.via_link and await self.think() and run.widget("detail_label") is not None:
             # Name the order on the plan: the name goes in the URL and the messages.
             self.own_label(route.label)
-            self.check_plan(await self.tap("detail_label", string_value=route.label), route, named=True)
+            try:
+                self.check_plan(await self.tap("detail_label", string_value=route.label), route, named=True)
+            except Resumed as back:  # back on the plan, named or not yet
+                if back.run.headline() is None:
+                    raise SessionError("answers_lost", f"{route.name}: no plan after reconnecting") from None
         return True
 
     async def live(self, start_delay: float) -> None:
@@ -526,7 +602,11 @@ class WizardVisitor:
                     # Next situation: two times in three "Start over" in the same tab, else a fresh link.
                     via_link = self.rng.random() < 1 / 3
                     if not via_link:
-                        run = await self.tap("start_over", trigger_value=True)
+                        try:
+                            run = await self.tap("start_over", trigger_value=True)
+                        except Resumed:  # the replica went away: the next route starts from a fresh link
+                            via_link = True
+                            continue
                         if run.widget("q_stage_value") is None:
                             raise SessionError("wrong_screen", f"Start over did not go back: {run.screen()}")
                 except SessionError as err:  # what a person does after a broken screen: a fresh link
@@ -611,6 +691,22 @@ async def warm_up(port: int, floor: bool, cfg: argparse.Namespace, registry: dic
     return visitor.connection
 
 
+class Served(Protocol):
+    """What a load is measured against: one `streamlit run` (StreamlitServer), or replicas behind a balancer."""
+
+    script: str
+    port: int
+    start_s: float
+
+    def stop(self) -> None: ...
+    def rss_mb(self) -> float: ...
+    def cpu_ms(self) -> float: ...
+
+
+During = Callable[[Served, Stats], Coroutine[Any, Any, dict[str, Any]]]
+"""Something done to the servers while the load runs (bench/balancer.py kills a replica); its figures."""
+
+
 async def measure(
     name: str, script: Path, options: list[str], floor: bool, cfg: argparse.Namespace, logs: Path
 ) -> dict[str, Any]:
@@ -621,6 +717,13 @@ async def measure(
     except ServerError as exc:
         print(f"error: {exc}", file=sys.stderr)
         raise SystemExit(2) from None
+    return await measure_on(server, floor, cfg)
+
+
+async def measure_on(
+    server: Served, floor: bool, cfg: argparse.Namespace, during: During | None = None
+) -> dict[str, Any]:
+    """Load a started server (stopped at the end) as `measure` does; `during` runs alongside the visitors."""
     stats, registry, rss = Stats(), dict[bytes, int](), list[tuple[float, float]]()
 
     async def sample_rss() -> None:
@@ -648,12 +751,14 @@ async def measure(
         ]
         ramp = min(cfg.ramp, cfg.duration / 2)
         tasks = [asyncio.create_task(v.live(ramp * uid / cfg.sessions)) for uid, v in enumerate(visitors)]
+        meanwhile = asyncio.create_task(during(server, stats)) if during else None
         _done, hung = await asyncio.wait(
             tasks, timeout=cfg.duration + GRACE_S * (cfg.min_routes > 0) + RUN_TIMEOUT_S * 4 + 30
         )
         for task in hung:
             task.cancel()
             stats.errors.append((-1, "hung", "a visitor did not stop in time"))
+        happened = await meanwhile if meanwhile is not None else None
         ended = time.perf_counter()
         cpu_s, own1, machine1 = (server.cpu_ms() - cpu0) / 1000, psutil.Process().cpu_times(), psutil.cpu_times()
         rss_peak = max((mb for t, mb in rss if started <= t <= ended), default=server.rss_mb())
@@ -668,7 +773,7 @@ async def measure(
     routes = [stats.routes_by_user.get(uid, 0) for uid in range(cfg.sessions)]
     kinds = collections.Counter(kind for _uid, kind, _detail in stats.errors)
     return {
-        "script": os.path.relpath(script, harness.REPO),
+        "script": os.path.relpath(server.script, harness.REPO),
         "startup_s": round(server.start_s, 2),
         "sessions_started": stats.sessions_started,
         "sessions_completed": stats.sessions_completed,
@@ -697,6 +802,10 @@ async def measure(
             "other_processes_percent_of_one_core": rounded(max(0.0, 100 * (busy - cpu_s - own) / wall)),
             "loadgen_percent_of_one_core": rounded(100 * own / wall),
         },
+        "dropped": stats.dropped,
+        "reconnects": stats.reconnects,
+        "answers_lost": stats.answers_lost,
+        **({"during": happened} if happened is not None else {}),
     }
 
 

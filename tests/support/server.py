@@ -69,13 +69,21 @@ class StreamlitServer:
     """`streamlit run SCRIPT` on 127.0.0.1:port, in its own process group; its output goes to `log`.
 
     `start()` can be called again after `kill()` or `stop()`: same port, the log appended to.
+    `python` is the interpreter to run it with (the project's .venv by default); `port` a chosen one.
     """
 
     def __init__(
-        self, script: str | Path, log: Path, options: Sequence[str] = (), env: Mapping[str, str] | None = None
+        self,
+        script: str | Path,
+        log: Path,
+        options: Sequence[str] = (),
+        env: Mapping[str, str] | None = None,
+        python: str | None = None,
+        port: int | None = None,
     ) -> None:
         self.script, self.log, self.options, self.env = str(script), log, list(options), dict(env or {})
-        self.port = free_port()
+        self.python = python or venv_python()
+        self.port = port or free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.proc: subprocess.Popen[bytes] | None = None
         self.start_s = 0.0
@@ -84,7 +92,7 @@ class StreamlitServer:
 
     def start(self, timeout: float = 60.0) -> StreamlitServer:
         command = [
-            venv_python(),
+            self.python,
             "-m",
             "streamlit",
             "run",

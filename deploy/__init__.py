@@ -1,0 +1,1 @@
+"""Hosting: N replicas of the app behind HAProxy (replicas.py, haproxy.cfg)."""
