@@ -3,6 +3,7 @@
 import streamlit as st
 
 from core.i18n import _
+from ui.page_language import page_language
 from ui.phone import phone_controls
 from ui.warm_up import warm_up
 
@@ -11,4 +12,5 @@ wizard = st.Page("pages/wizard.py", title=_("Dispute wizard"), icon=":material/g
 orders = st.Page("pages/orders.py", title=_("My orders"), icon=":material/list_alt:", url_path="orders")
 warm_up()
 phone_controls()
+page_language()
 st.navigation([wizard, orders], position="top").run()

@@ -15,6 +15,12 @@ button right below the date field.
   The band lets taps through (pointer-events), and the shadow follows the card only
   (drop-shadow instead of box-shadow).
 
+Also here, as the app's one stylesheet:
+- st.code's own copy icon is hidden in the plan's message boxes (class st-key-message_N): it shows
+  only on hover, is 24 px and sits on the text; ui/copy_button.py draws a labelled button instead.
+- The empty elements of the scripts that only set attributes (ui/page_language.py, ui/chart_name.py)
+  take no room.
+
 Only this constant CSS is ever given to st.html: no visitor's text goes into it.
 """
 
@@ -57,6 +63,13 @@ STYLE = f"""<style>
 }}
 [data-testid="stDateInputCalendar"] > * {{
   pointer-events: auto;
+}}
+[class*="st-key-message_"] [data-testid="stCode"] [data-testid="stElementToolbarButton"] {{
+  display: none;
+}}
+.st-key-page_language,
+[class*="st-key-aria_name_"] {{
+  display: none;
 }}
 </style>"""
 
