@@ -134,6 +134,7 @@ def test_orders_page_with_orders_passes_axe(page):
     open_screen(page, "/orders")
     page.get_by_text("No orders yet").first.wait_for(timeout=TIMEOUT)
     for label in ("Blue lamp", "Wool socks"):
+        wait_for_app(page)
         if not page.get_by_test_id("stForm").is_visible():
             page.get_by_text("Add an order").click()
         page.get_by_label("What is it?").fill(label)
@@ -145,18 +146,13 @@ def test_orders_page_with_orders_passes_axe(page):
 
 
 def test_page_language_is_set_to_the_language_shown(page):
-    """Streamlit's page is served saying lang="xx" here, so only the app's own script can make it "en"."""
-
-    def served_as_xx(route) -> None:
-        if route.request.resource_type != "document":
-            route.continue_()
-            return
-        response = route.fetch()
-        route.fulfill(response=response, body=response.text().replace('lang="en"', 'lang="xx"'))
-
-    page.route("**/*", served_as_xx)
+    """The page is made to say lang="xx" once it has loaded, so only the app's own script can make it "en"."""
+    page.add_init_script(
+        "document.addEventListener('DOMContentLoaded', () => {"
+        " document.documentElement.lang = 'xx'; window.langWasReset = true; });"
+    )
     open_screen(page, "/")
-    page.wait_for_function("document.documentElement.lang === 'en'", timeout=TIMEOUT)
+    page.wait_for_function("window.langWasReset && document.documentElement.lang === 'en'", timeout=TIMEOUT)
 
 
 def test_timeline_chart_has_a_name_and_a_list_twin(page):
@@ -189,13 +185,13 @@ def test_copy_button_copies_the_exact_message_and_says_so(browser, streamlit_ser
         assert box["height"] >= TAP_PX, box
         assert box["y"] >= text_box["y"] + text_box["height"], "the button sits under the message, not on it"
         assert not code.get_by_role("button").is_visible(), "st.code's own hover icon is hidden"
-        message.scroll_into_view_if_needed()
-        page.screenshot(path="/tmp/copy-phone.png")
         page.evaluate("navigator.clipboard.writeText('nothing yet')")
         button.click()
         message.get_by_role("status").filter(has_text="Copied").wait_for(timeout=TIMEOUT)
         assert page.evaluate("navigator.clipboard.readText()") == body
         assert "Hello" in body
+        message.scroll_into_view_if_needed()
+        page.screenshot(path="/tmp/copy-phone.png")
     finally:
         context.close()
 
