@@ -11,6 +11,8 @@ st.set_page_config(page_title=_("AliExpress Dispute Wizard"), page_icon=":materi
 wizard = st.Page("pages/wizard.py", title=_("Dispute wizard"), icon=":material/gavel:", default=True)
 orders = st.Page("pages/orders.py", title=_("My orders"), icon=":material/list_alt:", url_path="orders")
 warm_up()
+page = st.navigation([wizard, orders], position="top")
+# Drawn once the page is known: a page opened by its own address (/orders) clears what was drawn before.
 phone_controls()
 page_language()
-st.navigation([wizard, orders], position="top").run()
+page.run()

@@ -72,7 +72,7 @@ STYLE = f"""<style>
 [class*="st-key-message_"] [data-testid="stCode"] [data-testid="stElementToolbarButton"] {{
   display: none;
 }}
-[data-testid="stCaptionContainer"] {{
+div[data-testid="stCaptionContainer"] {{
   color: inherit;
   opacity: 0.75;
 }}
