@@ -102,9 +102,14 @@ def every_look(page) -> dict[str, list[str]]:
 
 
 def open_screen(page, url: str) -> None:
+    """Open a screen at phone size, and wait for the app's stylesheet (ui/phone.py): it can follow the content."""
     page.set_viewport_size(PHONE)
     page.goto(url)
     wait_for_app(page)
+    page.wait_for_function(
+        "Array.from(document.querySelectorAll('style')).some(s => s.textContent.includes('stCaptionContainer'))",
+        timeout=TIMEOUT,
+    )
 
 
 @pytest.mark.parametrize("kind", sorted(QUESTIONS))
