@@ -81,14 +81,19 @@ def look(page, size: dict[str, int], scheme: str) -> None:
 
 
 def violations(page) -> list[str]:
-    """Serious and critical violations axe finds on the page, one line each, Streamlit's known ones left out."""
+    """Serious and critical violations axe finds on the page, one line each, Streamlit's known ones left out.
+
+    axe.min.js (from axe-playwright-python) goes into the page once; each look only runs it again.
+    """
     from axe_playwright_python.sync_playwright import Axe
 
-    result = Axe().run(page, options={"resultTypes": ["violations"]})
+    if not page.evaluate("typeof window.axe !== 'undefined'"):
+        page.evaluate(Axe().axe_script)
+    result = page.evaluate("options => axe.run(document, options)", {"resultTypes": ["violations"]})
     return [
         f"{rule['id']} ({rule['impact']}): {[node['target'] for node in rule['nodes']][:3]} "
         + rule["nodes"][0]["failureSummary"][:300]
-        for rule in result.response["violations"]
+        for rule in result["violations"]
         if rule["impact"] in BAD and rule["id"] not in STREAMLIT_OWN
     ]
 
