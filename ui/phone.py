@@ -18,11 +18,12 @@ button right below the date field.
 Also here, as the app's one stylesheet:
 - st.code's own copy icon is hidden in the plan's message boxes (class st-key-message_N): it shows
   only on hover, is 24 px and sits on the text; ui/copy_button.py draws a labelled button instead.
-- Captions are the body text at 75% opacity: Streamlit's own grey was 3.9:1 on the light theme's white
-  (axe-core asks 4.5:1); this is 5.7:1 there and 11:1 on the dark theme.
+- Captions are the body text at 75% opacity: Streamlit's 60% gave 3.9:1 on the light theme's white
+  (axe-core asks 4.5:1); 75% gives about 5.7:1 there and 11:1 on the dark theme.
 - Keyboard focus shows everywhere: a radio option or checkbox row gets a ring round its whole row
   (Streamlit's only ring is on the hidden input), a text, number, date or select box gets one round
-  its box (Streamlit only tints the border), and so do the page links, the page's main area and a message's text box.
+  its box (Streamlit only tints the border), and so do the page links, the page's main area and a
+  message's text box.
 - The empty elements of the scripts that only set attributes (ui/page_language.py, ui/chart_name.py)
   take no room.
 
@@ -73,7 +74,6 @@ STYLE = f"""<style>
   display: none;
 }}
 div[data-testid="stCaptionContainer"] {{
-  color: inherit;
   opacity: 0.75;
 }}
 [data-testid="stRadio"] [role="radiogroup"] label:has(input:focus-visible),
