@@ -31,7 +31,10 @@ BAD = ("serious", "critical")
 TAP_PX = 44
 
 STREAMLIT_OWN: dict[str, str] = {}
-"""axe rule id -> the upstream Streamlit issue: violations that come from Streamlit's own markup."""
+"""axe rule id -> the upstream Streamlit issue, for serious or critical violations in Streamlit's own markup that
+the app cannot fix. Empty with Streamlit 1.67 on these screens: the two found (captions' grey, white on the dark
+theme's red) were fixed in ui/phone.py and .streamlit/config.toml. A new one fails the test until it is fixed or
+listed here with its issue."""
 
 
 def route_steps(name: str) -> list[tuple[str, str]]:
