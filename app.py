@@ -3,12 +3,16 @@
 import streamlit as st
 
 from core.i18n import _
+from ui.page_language import page_language
 from ui.phone import phone_controls
 from ui.warm_up import warm_up
 
-st.set_page_config(page_title=_("AliExpress Dispute Wizard"), page_icon="⚖️", layout="centered")
+st.set_page_config(page_title=_("AliExpress Dispute Wizard"), page_icon=":material/gavel:", layout="centered")
 wizard = st.Page("pages/wizard.py", title=_("Dispute wizard"), icon=":material/gavel:", default=True)
 orders = st.Page("pages/orders.py", title=_("My orders"), icon=":material/list_alt:", url_path="orders")
 warm_up()
+page = st.navigation([wizard, orders], position="top")
+# Drawn once the page is known: a page opened by its own address (/orders) clears what was drawn before.
 phone_controls()
-st.navigation([wizard, orders], position="top").run()
+page_language()
+page.run()

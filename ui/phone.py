@@ -15,6 +15,18 @@ button right below the date field.
   The band lets taps through (pointer-events), and the shadow follows the card only
   (drop-shadow instead of box-shadow).
 
+Also here, as the app's one stylesheet:
+- st.code's own copy icon is hidden in the plan's message boxes (class st-key-message_N): it shows
+  only on hover, is 24 px and sits on the text; ui/copy_button.py draws a labelled button instead.
+- Captions are the body text at 75% opacity: Streamlit's 60% gave 3.9:1 on the light theme's white
+  (axe-core asks 4.5:1); 75% gives about 5.7:1 there and 11:1 on the dark theme.
+- Keyboard focus shows everywhere: a radio option or checkbox row gets a ring round its whole row
+  (Streamlit's only ring is on the hidden input), a text, number, date or select box gets one round
+  its box (Streamlit only tints the border), and so do the page links, the page's main area and a
+  message's text box.
+- The empty elements of the scripts that only set attributes (ui/page_language.py, ui/chart_name.py)
+  take no room.
+
 Only this constant CSS is ever given to st.html: no visitor's text goes into it.
 """
 
@@ -57,6 +69,33 @@ STYLE = f"""<style>
 }}
 [data-testid="stDateInputCalendar"] > * {{
   pointer-events: auto;
+}}
+[class*="st-key-message_"] [data-testid="stCode"] [data-testid="stElementToolbarButton"] {{
+  display: none;
+}}
+div[data-testid="stCaptionContainer"] {{
+  opacity: 0.75;
+}}
+[data-testid="stRadio"] [role="radiogroup"] label:has(input:focus-visible),
+[data-testid="stCheckbox"] label:has(input:focus-visible),
+[data-testid="stTopNavLink"]:focus-visible,
+[data-testid="stSidebarNavLink"]:focus-visible,
+[data-testid="stMain"]:focus-visible,
+[data-testid="stCode"]:focus-visible {{
+  outline: 2px solid currentColor;
+  outline-offset: -2px;
+  border-radius: 0.5rem;
+}}
+[data-testid="stSelectbox"] div:has(> input:focus-visible),
+[data-testid="stDateInputField"]:focus-within,
+[data-testid="stTextInputRootElement"]:focus-within,
+[data-testid="stNumberInputContainer"]:focus-within {{
+  outline: 2px solid currentColor;
+  outline-offset: 1px;
+}}
+.st-key-page_language,
+[class*="st-key-aria_name_"] {{
+  display: none;
 }}
 </style>"""
 

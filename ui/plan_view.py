@@ -1,7 +1,8 @@
 """The plan on screen: what to do, by when, for how much, how, and why.
 
 Shared by the wizard and the orders page, so a plan reads the same wherever it shows.
-All user text is shown as text (st.text / st.code / markdown-escaped), never as HTML.
+All user text is shown as text (st.text / st.code / markdown-escaped, or JSON data for the copy button),
+never as HTML.
 """
 
 from __future__ import annotations
@@ -19,6 +20,8 @@ from core.models import Case, FactNote, Message, Plan
 from core.report import confidence_words, plan_text, source_words
 from core.timeline import Timeline, order_timeline, timeline_rows
 from ui import state
+from ui.chart_name import named_chart
+from ui.copy_button import copy_button
 from ui.timeline import CHART_CONFIG, order_figure
 
 ACTION_ICONS = {
@@ -167,13 +170,15 @@ def show_messages(plan: Plan, names: Callable[[], None] | None) -> None:
     st.markdown("#### " + _("Ready-to-send messages"))
     if names is not None:
         names()
-    st.caption(_("Use the copy button at the top right of each message."))
-    for message in plan.messages:
-        st.markdown("**" + escape(message.title) + "**")
-        needed = fill_in_line(message)
-        if needed is not None:
-            st.caption(needed)
-        st.code(message.body, language=None, wrap_lines=True)
+    for number, message in enumerate(plan.messages):
+        # The keyed box (class st-key-message_N) lets ui/phone.py hide st.code's own hover icon there.
+        with st.container(key=f"message_{number}"):
+            st.markdown("**" + escape(message.title) + "**")
+            needed = fill_in_line(message)
+            if needed is not None:
+                st.caption(needed)
+            st.code(message.body, language=None, wrap_lines=True)
+            copy_button(message.body, message.title, key=f"message_{number}_copy")
 
 
 def show_downloads(case: Case, plan: Plan, key: str, order_id: str | None) -> None:
@@ -210,16 +215,30 @@ def timeline_figure(timeline: Timeline) -> go.Figure:
 
 
 def show_timeline(case: Case, plan: Plan, key: str) -> None:
-    """The order's protection windows as a chart, with the same dates as a table for reading."""
+    """The order's protection windows as a named chart, then the same windows and dates as a list in words."""
     timeline = order_timeline(case, plan)
     st.markdown("#### " + _("Your order's timeline"))
     if not timeline.windows and not timeline.events:
         st.caption(_("No dates to show yet."))
         return
-    st.plotly_chart(timeline_figure(timeline), config=CHART_CONFIG, key=f"{key}_chart", width="stretch")
-    rows = timeline_rows(timeline)
-    if rows:
-        st.dataframe(rows, hide_index=True, width="stretch")
+    named_chart(timeline_figure(timeline), chart_name(timeline), key=f"{key}_chart", config=CHART_CONFIG)
+    with st.expander(_("The timeline as a list")):
+        st.markdown("\n".join("- " + timeline_line(row) for row in timeline_rows(timeline)))
+
+
+def chart_name(timeline: Timeline) -> str:
+    """The chart's accessible name: what it shows, and where the same is in words."""
+    return _("Timeline chart of your order: {periods} and {dates}. The same is in the list below it.").format(
+        periods=ngettext("{n} period", "{n} periods", len(timeline.windows)).format(n=len(timeline.windows)),
+        dates=ngettext("{n} date", "{n} dates", len(timeline.events)).format(n=len(timeline.events)),
+    )
+
+
+def timeline_line(row: dict[str, str]) -> str:
+    """One row of core's timeline table in words, as Markdown: "**What:** From to To (how it's counted)"."""
+    what, start, end, how = row.values()
+    when = _("{start} to {end}").format(start=start, end=end) if end else start
+    return f"**{escape(what)}:** {escape(when)}" + (f" ({escape(how)})" if how else "")
 
 
 MARKDOWN_SPECIALS = "\\`*_{}[]<>()#+-.!|~"

@@ -248,9 +248,13 @@ def check_page(at: AppTest) -> None:
     assert not shown_anywhere, f"a rejected value is shown in {shown_anywhere}"
     for note in infos(at) + [e.value for e in at.error]:
         assert len(note) < 300, note
-    assert {kind for kind, _field in marker_places(at, NAME_MARK)} <= {"code", "text", "text_input"}, marker_places(
-        at, NAME_MARK
-    )
+    # bidi_component: the copy button's JSON data (ui/copy_button.py), put in the clipboard, never in HTML.
+    assert {kind for kind, _field in marker_places(at, NAME_MARK)} <= {
+        "code",
+        "text",
+        "text_input",
+        "bidi_component",
+    }, marker_places(at, NAME_MARK)
 
 
 @budget(200)
@@ -387,7 +391,12 @@ def test_the_order_name_is_shown_as_text(name):
     assert at.query_params["label"] == expected
     messages = [c.value for c in at.code if not c.value.startswith(("?", "http"))]
     assert messages and all(form_safe(expected) in message for message in messages), "the name is used in each message"
-    assert marker_places(at, NAME_MARK) <= {("code", "code_text"), ("text_input", "default"), ("text_input", "value")}
+    assert marker_places(at, NAME_MARK) <= {
+        ("code", "code_text"),
+        ("bidi_component", "json"),
+        ("text_input", "default"),
+        ("text_input", "value"),
+    }
 
 
 @budget(25)

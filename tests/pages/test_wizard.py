@@ -524,7 +524,7 @@ def test_how_and_when_paid_start_empty_and_go_into_the_plan_the_url_and_the_shar
     reopened = start(url_of(at))
     assert reopened.selectbox(key="detail_paid").value == "paypal"
     assert reopened.date_input(key="detail_paid_on").value == dt.date(2026, 10, 20)
-    assert "Placed" in str(reopened.dataframe[0].value), "the day paid shows on the timeline"
+    assert any("**Placed:**" in m.value for m in reopened.markdown), "the day paid shows on the timeline's list"
 
 
 def test_a_payment_date_after_shipping_is_refused_in_place_and_left_out():
