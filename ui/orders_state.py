@@ -16,6 +16,7 @@ from core.i18n import _, current_language
 from core.orders import Assessed, OrderRow, assess_row, by_urgency, row_to_case
 from core.timeline import Timeline, order_timeline
 from ui import state
+from ui.plan_view import escape
 from ui.timeline import order_names, orders_figure
 
 ORDERS = "orders"
@@ -66,6 +67,15 @@ def forget_everything() -> None:
     """Empty the table; the browser storage is cleared on the run that follows."""
     set_rows([])
     note("success", _("Done: no orders are kept in this browser any more."))
+
+
+def delete_order(order_id: str) -> None:
+    """Remove one order, after the buyer confirmed it; what it was called is told once."""
+    gone = [row for row in rows() if row.id == order_id]
+    if not gone:
+        return
+    set_rows([row for row in rows() if row.id != order_id])
+    note("success", _("Deleted “{order}”.").format(order=escape(gone[0].label or _("the order"))))
 
 
 def assessed(today: dt.date) -> list[Assessed]:
