@@ -18,11 +18,12 @@ from core.orders import Assessed, Urgency, row_to_case, summary
 from ui import browser_storage, order_files, order_form, orders_state, orders_table, orders_words, state
 from ui.orders_words import status_words
 from ui.plan_view import escape, show_plan
-from ui.timeline import CHART_CONFIG
+from ui.timeline import CHART_CONFIG, orders_lines
 
 PICKED = "orders_picked"
 CHART = "orders_chart"
 LIST_ALL = "orders_list_all"
+CHART_ALL = "orders_chart_all"
 LIST_SHOWN = 15
 """Orders listed before the rest wait behind a toggle: a phone screen scans about this many."""
 
@@ -227,21 +228,50 @@ def pick_from_chart(names: dict[str, str]) -> None:
 
 
 def show_timeline(items: list[Assessed], today: dt.date) -> None:
-    """Every advised order's deadlines on one chart; a tap on an order opens its plan."""
-    drawn = orders_state.chart(items, today)
+    """The most urgent orders' deadlines on one chart, named by the heading above it, with its twin in words.
+
+    A tap on an order's row opens its plan in the list; past CHART_SHOWN orders a toggle draws them all.
+    """
+    planned = sum(item.plan is not None for item in items)
+    every = False
+    if planned > orders_state.CHART_SHOWN:
+        every = st.session_state.get(CHART_ALL, False)
+    drawn = orders_state.chart(items, today, every)
     if drawn is None:
         return
-    figure, names = drawn
     st.subheader(_("All deadlines"))
+    if planned > orders_state.CHART_SHOWN:
+        if drawn.hidden:
+            st.caption(
+                ngettext(
+                    "The {shown} most urgent orders. {n} more order isn't drawn.",
+                    "The {shown} most urgent orders. {n} more orders aren't drawn.",
+                    drawn.hidden,
+                ).format(shown=len(drawn.rows), n=drawn.hidden)
+            )
+        st.toggle(
+            ngettext("Draw all {n} order", "Draw all {n} orders", planned).format(n=planned),
+            key=CHART_ALL,
+        )
     st.plotly_chart(
-        figure,
+        drawn.figure,
         config=CHART_CONFIG,
         width="stretch",
         key=CHART,
-        on_select=lambda: pick_from_chart(names),
+        on_select=lambda: pick_from_chart(drawn.names),
         selection_mode="points",
     )
-    st.caption(_("Tap an order's row to open its plan below."))
+    st.caption(_("Tap an order's row to open its plan in the list above."))
+    with st.expander(_("The chart in words"), icon=":material/list:"):
+        lines = orders_lines(drawn.rows)
+        st.table(
+            {
+                _("Order"): [escape(name) for name, _what, _when in lines],
+                _("What"): [escape(what) for _name, what, _when in lines],
+                _("When"): [escape(when) for _name, _what, when in lines],
+            },
+            hide_index=True,
+        )
 
 
 def show_number_hint() -> None:

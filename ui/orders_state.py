@@ -7,6 +7,7 @@ in a file or cache on the server. Every change to them goes through `set_rows`.
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 
 import plotly.graph_objects as go
 import streamlit as st
@@ -26,6 +27,9 @@ COUNTRY = "country"
 MEMO = "orders_assessed_memo"
 TIMELINES = "orders_timelines_memo"
 CHART = "orders_chart_memo"
+CHART_SHOWN = 15
+"""The all-orders chart draws this many of the most urgent orders unless all are asked for: more would not
+fit a phone's screen."""
 
 
 def rows() -> list[OrderRow]:
@@ -105,13 +109,27 @@ def timelines(items: list[Assessed], today: dt.date) -> list[tuple[str, Timeline
     return [(key[0].label, timeline) for key, timeline in now.items()]
 
 
-def chart(items: list[Assessed], today: dt.date) -> tuple[go.Figure, dict[str, str]] | None:
-    """The all-orders chart and which order each of its rows is; rebuilt only when a timeline or name changed."""
+@dataclass(frozen=True)
+class Chart:
+    """The all-orders chart as drawn: the figure, which order each of its rows is, and what it leaves out."""
+
+    figure: go.Figure
+    names: dict[str, str]
+    """A row's name on the chart to its order's id."""
+    rows: list[tuple[str, Timeline]]
+    hidden: int
+    """Orders with a plan left off the chart (the least urgent), when not all are asked for."""
+
+
+def chart(items: list[Assessed], today: dt.date, every: bool = False) -> Chart | None:
+    """The chart of the CHART_SHOWN most urgent advised orders, or of all; rebuilt only when one changed."""
     planned = [item for item in items if item.plan is not None]
     if not planned:
         return None
+    hidden = 0 if every else max(len(planned) - CHART_SHOWN, 0)
+    planned = planned[: len(planned) - hidden]
     drawn = tuple(timelines(planned, today))
     figure = state.remembered(CHART, (drawn, current_language()), lambda: orders_figure(list(drawn)))
     labels = [label for label, _timeline in drawn]
     names = dict(zip(order_names(labels), (item.row.id for item in planned), strict=False))
-    return figure, names
+    return Chart(figure, names, list(drawn), hidden)
