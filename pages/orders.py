@@ -177,7 +177,6 @@ def show_card(item: Assessed, today: dt.date, opened: bool) -> None:
                     key=f"open_{order_id}",
                     on_click=open_order,
                     args=(order_id,),
-                    type="primary",
                     icon=":material/arrow_forward:",
                 )
             with st.popover(_("Delete"), icon=":material/delete:"):

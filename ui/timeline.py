@@ -75,8 +75,11 @@ ORDERS_ROOM = 0.05
 TICKS_PX = 30
 """The date ticks' band under the all-orders chart; its key starts below it."""
 LEGEND_ROW_PX = 22
-LEGEND_PER_ROW = 2
-"""How many keys share a line at 390 px: the height keeps room for the key as a phone lays it out."""
+PHONE_CHART_PX = 340
+LEGEND_SYMBOL_PX = 48
+LEGEND_CHAR_PX = 7
+"""The key's lines are counted as a 390 px phone (340 px of chart) lays them out, so the key always has room
+under the dates; a wider screen needs fewer lines and leaves a little space."""
 MAX_TICKS = 4
 TICK_STEPS = (1, 2, 3, 7, 14, 21, 28, 56, 91, 182, 364)
 """A tick's step in days: one to three days, then whole weeks, so ticks fall on Mondays; at most MAX_TICKS
@@ -189,16 +192,18 @@ def orders_figure(rows: Sequence[tuple[str, Timeline]]) -> go.Figure:
     fig.add_traces(_markers(events, [f"{name}<br>{_event_text(event)}" for name, event in events], start, end))
     ticks = _order_ticks(start, end)
     plot = ORDER_ROW_PX * max(len(rows), 3)
-    top, bottom = 30, TICKS_PX + LEGEND_ROW_PX * math.ceil(len(fig.data) / LEGEND_PER_ROW)
+    top, bottom = 30, TICKS_PX + LEGEND_ROW_PX * _legend_lines([trace.name for trace in fig.data])
     fig.update_layout(
         _layout(today, start, end, height=top + plot + bottom),
         showlegend=True,
         legend={
             "orientation": "h",
             "x": 0,
+            "xref": "container",
             "xanchor": "left",
-            "y": -TICKS_PX / plot,
-            "yanchor": "top",
+            "y": 0,
+            "yref": "container",
+            "yanchor": "bottom",
             "title": None,
             "itemclick": False,
             "itemdoubleclick": False,
@@ -237,6 +242,17 @@ def orders_lines(rows: Sequence[tuple[str, Timeline]]) -> list[tuple[str, str, s
             else:
                 lines.append((name, item.label, _days(item)))
     return lines
+
+
+def _legend_lines(names: Sequence[str]) -> int:
+    """How many lines the key takes on a phone: Plotly lays a key too wide for one line out in columns as
+    wide as its longest entry."""
+    if not names:
+        return 0
+    widest = LEGEND_SYMBOL_PX + LEGEND_CHAR_PX * max(len(name) for name in names)
+    if LEGEND_SYMBOL_PX * len(names) + LEGEND_CHAR_PX * sum(len(name) for name in names) <= PHONE_CHART_PX:
+        return 1
+    return math.ceil(len(names) / max(1, PHONE_CHART_PX // widest))
 
 
 def _order_ticks(start: dt.datetime, end: dt.datetime) -> list[dt.datetime]:

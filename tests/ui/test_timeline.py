@@ -207,7 +207,7 @@ def test_thirty_orders_one_row_each_with_unique_short_names():
     assert names[0] == "Order number 0 with a v…"
     assert names[10] == "Order number 0 with… (2)"
     assert fig.layout.yaxis.type == "category"
-    assert fig.layout.height == 30 + 28 * 30 + 30 + 22 * 3, "the key's five entries take three lines on a phone"
+    assert fig.layout.height == 30 + 28 * 30 + 30 + 22 * 5, "the key's five entries take five lines on a phone"
     placed = next(trace for trace in markers(fig) if trace.name == "Placed")
     assert list(placed.y) == names
 
@@ -360,10 +360,11 @@ def test_the_all_orders_chart_leaves_the_ways_out_to_each_orders_own_chart():
 def test_the_key_sits_under_the_chart_across_so_it_covers_no_bar_and_not_today():
     fig = orders_figure(many_orders(3))
     legend = fig.layout.legend
-    assert legend.orientation == "h" and legend.yanchor == "top" and legend.y < 0, "below the plot, never on it"
-    below_ticks = -legend.y * (fig.layout.height - fig.layout.margin.t - fig.layout.margin.b)
-    assert below_ticks >= 30, "under the dates, not on them"
-    assert fig.layout.margin.b >= 30 + 22 * 3, "room for the key as a phone lays it out"
+    assert legend.orientation == "h" and (legend.yref, legend.y, legend.yanchor) == ("container", 0, "bottom")
+    assert (legend.xref, legend.x) == ("container", 0), "the key uses the chart's whole width"
+    longest = max(len(trace.name) for trace in fig.data)
+    assert (48 + 7 * longest) * 2 > 340, "on a phone its entries stack, one a line"
+    assert fig.layout.margin.b >= 30 + 22 * len(fig.data), "so the bottom margin holds the dates and every line"
     today = fig.layout.annotations[0]
     assert today.yanchor == "bottom" and today.y == 1, "today's label stays above the plot, clear of the key"
 
