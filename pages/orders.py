@@ -12,9 +12,9 @@ import datetime as dt
 import streamlit as st
 
 from core.dates import known_countries
-from core.i18n import _, ngettext
+from core.i18n import _, current_language, ngettext
 from core.models import LABEL_MAX
-from core.orders import Assessed, Urgency, row_to_case, summary
+from core.orders import MAX_ORDERS, Assessed, Urgency, row_to_case, summary
 from ui import browser_storage, order_files, order_form, orders_state, orders_table, orders_words, state
 from ui.orders_words import status_words
 from ui.plan_view import escape, show_plan
@@ -24,6 +24,8 @@ PICKED = "orders_picked"
 CHART = "orders_chart"
 LIST_ALL = "orders_list_all"
 CHART_ALL = "orders_chart_all"
+CHART_WORDS = "orders_chart_words_memo"
+CARDS = "orders_cards_memo"
 LIST_SHOWN = 15
 """Orders listed before the rest wait behind a toggle: a phone screen scans about this many."""
 
@@ -160,14 +162,30 @@ def show_picker(by_id: dict[str, Assessed]) -> None:
     )
 
 
+def card_words(item: Assessed, today: dt.date) -> tuple[str, str, str]:
+    """A card's Markdown (status and name, what to do and by when, the delete question), made once per order
+    version, day and language: escaping every name anew on each rerun was most of the list's time."""
+    memo = st.session_state.setdefault(CARDS, {})
+    key = (item.row, today, orders_state.country(), current_language())
+    if key not in memo:
+        if len(memo) >= 4 * MAX_ORDERS:
+            memo.clear()  # old versions of edited orders: dropped now and then, never grown without end
+        name = escape(orders_words.name(item.row))
+        memo[key] = (
+            orders_words.status_markdown(item.urgency) + " · " + name,
+            escape(orders_words.todo_line(item)),
+            _("Delete “{order}” from this page and this browser?").format(order=name),
+        )
+    return memo[key]
+
+
 def show_card(item: Assessed, today: dt.date, opened: bool) -> None:
     """One order: status, name, what to do now and by when; open, or delete after a confirmation."""
     order_id = item.row.id
+    head, todo, question = card_words(item, today)
     with st.container(border=True, key=f"order_card_{order_id}"):
-        st.markdown(
-            orders_words.status_markdown(item.urgency) + " · " + escape(orders_words.name(item.row)),
-        )
-        st.markdown(escape(orders_words.todo_line(item)))
+        st.markdown(head)
+        st.markdown(todo)
         with st.container(horizontal=True):
             if opened:
                 st.button(_("Close the plan"), key=f"close_{order_id}", on_click=close_order, icon=":material/close:")
@@ -180,11 +198,7 @@ def show_card(item: Assessed, today: dt.date, opened: bool) -> None:
                     icon=":material/arrow_forward:",
                 )
             with st.popover(_("Delete"), icon=":material/delete:"):
-                st.markdown(
-                    _("Delete “{order}” from this page and this browser?").format(
-                        order=escape(orders_words.name(item.row))
-                    )
-                )
+                st.markdown(question)
                 st.button(
                     _("Yes, delete it"),
                     key=f"delete_{order_id}",
@@ -262,15 +276,19 @@ def show_timeline(items: list[Assessed], today: dt.date) -> None:
     )
     st.caption(_("Tap an order's row to open its plan in the list above."))
     with st.expander(_("The chart in words"), icon=":material/list:"):
-        lines = orders_lines(drawn.rows)
         st.table(
-            {
-                _("Order"): [escape(name) for name, _what, _when in lines],
-                _("What"): [escape(what) for _name, what, _when in lines],
-                _("When"): [escape(when) for _name, _what, when in lines],
-            },
-            hide_index=True,
+            state.remembered(CHART_WORDS, (drawn.rows, current_language()), lambda: chart_words(drawn)), hide_index=True
         )
+
+
+def chart_words(drawn: orders_state.Chart) -> dict[str, list[str]]:
+    """The chart's table twin: each drawn order's windows and events in words, as table columns."""
+    lines = orders_lines(drawn.rows)
+    return {
+        _("Order"): [escape(name) for name, _what, _when in lines],
+        _("What"): [escape(what) for _name, what, _when in lines],
+        _("When"): [escape(when) for _name, _what, when in lines],
+    }
 
 
 def show_number_hint() -> None:
