@@ -25,6 +25,7 @@ CHART = "orders_chart"
 LIST_ALL = "orders_list_all"
 CHART_ALL = "orders_chart_all"
 CHART_WORDS = "orders_chart_words_memo"
+CHART_TABLE = "orders_chart_table"
 CARDS = "orders_cards_memo"
 LIST_SHOWN = 15
 """Orders listed before the rest wait behind a toggle: a phone screen scans about this many."""
@@ -180,23 +181,27 @@ def card_words(item: Assessed, today: dt.date) -> tuple[str, str, str]:
 
 
 def show_card(item: Assessed, today: dt.date, opened: bool) -> None:
-    """One order: status, name, what to do now and by when; open, or delete after a confirmation."""
+    """One order: status, name, what to do now and by when, and one button that opens its plan.
+
+    Delete is in the opened card only, beside Close, and asks first: a tap on the list can never delete,
+    and each closed card stays four small elements however many orders there are.
+    """
     order_id = item.row.id
     head, todo, question = card_words(item, today)
     with st.container(border=True, key=f"order_card_{order_id}"):
         st.markdown(head)
         st.markdown(todo)
+        if not opened:
+            st.button(
+                _("Open the plan"),
+                key=f"open_{order_id}",
+                on_click=open_order,
+                args=(order_id,),
+                icon=":material/arrow_forward:",
+            )
+            return
         with st.container(horizontal=True):
-            if opened:
-                st.button(_("Close the plan"), key=f"close_{order_id}", on_click=close_order, icon=":material/close:")
-            else:
-                st.button(
-                    _("Open the plan"),
-                    key=f"open_{order_id}",
-                    on_click=open_order,
-                    args=(order_id,),
-                    icon=":material/arrow_forward:",
-                )
+            st.button(_("Close the plan"), key=f"close_{order_id}", on_click=close_order, icon=":material/close:")
             with st.popover(_("Delete"), icon=":material/delete:"):
                 st.markdown(question)
                 st.button(
@@ -206,8 +211,7 @@ def show_card(item: Assessed, today: dt.date, opened: bool) -> None:
                     args=(order_id,),
                     icon=":material/delete:",
                 )
-        if opened:
-            show_opened(item, today)
+        show_opened(item, today)
 
 
 def show_opened(item: Assessed, today: dt.date) -> None:
@@ -275,7 +279,7 @@ def show_timeline(items: list[Assessed], today: dt.date) -> None:
         selection_mode="points",
     )
     st.caption(_("Tap an order's row to open its plan in the list above."))
-    with st.expander(_("The chart in words"), icon=":material/list:"):
+    if st.toggle(_("Show the chart in words"), key=CHART_TABLE):
         st.table(
             state.remembered(CHART_WORDS, (drawn.rows, current_language()), lambda: chart_words(drawn)), hide_index=True
         )

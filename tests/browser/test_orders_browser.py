@@ -201,16 +201,18 @@ def test_on_a_phone_orders_open_with_one_tap_a_date_changes_and_only_a_confirmed
     )
     assert no_sideways_scrolling(page)
 
-    # A mistaken tap on Delete only opens the question; a tap elsewhere closes it, and nothing is gone.
+    # Tapping a closed card's text or status never deletes; nor does a mistaken tap on Delete, which only
+    # opens the question: a tap elsewhere closes it, and nothing is gone.
+    card(page, FIRST).locator('[data-testid="stMarkdownContainer"]').first.click()
+    page.wait_for_selector(APP_READY, state="attached", timeout=TIMEOUT)
+    expect_orders(page, FIRST, SECOND)
+    assert card(page, FIRST).get_by_role("button", name="Delete").count() == 0, "no delete on a closed card"
+    card(page, FIRST).get_by_role("button", name="Open the plan").click()
     card(page, FIRST).get_by_role("button", name="Delete").click()
     question = page.get_by_role("button", name="Yes, delete it")
     question.wait_for(timeout=TIMEOUT)
     page.mouse.click(5, 300)
     question.wait_for(state="hidden", timeout=TIMEOUT)
-    expect_orders(page, FIRST, SECOND)
-    # Tapping a card's text or its status never deletes either.
-    card(page, FIRST).locator('[data-testid="stMarkdownContainer"]').first.click()
-    page.wait_for_selector(APP_READY, state="attached", timeout=TIMEOUT)
     expect_orders(page, FIRST, SECOND)
 
     card(page, FIRST).get_by_role("button", name="Delete").click()

@@ -78,11 +78,17 @@ def test_one_tap_opens_an_orders_plan_under_its_card_and_another_tap_closes_it()
     assert picked(at) is None and "open_headphones" in buttons(at)
 
 
-def test_delete_asks_first_and_only_the_confirmation_removes_the_order():
+def test_delete_is_only_in_the_opened_card_asks_first_and_only_the_confirmation_removes_the_order():
     at = start([order("Headphones", 3), order("Lamp", 25)])
-    assert [p.proto.popover.label for p in at.get("popover")][:2] == ["Delete", "Delete"], "a separate, labelled Delete"
+    deletes = [p.proto.popover.label for p in at.get("popover")]
+    assert deletes == ["Forget everything"] and not {"delete_headphones", "delete_lamp"} & buttons(at), (
+        "none on the list"
+    )
     at = open_plan(at, "lamp")
     assert labels(at) == ["Headphones", "Lamp"], "opening never deletes"
+    deletes = [p.proto.popover.label for p in at.get("popover")]
+    assert deletes == ["Delete", "Forget everything"], "a separate, labelled Delete"
+    assert "Delete “Lamp” from this page and this browser?" in [m.value for m in at.markdown]
     at.button(key="delete_lamp").click().run()
     assert labels(at) == ["Headphones"]
     assert "Deleted “Lamp”." in messages(at)
@@ -172,6 +178,8 @@ def test_the_chart_draws_the_15_most_urgent_says_how_many_more_and_draws_all_on_
     assert "The 15 most urgent orders. 5 more orders aren't drawn." in [c.value for c in at.caption]
     heading = [h.value for h in at.subheader]
     assert "All deadlines" in heading, "the chart's name, right above it"
+    assert not at.get("table"), "the twin is drawn when asked for"
+    at.toggle(key="orders_chart_table").set_value(True).run()
     [twin] = at.get("table")
     words = twin.value.to_dict(orient="list")
     assert set(words["Order"]) == {f"Order {n:02}" for n in range(15)}
