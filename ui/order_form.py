@@ -28,7 +28,7 @@ from core.seller import choice_matters, seller_involved
 from core.wizard.case import PAYMENTS, SELLER_ASKS
 from ui.orders_state import note, rows, set_rows
 from ui.orders_table import problem_lines
-from ui.orders_words import choice_words, titles
+from ui.orders_words import choice_word, choice_words, titles
 
 EARLIEST = dt.date(2000, 1, 1)
 LATEST = dt.date(2100, 12, 31)
@@ -109,7 +109,7 @@ class _Form:
             self.title[name],
             options,
             index=options.index(value) if value in options else None,
-            format_func=lambda option: self.words.get(option, option),
+            format_func=lambda option: choice_word(name, option),
             placeholder=_("Choose…"),
             help=help_text,
             **self.on(name),

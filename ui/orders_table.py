@@ -38,7 +38,7 @@ from core.orders import (
 from core.wizard.case import PAYMENTS, SELLER_ASKS
 from ui import state
 from ui.orders_state import country, editor_key, note, rows, set_rows
-from ui.orders_words import action_words, choice_words, status_words, titles
+from ui.orders_words import action_words, choice_word, choice_words, status_words, titles
 from ui.plan_view import escape
 
 SHOWN = "orders_shown_ids"
@@ -133,7 +133,7 @@ def column_config() -> dict[str, Any]:
             options=options,
             required=True,
             default=options[0],
-            format_func=lambda value: words.get(str(value), str(value)),
+            format_func=lambda value: choice_word(name, str(value)),
         )
 
     return {

@@ -140,7 +140,6 @@ def choice_words() -> dict[str, str]:
         "label_refused": _("Post office refuses the label"),
         "sent": _("Sent, with tracking"),
         "lost": _("Sent, seller says it never arrived"),
-        "none": _("None"),
         "in_transit": _("In transit"),
         "no_updates": _("No updates"),
         "delivered": _("Says delivered"),
@@ -158,6 +157,17 @@ def choice_words() -> dict[str, str]:
         "cancelled": _("Cancelled"),
         "closed": _("Closed"),
     }
+
+
+def choice_word(field: str, value: str) -> str:
+    """One choice of a column in words; "none" is said the way that column means it, never as "None"."""
+    if value == "none":
+        return {
+            "tracking": _("No tracking yet"),
+            "problem": _("Nothing wrong"),
+            "dispute_status": _("No dispute"),
+        }.get(field, _("Not given"))
+    return choice_words().get(value, value)
 
 
 def name(row: OrderRow) -> str:

@@ -161,6 +161,9 @@ def test_the_return_cancellation_seller_and_choice_fields_show_where_they_apply_
 def test_the_dispute_asks_only_its_own_dates():
     at = start([order("Lamp", 25)])
     at = open_plan(at, "lamp")
+    for name, said in (("dispute_status", "No dispute"), ("problem", "Nothing wrong"), ("tracking", "No tracking yet")):
+        options = at.selectbox(key=field(at, "lamp", name)).options
+        assert said in options and "None" not in options, "nothing says None to a buyer"
     keys = {w.key for w in at.date_input}
     assert field(at, "lamp", "dispute_closed_on") not in keys and field(at, "lamp", "cancelled_on") not in keys
     at.selectbox(key=field(at, "lamp", "dispute_status")).set_value("closed").run()
