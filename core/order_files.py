@@ -32,7 +32,18 @@ FORMAT_VERSION = 1
 CSV_ENCODING = "utf-8-sig"
 """CSV files are written with a byte-order mark so spreadsheets show emoji and accents."""
 
-_LATER_FIELDS = ("protection_ends_on", "paid_with", "affected_value")
+_LATER_FIELDS = (
+    "protection_ends_on",
+    "paid_with",
+    "affected_value",
+    "cancelled_on",
+    "return_status",
+    "return_agreed_on",
+    "return_ship_by",
+    "return_sent_on",
+    "seller_asks",
+    "choice_order",
+)
 """Fields added after the format's first files: while empty they leave an order's made-up id as it was."""
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")

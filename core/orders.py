@@ -30,6 +30,7 @@ from core.models import (
     CurrencyCode,
     Dispute,
     DisputeStatus,
+    ItemReturn,
     Label,
     Money,
     Order,
@@ -38,6 +39,8 @@ from core.models import (
     Plan,
     Problem,
     ProtectionDays,
+    ReturnStatus,
+    SellerAsk,
     Strict,
     Tracking,
 )
@@ -111,6 +114,23 @@ class OrderRow(Strict):
     satisfied: bool = True
     affected_value: Money | None = None
     """When only some items of the order are faulty, fake or wrong: what they cost (Case.affected_value)."""
+    cancelled_on: MaybeDay = Field(
+        default=None, description="The day an order that had not shipped was cancelled (Case.cancelled_on)."
+    )
+    return_status: ReturnStatus | None = Field(
+        default=None,
+        description="A return in progress (Case.item_return): not_sent, label_refused, sent or lost; empty when "
+        "the item is not going back. A return date given without it counts as not_sent.",
+    )
+    return_agreed_on: MaybeDay = Field(default=None, description="The day the return was agreed or decided.")
+    return_ship_by: MaybeDay = Field(default=None, description="The send-by date the return request shows, if any.")
+    return_sent_on: MaybeDay = Field(default=None, description="The day the item was posted back.")
+    seller_asks: SellerAsk | None = Field(
+        default=None, description="What the seller is pushing for instead of a refund (Case.seller_asks)."
+    )
+    choice_order: bool | None = Field(
+        default=None, description="A Choice order (Case.choice_order); empty until the buyer says."
+    )
 
 
 FIELDS: tuple[str, ...] = tuple(OrderRow.model_fields)
@@ -127,10 +147,16 @@ DATE_FIELDS = frozenset(
         "dispute_closed_on",
         "refund_processed_on",
         "seller_contacted_on",
+        "cancelled_on",
+        "return_agreed_on",
+        "return_ship_by",
+        "return_sent_on",
     )
 )
+RETURN_FIELDS = ("return_status", "return_agreed_on", "return_ship_by", "return_sent_on")
+"""The columns of a return in progress: any of them given makes the case's item_return."""
 MONEY_FIELDS = frozenset(("total_paid", "shipping_paid", "missing_items_value", "affected_value"))
-BOOL_FIELDS = frozenset(("received", "free_return", "refund_received", "satisfied"))
+BOOL_FIELDS = frozenset(("received", "free_return", "refund_received", "satisfied", "choice_order"))
 
 _CASE_FIELD = {
     "today": "placed_on",
@@ -141,6 +167,10 @@ _CASE_FIELD = {
     "dispute.refund_processed_on": "refund_processed_on",
     "dispute.refund_received": "refund_received",
     "dispute.satisfied": "satisfied",
+    "item_return.status": "return_status",
+    "item_return.agreed_on": "return_agreed_on",
+    "item_return.ship_by": "return_ship_by",
+    "item_return.sent_on": "return_sent_on",
 }
 
 
@@ -172,6 +202,8 @@ def _hint(field: str) -> str:
         "problem": [p.value for p in Problem],
         "dispute_status": list(DISPUTE_STATES),
         "paid_with": [p.value for p in Payment],
+        "return_status": [r.value for r in ReturnStatus],
+        "seller_asks": [a.value for a in SellerAsk],
     }
     if field in choices:
         return _("Must be one of: {choices}.").format(choices=", ".join(choices[field]))
@@ -223,6 +255,14 @@ def row_to_case(row: OrderRow, today: dt.date | None = None, country: str | None
             refund_processed_on=row.refund_processed_on,
             refund_received=row.refund_received,
         )
+    item_return = None
+    if any(getattr(row, name) is not None for name in RETURN_FIELDS):
+        item_return = ItemReturn(
+            status=row.return_status or ReturnStatus.not_sent,
+            agreed_on=row.return_agreed_on,
+            ship_by=row.return_ship_by,
+            sent_on=row.return_sent_on,
+        )
     return Case(
         today=today,
         order=Order(
@@ -248,6 +288,10 @@ def row_to_case(row: OrderRow, today: dt.date | None = None, country: str | None
         dispute=dispute,
         country=country,
         paid_with=row.paid_with,
+        item_return=item_return,
+        cancelled_on=row.cancelled_on,
+        seller_asks=row.seller_asks,
+        choice_order=row.choice_order,
     )
 
 

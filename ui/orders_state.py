@@ -7,6 +7,7 @@ in a file or cache on the server. Every change to them goes through `set_rows`.
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 
 import plotly.graph_objects as go
 import streamlit as st
@@ -16,6 +17,7 @@ from core.i18n import _, current_language
 from core.orders import Assessed, OrderRow, assess_row, by_urgency, row_to_case
 from core.timeline import Timeline, order_timeline
 from ui import state
+from ui.plan_view import escape
 from ui.timeline import order_names, orders_figure
 
 ORDERS = "orders"
@@ -25,6 +27,9 @@ COUNTRY = "country"
 MEMO = "orders_assessed_memo"
 TIMELINES = "orders_timelines_memo"
 CHART = "orders_chart_memo"
+CHART_SHOWN = 15
+"""The all-orders chart draws this many of the most urgent orders unless all are asked for: more would not
+fit a phone's screen."""
 
 
 def rows() -> list[OrderRow]:
@@ -68,6 +73,15 @@ def forget_everything() -> None:
     note("success", _("Done: no orders are kept in this browser any more."))
 
 
+def delete_order(order_id: str) -> None:
+    """Remove one order, after the buyer confirmed it; what it was called is told once."""
+    gone = [row for row in rows() if row.id == order_id]
+    if not gone:
+        return
+    set_rows([row for row in rows() if row.id != order_id])
+    note("success", _("Deleted “{order}”.").format(order=escape(gone[0].label or _("the order"))))
+
+
 def assessed(today: dt.date) -> list[Assessed]:
     """Every row advised, most urgent first; a row that did not change since the last run is not advised again."""
     place = country()
@@ -95,13 +109,27 @@ def timelines(items: list[Assessed], today: dt.date) -> list[tuple[str, Timeline
     return [(key[0].label, timeline) for key, timeline in now.items()]
 
 
-def chart(items: list[Assessed], today: dt.date) -> tuple[go.Figure, dict[str, str]] | None:
-    """The all-orders chart and which order each of its rows is; rebuilt only when a timeline or name changed."""
+@dataclass(frozen=True)
+class Chart:
+    """The all-orders chart as drawn: the figure, which order each of its rows is, and what it leaves out."""
+
+    figure: go.Figure
+    names: dict[str, str]
+    """A row's name on the chart to its order's id."""
+    rows: list[tuple[str, Timeline]]
+    hidden: int
+    """Orders with a plan left off the chart (the least urgent), when not all are asked for."""
+
+
+def chart(items: list[Assessed], today: dt.date, every: bool = False) -> Chart | None:
+    """The chart of the CHART_SHOWN most urgent advised orders, or of all; rebuilt only when one changed."""
     planned = [item for item in items if item.plan is not None]
     if not planned:
         return None
+    hidden = 0 if every else max(len(planned) - CHART_SHOWN, 0)
+    planned = planned[: len(planned) - hidden]
     drawn = tuple(timelines(planned, today))
     figure = state.remembered(CHART, (drawn, current_language()), lambda: orders_figure(list(drawn)))
     labels = [label for label, _timeline in drawn]
     names = dict(zip(order_names(labels), (item.row.id for item in planned), strict=False))
-    return figure, names
+    return Chart(figure, names, list(drawn), hidden)

@@ -20,6 +20,7 @@ from core.models import (
     PROTECTION_DAYS_MIN,
     PROTECTION_DAYS_USUAL,
     Problem,
+    ReturnStatus,
     Tracking,
 )
 from core.orders import (
@@ -34,15 +35,17 @@ from core.orders import (
     new_id,
     read_row,
 )
-from core.wizard.case import PAYMENTS
+from core.wizard.case import PAYMENTS, SELLER_ASKS
 from ui import state
 from ui.orders_state import country, editor_key, note, rows, set_rows
-from ui.orders_words import action_words, choice_words, status, titles
+from ui.orders_words import action_words, choice_word, choice_words, status_words, titles
 from ui.plan_view import escape
 
 SHOWN = "orders_shown_ids"
 FRAME = "orders_frame_memo"
 
+DATE_FORMAT = "ddd D MMM YYYY"
+"""Dates in the table as the rest of the app writes them ("Mon 4 Jan 2027"), never as ISO."""
 COMPUTED = ("status", "action", "deadline", "days_left")
 EDITABLE = tuple(name for name in FIELDS if name != "id")
 
@@ -63,7 +66,7 @@ def _frame(items: list[Assessed]) -> pd.DataFrame:
     records = []
     for item in items:
         record: dict[str, Any] = {
-            "status": status(item.urgency),
+            "status": status_words(item.urgency),
             "action": action_words(item),
             "deadline": item.plan.next_deadline.date if item.plan and item.plan.next_deadline else None,
             "days_left": item.days_left,
@@ -74,6 +77,8 @@ def _frame(items: list[Assessed]) -> pd.DataFrame:
                 value = None if value is None else float(value)
             elif hasattr(value, "value"):
                 value = value.value
+            elif name == "choice_order" and value is not None:
+                value = "yes" if value else "no"
             record[name] = value
         records.append(record)
     columns = [*COMPUTED[:1], "label", *COMPUTED[1:], *(name for name in EDITABLE if name != "label")]
@@ -94,7 +99,7 @@ def column_config() -> dict[str, Any]:
         return cc.DateColumn(
             title[name],
             help=help_text,
-            format="YYYY-MM-DD",
+            format=DATE_FORMAT,
             required=required,
             min_value=dt.date(2000, 1, 1),
             max_value=dt.date(2100, 12, 31),
@@ -111,6 +116,16 @@ def column_config() -> dict[str, Any]:
             default=default,
         )
 
+    def maybe(name: str, options: list[str], help_text: str) -> Any:
+        return cc.SelectboxColumn(
+            title[name],
+            help=help_text,
+            options=options,
+            required=False,
+            default=None,
+            format_func=lambda value: words.get(str(value), str(value)),
+        )
+
     def choice(name: str, options: list[str], help_text: str) -> Any:
         return cc.SelectboxColumn(
             title[name],
@@ -118,7 +133,7 @@ def column_config() -> dict[str, Any]:
             options=options,
             required=True,
             default=options[0],
-            format_func=lambda value: words.get(str(value), str(value)),
+            format_func=lambda value: choice_word(name, str(value)),
         )
 
     return {
@@ -133,7 +148,7 @@ def column_config() -> dict[str, Any]:
         "deadline": cc.DateColumn(
             title["deadline"],
             disabled=True,
-            format="YYYY-MM-DD",
+            format=DATE_FORMAT,
             width=100,
             help=_("The next date that matters for this order."),
         ),
@@ -200,6 +215,17 @@ def column_config() -> dict[str, Any]:
             _("When only some items of the order are faulty, fake or wrong: what those items cost."),
             default=None,
         ),
+        "cancelled_on": date("cancelled_on", _("When an order that hadn't shipped was cancelled.")),
+        "return_status": maybe(
+            "return_status", [r.value for r in ReturnStatus], _("Where a return you have to send stands.")
+        ),
+        "return_agreed_on": date("return_agreed_on", _("The day the return was agreed, or AliExpress decided it.")),
+        "return_ship_by": date("return_ship_by", _("The send-by date the return request shows, if it shows one.")),
+        "return_sent_on": date("return_sent_on", _("When you posted it back.")),
+        "seller_asks": maybe(
+            "seller_asks", list(SELLER_ASKS), _("What the seller is pushing you to do instead of a refund.")
+        ),
+        "choice_order": maybe("choice_order", ["yes", "no"], _("Look for the “Choice” label on the order page.")),
     }
 
 
@@ -227,7 +253,7 @@ def _values(changes: dict[str, Any]) -> dict[str, Any]:
     return values
 
 
-def _problem_lines(label: str, problems: list[RowProblem]) -> list[str]:
+def problem_lines(label: str, problems: list[RowProblem]) -> list[str]:
     """Each refused cell as a line of a note: the order, the column and what is wrong."""
     title = titles()
     return [
@@ -308,7 +334,7 @@ def _apply_changes(
         values.update(_values(changes))
         row, found = read_row(values)
         if row is None:
-            problems += _problem_lines(old.label, found)
+            problems += problem_lines(old.label, found)
         elif row != old:
             by_id[old.id] = row
             changed = True
@@ -327,7 +353,7 @@ def _added_rows(added: list[Any]) -> tuple[list[OrderRow], list[str]]:
             continue
         row, found = read_row({"id": new_id(), **values})
         if row is None:
-            problems += _problem_lines(str(values.get("label", "")), found)
+            problems += problem_lines(str(values.get("label", "")), found)
         else:
             new_rows.append(row)
     return new_rows, problems
@@ -339,7 +365,9 @@ def add_order(label: str, placed_on: dt.date | None, shipped_on: dt.date | None)
     if row is None or not row.label:
         if not label.strip():
             found = [RowProblem(0, "label", _("Give the order a name, e.g. “Blue headphones”."))]
-        note("error", _("This order could not be added:"), _problem_lines(label, found))
+        elif placed_on is None:
+            found = [RowProblem(0, "placed_on", _("Pick the day you placed it."))]
+        note("error", _("This order could not be added:"), problem_lines(label, found))
         return False
     merged = merge(rows(), [row])
     if merged.over_limit:

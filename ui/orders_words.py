@@ -8,39 +8,59 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from core.i18n import _, show_date, show_money
+from core.i18n import _, days_phrase, show_date, show_money
 from core.orders import Assessed, OrderRow, Urgency
 from core.rules import NOT_SHIPPED_RULES
-from core.wizard.case import PAYMENTS, payment_words
+from core.wizard.case import PAYMENTS, SELLER_ASKS, payment_words, seller_ask_words
 
-STATUS_ICONS = {
-    Urgency.overdue: "🔴",
-    Urgency.due_soon: "🟠",
-    Urgency.to_fix: "⚠️",
-    Urgency.this_week: "🟡",
-    Urgency.later: "🔵",
-    Urgency.waiting: "⏳",
-    Urgency.settled: "✅",
+STATUS_LOOKS = {
+    Urgency.overdue: (":material/error:", "red"),
+    Urgency.due_soon: (":material/error:", "red"),
+    Urgency.to_fix: (":material/warning:", "violet"),
+    Urgency.this_week: (":material/schedule:", "orange"),
+    Urgency.later: (":material/hourglass_empty:", "blue"),
+    Urgency.waiting: (":material/hourglass_empty:", "blue"),
+    Urgency.settled: (":material/check_circle:", "green"),
 }
-"""Each bucket has its own shape as well as its own colour, and always its word."""
+"""Each bucket's Material icon and colour: drawn by Streamlit's own icon font, so no device needs an
+emoji font, and each bucket has its own shape as well as its own colour, and always its word."""
 
 
 def status_words(urgency: Urgency) -> str:
-    """The bucket in a word or two."""
+    """The bucket as the summary's tiles name it, so a tile and an order's line never disagree."""
     return {
-        Urgency.overdue: _("Overdue"),
-        Urgency.due_soon: _("Due within 5 days"),
+        Urgency.overdue: _("Act now"),
+        Urgency.due_soon: _("Act now"),
         Urgency.to_fix: _("Check the dates"),
         Urgency.this_week: _("This week"),
         Urgency.later: _("Later"),
-        Urgency.waiting: _("Waiting"),
+        Urgency.waiting: _("Later"),
         Urgency.settled: _("Settled"),
     }[urgency]
 
 
-def status(urgency: Urgency) -> str:
-    """The bucket as the table shows it: its icon, then its words."""
-    return f"{STATUS_ICONS[urgency]} {status_words(urgency)}"
+def status_markdown(urgency: Urgency) -> str:
+    """The bucket for Markdown: its icon and words in its colour."""
+    icon, colour = STATUS_LOOKS[urgency]
+    return f":{colour}[{icon} **{status_words(urgency)}**]"
+
+
+def when_words(item: Assessed) -> str:
+    """By when, in words: "by Mon 4 Jan 2027 (5 days left)", or nothing when there is no date."""
+    deadline = item.plan.next_deadline if item.plan is not None else None
+    if deadline is None:
+        return ""
+    return _("by {day} ({left})").format(day=show_date(deadline.date), left=days_phrase(deadline.days_left))
+
+
+def todo_line(item: Assessed) -> str:
+    """What to do now and by when, as one line of an order's card."""
+    when = when_words(item)
+    return _("{action} {when}").format(action=action_words(item), when=when) if when else action_words(item)
+
+
+def yes_no(value: bool) -> str:
+    return _("Yes") if value else _("No")
 
 
 def action_words(item: Assessed) -> str:
@@ -99,6 +119,13 @@ def titles() -> dict[str, str]:
         "missing_items_value": _("Missing items worth"),
         "satisfied": _("Happy with outcome"),
         "affected_value": _("Affected items cost"),
+        "cancelled_on": _("Cancelled on"),
+        "return_status": _("Return"),
+        "return_agreed_on": _("Return agreed"),
+        "return_ship_by": _("Send it back by"),
+        "return_sent_on": _("Sent back on"),
+        "seller_asks": _("The seller is asking"),
+        "choice_order": _("Choice order"),
     }
 
 
@@ -106,7 +133,13 @@ def choice_words() -> dict[str, str]:
     """The tracking, problem, dispute and payment choices in the buyer's words (payments as the wizard says them)."""
     return {
         **{value: payment_words(value) for value in PAYMENTS},
-        "none": _("None"),
+        **{value: seller_ask_words(value) for value in SELLER_ASKS},
+        "yes": _("Yes"),
+        "no": _("No"),
+        "not_sent": _("Not sent yet"),
+        "label_refused": _("Post office refuses the label"),
+        "sent": _("Sent, with tracking"),
+        "lost": _("Sent, seller says it never arrived"),
         "in_transit": _("In transit"),
         "no_updates": _("No updates"),
         "delivered": _("Says delivered"),
@@ -124,6 +157,17 @@ def choice_words() -> dict[str, str]:
         "cancelled": _("Cancelled"),
         "closed": _("Closed"),
     }
+
+
+def choice_word(field: str, value: str) -> str:
+    """One choice of a column in words; "none" is said the way that column means it, never as "None"."""
+    if value == "none":
+        return {
+            "tracking": _("No tracking yet"),
+            "problem": _("Nothing wrong"),
+            "dispute_status": _("No dispute"),
+        }.get(field, _("Not given"))
+    return choice_words().get(value, value)
 
 
 def name(row: OrderRow) -> str:

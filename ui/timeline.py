@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+import math
 from collections.abc import Sequence
 
 import plotly.graph_objects as go
+from babel.dates import format_date
 
-from core.i18n import _, show_date
+from core.i18n import _, current_language, show_date
 from core.timeline import Event, Timeline, Window, in_date_order
 
 CHART_CONFIG = {"displayModeBar": False, "scrollZoom": False, "doubleClick": False, "responsive": True}
@@ -68,6 +70,20 @@ END_SYMBOL = "line-ns"
 """The mark at the end of a span to open a dispute, where its reason applies."""
 ORDER_ROW_PX = 28
 """One order of the all-orders chart."""
+ORDERS_ROOM = 0.05
+"""The all-orders chart's room on each side of its span, so a marker on the first day stays clear of the names."""
+TICKS_PX = 30
+"""The date ticks' band under the all-orders chart; its key starts below it."""
+LEGEND_ROW_PX = 22
+PHONE_CHART_PX = 340
+LEGEND_SYMBOL_PX = 48
+LEGEND_CHAR_PX = 7
+"""The key's lines are counted as a 390 px phone (340 px of chart) lays them out, so the key always has room
+under the dates; a wider screen needs fewer lines and leaves a little space."""
+MAX_TICKS = 4
+TICK_STEPS = (1, 2, 3, 7, 14, 21, 28, 56, 91, 182, 364)
+"""A tick's step in days: one to three days, then whole weeks, so ticks fall on Mondays; at most MAX_TICKS
+ticks of "7 Dec" fit between the names and the edge of a 390 px phone."""
 LABEL_CHARS = 24
 """Order names longer than this are cut, so the names leave room for the chart on a phone."""
 
@@ -160,7 +176,9 @@ def _today_marks(today: dt.date, places: Sequence[float]) -> list[dict]:
 def orders_figure(rows: Sequence[tuple[str, Timeline]]) -> go.Figure:
     """Every order on one row, named in the buyer's words, with the same windows, markers and today.
 
-    The ways out beyond AliExpress are left to each order's own chart: here they would pile up at the edge.
+    The key sits under the chart, across, so it never covers a bar or today; the date axis has a
+    tick every few days or weeks. The ways out beyond AliExpress are left to each order's own chart:
+    here they would pile up at the edge.
     """
     names = order_names([label for label, _timeline in rows])
     bars, events = [], []
@@ -170,27 +188,33 @@ def orders_figure(rows: Sequence[tuple[str, Timeline]]) -> go.Figure:
     hover = [f"{name}<br>{_window_text(window)}" + _reason_text(window) for name, window in bars]
     fig = _bars(bars, hover, width=0.6)
     today = rows[0][1].today if rows else dt.date.today()
-    start, end = _span([timeline for _label, timeline in rows], today)
+    start, end = _span([timeline for _label, timeline in rows], today, share=ORDERS_ROOM)
     fig.add_traces(_markers(events, [f"{name}<br>{_event_text(event)}" for name, event in events], start, end))
-    ticks = _ticks(start, end)
-    top, bottom = 30, 60
+    ticks = _order_ticks(start, end)
     plot = ORDER_ROW_PX * max(len(rows), 3)
+    top, bottom = 30, TICKS_PX + LEGEND_ROW_PX * _legend_lines([trace.name for trace in fig.data])
     fig.update_layout(
         _layout(today, start, end, height=top + plot + bottom),
         showlegend=True,
-        # Above the chart and today's label: with thirty orders the key stays in sight.
         legend={
             "orientation": "h",
             "x": 0,
+            "xref": "container",
             "xanchor": "left",
-            "y": 1 + 22 / plot,
+            "y": 0,
+            "yref": "container",
             "yanchor": "bottom",
             "title": None,
             "itemclick": False,
             "itemdoubleclick": False,
         },
         margin={"l": 8, "r": 8, "t": top, "b": bottom},
-        xaxis={"tickvals": ticks, "ticktext": [show_date(tick.date()) for tick in ticks], "tickangle": 0},
+        xaxis={
+            "tickvals": ticks,
+            "ticktext": [_short_date(tick.date()) for tick in ticks],
+            "tickangle": 0,
+            "showgrid": True,
+        },
         yaxis={
             "type": "category",
             "categoryorder": "array",
@@ -199,9 +223,52 @@ def orders_figure(rows: Sequence[tuple[str, Timeline]]) -> go.Figure:
             "title": None,
             "fixedrange": True,
             "automargin": True,
+            "ticksuffix": " ",
         },
     )
     return fig
+
+
+def orders_lines(rows: Sequence[tuple[str, Timeline]]) -> list[tuple[str, str, str]]:
+    """The all-orders chart in words, its table twin: each order's name (as on the chart), then each of its
+    windows and events in date order, with their days. Plain text, for a table that shows text as text."""
+    names = [html.unescape(name) for name in order_names([label for label, _timeline in rows])]
+    lines = []
+    for name, (_label, timeline) in zip(names, rows, strict=True):
+        for item in in_date_order(timeline):
+            if isinstance(item, Event):
+                if not item.outside:
+                    lines.append((name, item.label, show_date(item.date)))
+            else:
+                lines.append((name, item.label, _days(item)))
+    return lines
+
+
+def _legend_lines(names: Sequence[str]) -> int:
+    """How many lines the key takes on a phone: Plotly lays a key too wide for one line out in columns as
+    wide as its longest entry."""
+    if not names:
+        return 0
+    widest = LEGEND_SYMBOL_PX + LEGEND_CHAR_PX * max(len(name) for name in names)
+    if LEGEND_SYMBOL_PX * len(names) + LEGEND_CHAR_PX * sum(len(name) for name in names) <= PHONE_CHART_PX:
+        return 1
+    return math.ceil(len(names) / max(1, PHONE_CHART_PX // widest))
+
+
+def _order_ticks(start: dt.datetime, end: dt.datetime) -> list[dt.datetime]:
+    """A tick every few days or weeks, at most MAX_TICKS, so a short date fits between each on a phone."""
+    days = max((end - start).days, 1)
+    step = next((each for each in TICK_STEPS if days / each <= MAX_TICKS), math.ceil(days / MAX_TICKS))
+    first = _midnight(start.date()) + ONE_DAY
+    if step % 7 == 0:
+        first += dt.timedelta(days=-first.weekday() % 7)
+    count = min(MAX_TICKS, (end - first) // dt.timedelta(days=step) + 1) if first <= end else 0
+    return [first + dt.timedelta(days=step * n) for n in range(count)]
+
+
+def _short_date(day: dt.date) -> str:
+    """A tick's day without its weekday and year ("7 Dec"): today's label and every hover give the full date."""
+    return format_date(day, "d MMM", locale=current_language())
 
 
 def order_names(labels: Sequence[str]) -> list[str]:
@@ -334,7 +401,9 @@ def _layout(today: dt.date, start: dt.datetime, end: dt.datetime, height: int) -
     }
 
 
-def _span(timelines: Sequence[Timeline], today: dt.date | None = None) -> tuple[dt.datetime, dt.datetime]:
+def _span(
+    timelines: Sequence[Timeline], today: dt.date | None = None, share: float = 0.03
+) -> tuple[dt.datetime, dt.datetime]:
     """From the first day shown to the end of the last, with a little room on both sides.
 
     The ways out beyond AliExpress are left out: a two-year guarantee would squash the order's own weeks
@@ -346,13 +415,8 @@ def _span(timelines: Sequence[Timeline], today: dt.date | None = None) -> tuple[
         days += [window.start for window in timeline.windows] + [window.end for window in timeline.windows]
         days += [event.date for event in timeline.events if not event.outside]
     first, last = _midnight(min(days)), _day_after(max(days))
-    room = max((last - first) * 0.03, ONE_DAY)
+    room = max((last - first) * share, ONE_DAY)
     return max(first, dt.datetime.min + room) - room, min(last, dt.datetime.max - room) + room
-
-
-def _ticks(start: dt.datetime, end: dt.datetime) -> list[dt.datetime]:
-    """Two whole days, a quarter from each end: a date written in full needs room on a phone."""
-    return [_midnight((start + (end - start) * share).date()) for share in (0.25, 0.75)]
 
 
 def _midnight(day: dt.date) -> dt.datetime:

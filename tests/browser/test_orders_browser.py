@@ -1,23 +1,29 @@
 """The orders page in a real browser: orders outlive a reload, a new tab and a browser restart,
-without the server keeping them, and "forget everything" really forgets."""
+without the server keeping them, and "forget everything" really forgets; on a 390 px phone a buyer adds,
+opens, edits and deletes orders with taps, never scrolling sideways and never deleting by mistake."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
-from tests.support.browser import APP_READY, CHROMIUM, CHROMIUM_ARGS, TIMEOUT
+from tests.support.browser import APP_READY, CHROMIUM, CHROMIUM_ARGS, TIMEOUT, type_date
 from ui.browser_storage import STORAGE_KEY
 
 pytestmark = pytest.mark.browser
 
 ORDERS_PATH = "/orders"
 FIRST, SECOND = "Zebra lamp", "Yak wool socks 🧦"
+PHONE = {"width": 390, "height": 844}
+CARDS = '[class*="st-key-order_card_"]'
+"""Each order's card in the list (its container's key is order_card_<id>)."""
 
 
 def wait_for_orders(page) -> None:
     """The page is up and has heard back from the browser's storage."""
     page.wait_for_selector(APP_READY, state="attached", timeout=TIMEOUT)
-    loaded = page.get_by_test_id("stDataFrame").or_(page.get_by_text("No orders yet"))
+    loaded = page.locator(CARDS).or_(page.get_by_text("No orders yet"))
     loaded.first.wait_for(timeout=TIMEOUT)
     page.wait_for_selector(APP_READY, state="attached", timeout=TIMEOUT)
 
@@ -32,6 +38,7 @@ def add_order(page, label: str) -> None:
     if not form.is_visible():
         page.get_by_text("Add an order").click()
     page.get_by_label("What is it?").fill(label)
+    type_date(page, dt.date.today() - dt.timedelta(days=10))
     page.get_by_role("button", name="Add order").click()
     page.get_by_text(f"Added “{label}”").wait_for(timeout=TIMEOUT)
     page.wait_for_selector(APP_READY, state="attached", timeout=TIMEOUT)
@@ -50,26 +57,14 @@ def wait_until_saved(page, *labels: str) -> None:
 
 
 def shown_orders(page) -> list[str]:
-    """The names in the table's "Order" column, read from the grid's accessible cells."""
-    table = page.get_by_test_id("stDataFrame")
-    if table.count() == 0:
-        return []
-    cells = table.get_by_role("gridcell", include_hidden=True)
-    cells.first.wait_for(state="attached", timeout=TIMEOUT)
-    headers = table.get_by_role("columnheader", include_hidden=True).all_inner_texts()
-    if "Order" not in headers:
-        return []  # the grid is between two draws: expect_orders looks again
-    column = headers.index("Order")
-    names = []
-    for row in table.get_by_role("row", include_hidden=True).all()[1:]:
-        cells = row.get_by_role("gridcell", include_hidden=True).all_inner_texts()
-        if len(cells) > column and cells[column].strip():
-            names.append(cells[column].strip())
-    return names
+    """The names on the list's cards: each card's first line is "<status> · <name>"."""
+    page.wait_for_selector(APP_READY, state="attached", timeout=TIMEOUT)
+    firsts = page.locator(f'{CARDS} [data-testid="stMarkdownContainer"]:first-of-type p').all_inner_texts()
+    return [text.split(" · ", 1)[1].strip() for text in firsts if " · " in text]
 
 
 def expect_orders(page, *labels: str) -> None:
-    """Wait (the grid redraws after each run) until the table shows exactly these orders."""
+    """Wait (the list redraws after each run) until the list shows exactly these orders."""
     wanted = sorted(labels)
     for _attempt in range(60):
         shown = sorted(shown_orders(page))
@@ -163,3 +158,66 @@ def test_nothing_typed_reaches_the_page_source(page):
     wait_for_orders(page)
     expect_orders(page, label)
     assert page.evaluate("() => window.__owned === undefined")
+
+
+def card(page, label: str):
+    return page.locator(CARDS).filter(has_text=label).first
+
+
+def no_sideways_scrolling(page) -> bool:
+    return page.evaluate("() => document.documentElement.scrollWidth <= window.innerWidth")
+
+
+def test_on_a_phone_orders_open_with_one_tap_a_date_changes_and_only_a_confirmed_delete_deletes(page):
+    page.set_viewport_size(PHONE)
+    open_orders(page)
+    add_order(page, FIRST)
+    add_order(page, SECOND)
+    expect_orders(page, FIRST, SECOND)
+    assert no_sideways_scrolling(page)
+
+    for label in (FIRST, SECOND):
+        card(page, label).get_by_role("button", name="Open the plan").click()  # one tap
+        card(page, label).get_by_role("button", name="Close the plan").wait_for(timeout=TIMEOUT)
+        card(page, label).get_by_text("Change this order's details", exact=True).wait_for(timeout=TIMEOUT)
+        page.wait_for_selector(APP_READY, state="attached", timeout=TIMEOUT)
+        assert no_sideways_scrolling(page), f"the plan of {label} fits the phone"
+    opened = card(page, SECOND)
+    assert "Wait for it to ship" in opened.inner_text()
+
+    opened.get_by_text("Change this order's details", exact=True).click()
+    shipped = opened.get_by_test_id("stDateInput").filter(has_text="Shipped").first
+    shipped.locator('[role="spinbutton"][data-type="year"]').click()
+    day = dt.date.today() - dt.timedelta(days=8)
+    page.keyboard.type(f"{day.year:04d}{day.month:02d}{day.day:02d}")
+    page.mouse.click(2, 200)  # a tap on the page's margin, outside the field: the field hands the date over
+    wait_until_saved(page, day.isoformat())
+    page.wait_for_selector(APP_READY, state="attached", timeout=TIMEOUT)
+    page.wait_for_function(
+        "([sel, label]) => Array.from(document.querySelectorAll(sel)).some("
+        "c => c.innerText.includes(label) && !c.innerText.includes('Wait for it to ship'))",
+        arg=[CARDS, SECOND],
+        timeout=TIMEOUT,
+    )
+    assert no_sideways_scrolling(page)
+
+    # Tapping a closed card's text or status never deletes; nor does a mistaken tap on Delete, which only
+    # opens the question: a tap elsewhere closes it, and nothing is gone.
+    card(page, FIRST).locator('[data-testid="stMarkdownContainer"]').first.click()
+    page.wait_for_selector(APP_READY, state="attached", timeout=TIMEOUT)
+    expect_orders(page, FIRST, SECOND)
+    assert card(page, FIRST).get_by_role("button", name="Delete").count() == 0, "no delete on a closed card"
+    card(page, FIRST).get_by_role("button", name="Open the plan").click()
+    card(page, FIRST).get_by_role("button", name="Delete").click()
+    question = page.get_by_role("button", name="Yes, delete it")
+    question.wait_for(timeout=TIMEOUT)
+    page.mouse.click(5, 300)
+    question.wait_for(state="hidden", timeout=TIMEOUT)
+    expect_orders(page, FIRST, SECOND)
+
+    card(page, FIRST).get_by_role("button", name="Delete").click()
+    page.get_by_role("button", name="Yes, delete it").click()
+    page.get_by_text(f"Deleted “{FIRST}”").wait_for(timeout=TIMEOUT)
+    expect_orders(page, SECOND)
+    assert no_sideways_scrolling(page)
+    assert page.locator('[data-testid="stException"]').count() == 0

@@ -3,13 +3,18 @@
 - every radio option, checkbox row and button is at least 44 px tall at 390x844;
 - the date question's calendar, once open, covers neither the Next button nor its field:
   a tap at Next's centre lands on Next;
-- at 1280 px wide the same controls are there and visible.
+- at 1280 px wide the same controls are there and visible;
+- the orders list and an opened order (its form and plan) are never wider than a phone.
 """
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
+from core.order_files import export_json
+from core.orders import OrderRow
 from tests.support.browser import (
     TIMEOUT,
     calendar_card,
@@ -20,6 +25,7 @@ from tests.support.browser import (
     tap_target_heights,
     top_element_is,
 )
+from ui.browser_storage import STORAGE_KEY
 
 pytestmark = pytest.mark.browser
 
@@ -78,6 +84,38 @@ def test_orders_page_buttons_are_tappable_on_a_phone(page, open_app):
     heights = tap_target_heights(page)
     assert heights["button"], heights
     assert tall_enough(heights, TAP_PX) == [], heights
+
+
+def test_orders_list_and_an_opened_order_fit_a_phone(page, open_app):
+    """The cards, an opened order's form (opened, with its dates and choices) and its plan: nothing wider than
+    390 px, and each card's one button is there to tap."""
+    page.set_viewport_size(PHONE)
+    open_app("/orders")
+    page.get_by_text("No orders yet").wait_for(timeout=TIMEOUT)
+    today = dt.date.today()
+    rows = [
+        OrderRow(
+            id="a",
+            label="Blue headphones",
+            placed_on=today - dt.timedelta(days=40),
+            shipped_on=today - dt.timedelta(days=38),
+            problem="not_arrived",
+        ),
+        OrderRow(id="b", label="Desk lamp with a rather long name, longer than a phone's line", placed_on=today),
+    ]
+    page.evaluate("([key, text]) => localStorage.setItem(key, text)", [STORAGE_KEY, export_json(rows)])
+    page.reload()
+    cards = page.locator('[class*="st-key-order_card_"]')
+    cards.get_by_role("button", name="Open the plan").nth(1).wait_for(timeout=TIMEOUT)
+    assert cards.get_by_role("button", name="Open the plan").count() == 2, "one button a card"
+    cards.filter(has_text="Blue headphones").get_by_role("button", name="Open the plan").click()
+    page.get_by_role("button", name="Close the plan").wait_for(timeout=TIMEOUT)
+    page.get_by_text("Change this order's details", exact=True).click()
+    page.get_by_text("Delivery", exact=True).wait_for(timeout=TIMEOUT)
+    page.get_by_role("heading", name="Steps").wait_for(timeout=TIMEOUT)
+    widths = page.evaluate("() => [document.documentElement.scrollWidth, window.innerWidth]")
+    assert widths[0] <= widths[1], "nothing sticks out sideways"
+    assert page.locator('[data-testid="stException"]').count() == 0
 
 
 @pytest.mark.parametrize("size", [PHONE, {"width": 390, "height": 600}, DESKTOP], ids=["phone", "short", "desktop"])

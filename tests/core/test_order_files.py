@@ -412,3 +412,31 @@ def test_problem_messages_follow_the_language(monkeypatch):
     monkeypatch.setattr(orders, "_", lambda text: "«" + text + "»")
     result = import_orders(csv_bytes("label,placed_on", "Lamp,soon"), "o.csv")
     assert result.problems[0].message.startswith("«")
+
+
+def test_the_return_cancellation_asks_and_choice_columns_go_out_and_come_back_and_old_files_keep_their_ids():
+    [lamp] = import_orders(
+        csv_bytes(
+            "label,placed_on,cancelled_on,return_status,return_agreed_on,return_ship_by,return_sent_on,"
+            "seller_asks,choice_order",
+            "Lamp,2026-10-01,,,,,,,",
+        ),
+        "x.csv",
+    ).rows
+    assert lamp.return_status is None and lamp.choice_order is None and lamp.id == "4e295bbcb29c"
+    returning = row(
+        "Lamp",
+        return_status="sent",
+        return_agreed_on=day(-5),
+        return_ship_by=day(3),
+        return_sent_on=day(-1),
+        seller_asks="return_first",
+        choice_order=False,
+    )
+    cancelled = row("Cable", shipped_on=None, cancelled_on=day(-2), choice_order=True)
+    for data, name in (
+        (export_csv([returning, cancelled]).encode(CSV_ENCODING), "o.csv"),
+        (export_json([returning, cancelled]).encode(), "o.json"),
+    ):
+        assert import_orders(data, name).rows == [returning, cancelled]
+    assert "choice_order" in export_csv([returning]).splitlines()[0].split(",")

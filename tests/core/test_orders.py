@@ -9,8 +9,8 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
-from core.models import Payment, Problem, Tracking
-from core.orders import MAX_ORDERS, OrderRow, Urgency, assess, merge, row_to_case, summary
+from core.models import Payment, Problem, ReturnStatus, SellerAsk, Tracking
+from core.orders import MAX_ORDERS, OrderRow, Urgency, assess, merge, read_row, row_to_case, summary
 from tests.support.cases import TODAY
 
 
@@ -257,3 +257,42 @@ def test_merge_stops_at_the_table_limit():
     full = [row(str(n), id=f"r{n}") for n in range(MAX_ORDERS)]
     merged = merge(full, [row("one more", id="extra")])
     assert merged.rows == full and merged.over_limit == 1
+
+
+# --- The issue-17 columns: a return, a cancellation, the seller's asks, Choice orders ----------
+
+
+def test_a_return_in_progress_reaches_the_case_and_its_plan():
+    order = row(problem="not_as_described", received=True, return_status="not_sent", return_agreed_on=day(-3))
+    case = row_to_case(order, TODAY)
+    assert case.item_return is not None and case.item_return.status is ReturnStatus.not_sent
+    assert case.item_return.agreed_on == day(-3) and case.item_return.ship_by is None
+    [item] = assess([order], TODAY)
+    assert item.plan is not None and item.plan.dates.return_ship_by == day(7)
+
+
+def test_a_return_date_without_its_status_counts_as_not_sent_and_no_return_is_none():
+    assert row_to_case(row(return_ship_by=day(5)), TODAY).item_return.status is ReturnStatus.not_sent
+    assert row_to_case(row(), TODAY).item_return is None
+
+
+def test_a_sent_date_before_the_agreement_is_reported_on_its_column():
+    [item] = assess([row(received=True, return_status="sent", return_agreed_on=day(-3), return_sent_on=day(-5))], TODAY)
+    assert item.plan is None and "return_sent_on" in [p.field for p in item.problems]
+
+
+def test_cancelled_seller_asks_and_choice_reach_the_case():
+    case = row_to_case(row(shipped_on=None, cancelled_on=day(-2), seller_asks="wait_longer", choice_order=True), TODAY)
+    assert case.cancelled_on == day(-2) and case.seller_asks is SellerAsk.wait_longer and case.choice_order is True
+    assert row_to_case(row(), TODAY).choice_order is None, "nobody said whether it is a Choice order"
+
+
+def test_a_cancelled_order_that_shipped_is_reported_on_the_cancelled_column():
+    [item] = assess([row(cancelled_on=day(-2))], TODAY)
+    assert item.plan is None and [p.field for p in item.problems] == ["cancelled_on"]
+
+
+def test_bad_values_in_the_new_columns_are_refused_in_words():
+    _row, found = read_row({"placed_on": "2026-10-01", "return_status": "posted", "seller_asks": "x"})
+    assert {p.field for p in found} == {"return_status", "seller_asks"}
+    assert all("Must be one of" in p.message for p in found)

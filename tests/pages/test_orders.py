@@ -179,7 +179,7 @@ def test_the_summary_strip_counts_and_adds_up_money_at_stake():
         order("Broken", 20, shipped_on=day(-40)),
     ]
     at = start(rows)
-    assert (metric(at, "Act now"), metric(at, "This week"), metric(at, "Waiting"), metric(at, "Settled")) == (
+    assert (metric(at, "Act now"), metric(at, "This week"), metric(at, "Later"), metric(at, "Settled")) == (
         "2",
         "1",
         "1",
@@ -190,11 +190,13 @@ def test_the_summary_strip_counts_and_adds_up_money_at_stake():
     assert "1 order has dates that don't fit together" in messages(at)
 
 
-def test_statuses_show_an_icon_and_words():
+def test_statuses_show_a_material_icon_and_the_tiles_words_never_an_emoji():
     at = start([order("Overdue", -1), order("Later", 25)])
-    table = at.get("dataframe")[0]
-    assert table is not None
-    assert [item for item in at.selectbox(key="orders_picked").options if "Overdue" in item]
+    cards = [m.value for m in at.markdown if ":material/" in m.value]
+    assert ":material/error:" in cards[0] and "Act now" in cards[0]
+    assert ":material/hourglass_empty:" in cards[1] and "**Later**" in cards[1], "the tile's word, not another"
+    page = "\n".join(m.value for m in at.markdown)
+    assert not re.search("[\U0001f300-\U0001faff\u2600-\u27bf]", page), "no emoji a phone may not draw"
 
 
 # --- Picking an order ----------------------------------------------------------------------
@@ -202,7 +204,7 @@ def test_statuses_show_an_icon_and_words():
 
 def test_picking_an_order_opens_its_full_plan():
     at = start([order("Headphones", 2), order("Lamp", 25)])
-    at.selectbox(key="orders_picked").set_value("headphones").run()
+    at.button(key="open_headphones").click().run()
     assert not at.exception, at.exception
     shown = "\n".join(m.value for m in at.markdown)
     assert "Steps" in shown and at.get("plotly_chart")
@@ -227,38 +229,36 @@ def test_a_plans_calendar_names_the_order_as_the_pages_calendar_does(monkeypatch
     monkeypatch.setattr(MediaFileManager, "add", capture_sent)
     at = start([order("Headphones", 2, id="headphones", problem="not_arrived")])
     calendars.clear()
-    at.selectbox(key="orders_picked").set_value("headphones").run()
+    at.button(key="open_headphones").click().run()
     uids = [{str(e["uid"]) for e in Calendar.from_ical(data).walk("VEVENT")} for data in calendars]
     assert len(uids) == 2 and all(uids), "the page's calendar and the plan's"
     assert uids[0] == uids[1]
 
 
-NUMBER_HINT = "Add the order number in the table to fill it in."
+NUMBER_HINT = "Add the order number under “Change this order's details” to fill it in."
 
 
 def test_the_order_number_typed_in_the_table_fills_the_plans_messages():
     at = start([order("Headphones", 2, problem="not_arrived")])
-    at.selectbox(key="orders_picked").set_value("headphones").run()
+    at.button(key="open_headphones").click().run()
     assert at.code and NUMBER_HINT in [c.value for c in at.caption]
     at = edit(at, edited={0: {"order_number": "8123 4567 8901 2345"}})
     [row] = rows_of(at)
     assert row.order_number == "8123456789012345"
-    at.selectbox(key="orders_picked").set_value("headphones").run()
     assert at.code and all("8123456789012345" in c.value for c in at.code)
     assert NUMBER_HINT not in [c.value for c in at.caption]
 
 
-PROTECTION_HINT = "Add it in the table's “Protection ends” column\\."
+PROTECTION_HINT = "Add it as “Protection ends” under “Change this order's details”\\."
 
 
 def test_a_plan_on_the_usual_protection_points_to_the_tables_protection_end_column():
     at = start([order("Headphones", 30, problem="not_arrived", protection_days=60)])
-    at.selectbox(key="orders_picked").set_value("headphones").run()
+    at.button(key="open_headphones").click().run()
     assert PROTECTION_HINT in [c.value for c in at.caption]
     at = edit(at, edited={0: {"protection_ends_on": day(40).isoformat()}})
     [row] = rows_of(at)
     assert row.protection_ends_on == day(40)
-    at.selectbox(key="orders_picked").set_value("headphones").run()
     assert not at.exception, at.exception
     assert PROTECTION_HINT not in [c.value for c in at.caption]
 
@@ -266,7 +266,7 @@ def test_a_plan_on_the_usual_protection_points_to_the_tables_protection_end_colu
 def test_a_protection_end_before_shipping_is_reported_by_its_column():
     at = start([order("Lamp", 25)])
     at = edit(at, edited={0: {"protection_ends_on": day(-31).isoformat()}})
-    at.selectbox(key="orders_picked").set_value("lamp").run()
+    at.button(key="open_lamp").click().run()
     assert not at.exception, at.exception
     assert "Protection ends: Buyer protection ends after the order ships" in "\n".join(e.value for e in at.error)
 
@@ -281,7 +281,7 @@ def test_a_bad_order_number_in_the_table_is_reported_and_undone():
 
 def test_picking_an_order_with_contradictions_lists_them():
     at = start([order("Broken", 20, shipped_on=day(-40))])
-    at.selectbox(key="orders_picked").set_value("broken").run()
+    at.button(key="open_broken").click().run()
     assert "Shipped" in messages(at)
 
 
@@ -354,6 +354,7 @@ def test_names_from_files_and_visitors_are_shown_as_text_in_the_messages():
     at = upload(at, f"{pixel}.csv", f"label,placed_on,{pixel}\nLamp {pixel},2026-10-01,x\n".encode())
     assert "Imported 1 new order" in messages(at) and not live_link.search(messages(at))
     at.text_input(key="add_label").input(f"[prize](https://phish.example) {pixel}")
+    at.date_input(key="add_placed").set_value(day(-3))
     at.button[0].click().run()
     assert "Added" in messages(at) and not live_link.search(messages(at))
 

@@ -414,9 +414,9 @@ def test_text_from_a_file_or_a_visitor_is_shown_as_text_in_the_notes(case):
 
 
 def test_a_hostile_label_in_the_table_is_shown_as_text_elsewhere_on_the_page():
-    """The table, the chart, the plan picker and the picked plan show the label as plain text."""
+    """The card, the table, the chart and the opened plan show the label as plain text."""
     pixel = "<img src=x onerror=alert(1)> ![p](https://tracker.example/p.png)"
     at = start([order(f"Lamp {pixel}", 10, id="lamp", problem="not_arrived")])
-    at.selectbox(key="orders_picked").set_value("lamp").run()
+    at.button(key="open_lamp").click().run()
     assert not at.exception, [e.value for e in at.exception]
     assert not html_problems(at) and not markup_problems(at), html_problems(at) + markup_problems(at)

@@ -24,6 +24,7 @@ from ui.timeline import (
     order_figure,
     order_names,
     orders_figure,
+    orders_lines,
     window_names,
 )
 
@@ -206,7 +207,7 @@ def test_thirty_orders_one_row_each_with_unique_short_names():
     assert names[0] == "Order number 0 with a v…"
     assert names[10] == "Order number 0 with… (2)"
     assert fig.layout.yaxis.type == "category"
-    assert fig.layout.height == 30 + 28 * 30 + 60
+    assert fig.layout.height == 30 + 28 * 30 + 30 + 22 * 5, "the key's five entries take five lines on a phone"
     placed = next(trace for trace in markers(fig) if trace.name == "Placed")
     assert list(placed.y) == names
 
@@ -223,7 +224,7 @@ def test_orders_share_the_windows_markers_and_today_line():
     assert as_datetime(fig.layout.shapes[0].x0) == dt.datetime.combine(TODAY, NOON)
     assert fig.layout.showlegend is True
     assert show_date(TODAY) in fig.layout.annotations[0].text
-    assert all(text.endswith("2026") for text in fig.layout.xaxis.ticktext)
+    assert fig.layout.xaxis.ticktext == ("19 Oct", "9 Nov", "30 Nov", "21 Dec")
 
 
 def test_names_are_escaped_and_a_date_like_name_stays_a_name():
@@ -354,3 +355,34 @@ def test_the_all_orders_chart_leaves_the_ways_out_to_each_orders_own_chart():
     fig = orders_figure(rows)
     assert not any(trace.name.startswith("Outside AliExpress") for trace in markers(fig))
     assert list(fig.layout.xaxis.range) == list(orders_figure(many_orders(3)).layout.xaxis.range)
+
+
+def test_the_key_sits_under_the_chart_across_so_it_covers_no_bar_and_not_today():
+    fig = orders_figure(many_orders(3))
+    legend = fig.layout.legend
+    assert legend.orientation == "h" and (legend.yref, legend.y, legend.yanchor) == ("container", 0, "bottom")
+    assert (legend.xref, legend.x) == ("container", 0), "the key uses the chart's whole width"
+    longest = max(len(trace.name) for trace in fig.data)
+    assert (48 + 7 * longest) * 2 > 340, "on a phone its entries stack, one a line"
+    assert fig.layout.margin.b >= 30 + 22 * len(fig.data), "so the bottom margin holds the dates and every line"
+    today = fig.layout.annotations[0]
+    assert today.yanchor == "bottom" and today.y == 1, "today's label stays above the plot, clear of the key"
+
+
+@pytest.mark.parametrize("span_days", [3, 20, 80, 400])
+def test_three_or_four_short_dates_on_the_axis_at_any_span(span_days):
+    rows = [("Lamp", timeline_for({"placed_on": day(-span_days), "shipped_on": day(-span_days + 1)}))]
+    ticks = orders_figure(rows).layout.xaxis
+    assert 3 <= len(ticks.tickvals) <= 4
+    assert all(len(text) <= 6 for text in ticks.ticktext), "a short date fits between the names and the edge"
+    start, end = (as_datetime(x) for x in orders_figure(rows).layout.xaxis.range)
+    assert all(start <= as_datetime(tick) <= end for tick in ticks.tickvals)
+
+
+def test_the_chart_in_words_lists_each_orders_windows_and_events_in_plain_text():
+    rows = [("<b>Lamp</b>", timeline_for({"placed_on": day(-40), "shipped_on": day(-38)}, problem="not_arrived"))]
+    lines = orders_lines(rows)
+    assert lines[0] == ("<b>Lamp</b>", "Placed", show_date(day(-40))), "the name as text, never as HTML"
+    assert ("<b>Lamp</b>", "Shipped", show_date(day(-38))) in lines
+    spans = [when for _name, what, when in lines if what.startswith("You can open a dispute")]
+    assert spans and " – " in spans[0] and "&" not in spans[0]
