@@ -41,6 +41,10 @@ _LATER_FIELDS = (
     "return_agreed_on",
     "return_ship_by",
     "return_sent_on",
+    "arrived_late",
+    "free_return_used",
+    "customs_refused",
+    "seller_rejected",
     "seller_asks",
     "choice_order",
 )

@@ -131,6 +131,19 @@ class OrderRow(Strict):
     choice_order: bool | None = Field(
         default=None, description="A Choice order (Case.choice_order); empty until the buyer says."
     )
+    arrived_late: bool | None = Field(
+        default=None, description="It came after the date it was guaranteed by (Case.arrived_late); empty: no."
+    )
+    free_return_used: bool | None = Field(
+        default=None, description="The order's one free return is already used (Order.free_return_used)."
+    )
+    customs_refused: bool | None = Field(
+        default=None,
+        description="Sent back to the seller because the customs charges weren't paid (Case.customs_refused).",
+    )
+    seller_rejected: bool | None = Field(
+        default=None, description="The seller rejected the open dispute with no offer (Dispute.seller_rejected)."
+    )
 
 
 FIELDS: tuple[str, ...] = tuple(OrderRow.model_fields)
@@ -156,7 +169,19 @@ DATE_FIELDS = frozenset(
 RETURN_FIELDS = ("return_status", "return_agreed_on", "return_ship_by", "return_sent_on")
 """The columns of a return in progress: any of them given makes the case's item_return."""
 MONEY_FIELDS = frozenset(("total_paid", "shipping_paid", "missing_items_value", "affected_value"))
-BOOL_FIELDS = frozenset(("received", "free_return", "refund_received", "satisfied", "choice_order"))
+BOOL_FIELDS = frozenset(
+    (
+        "received",
+        "free_return",
+        "refund_received",
+        "satisfied",
+        "choice_order",
+        "arrived_late",
+        "free_return_used",
+        "customs_refused",
+        "seller_rejected",
+    )
+)
 
 _CASE_FIELD = {
     "today": "placed_on",
@@ -254,6 +279,7 @@ def row_to_case(row: OrderRow, today: dt.date | None = None, country: str | None
             satisfied=row.satisfied,
             refund_processed_on=row.refund_processed_on,
             refund_received=row.refund_received,
+            seller_rejected=bool(row.seller_rejected),
         )
     item_return = None
     if any(getattr(row, name) is not None for name in RETURN_FIELDS):
@@ -280,6 +306,7 @@ def row_to_case(row: OrderRow, today: dt.date | None = None, country: str | None
             shipping_paid=row.shipping_paid,
             currency=row.currency,
             free_return=row.free_return,
+            free_return_used=bool(row.free_return_used),
         ),
         problem=row.problem,
         missing_items_value=row.missing_items_value,
@@ -292,6 +319,8 @@ def row_to_case(row: OrderRow, today: dt.date | None = None, country: str | None
         cancelled_on=row.cancelled_on,
         seller_asks=row.seller_asks,
         choice_order=row.choice_order,
+        arrived_late=bool(row.arrived_late),
+        customs_refused=row.customs_refused,
     )
 
 

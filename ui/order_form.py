@@ -187,6 +187,10 @@ def show_form(item: Assessed, today: dt.date) -> None:
         left, right = st.columns(2)
         form.date(left, "receipt_confirmed_on", _("When you pressed “Confirm receipt”."))
         form.yes_no(right, "free_return", _("The listing says “free return”."))
+        if row.free_return is False:
+            form.yes_no(st, "free_return_used", _("The listing had free return, but this order already used it."))
+    if row.tracking is Tracking.returned_to_seller and not row.received:
+        form.yes_no(st, "customs_refused", _("Yes if you refused or didn't pay the customs charges."))
 
     st.markdown(_("**Problem**"))
     left, right = st.columns(2)
@@ -194,6 +198,8 @@ def show_form(item: Assessed, today: dt.date) -> None:
     form.date(right, "seller_contacted_on", _("When you last wrote to the seller."))
     if row.problem is Problem.incomplete:
         form.money(st, "missing_items_value", _("What the missing items cost."))
+    if row.received and row.problem in (Problem.none, Problem.wrong_shipping_method):
+        form.yes_no(st, "arrived_late", _("After the date the order page guaranteed (or, for a changed method, late)."))
     if row.problem in PART_ITEMS:
         form.money(st, "affected_value", _("Only when some items of the order are affected: what those cost."))
     if row.problem is not Problem.none or row.return_status is not None:
@@ -230,7 +236,9 @@ def show_dispute(form: _Form) -> None:
         return
     form.date(right, "dispute_opened_on")
     if row.dispute_status == "open":
-        form.date(st, "negotiation_ends_on", _("The countdown on the dispute page."))
+        left, right = st.columns(2)
+        form.date(left, "negotiation_ends_on", _("The countdown on the dispute page."))
+        form.yes_no(right, "seller_rejected", _("Yes if the seller rejected it without an offer."))
         return
     left, right = st.columns(2)
     form.date(left, "dispute_closed_on")

@@ -126,6 +126,10 @@ def titles() -> dict[str, str]:
         "return_sent_on": _("Sent back on"),
         "seller_asks": _("The seller is asking"),
         "choice_order": _("Choice order"),
+        "arrived_late": _("Came after the guaranteed date"),
+        "free_return_used": _("Free return already used"),
+        "customs_refused": _("Sent back: customs not paid"),
+        "seller_rejected": _("Seller rejected the dispute"),
     }
 
 
@@ -137,6 +141,7 @@ def choice_words() -> dict[str, str]:
         "yes": _("Yes"),
         "no": _("No"),
         "not_sent": _("Not sent yet"),
+        "no_label": _("No return address or label yet"),
         "label_refused": _("Post office refuses the label"),
         "sent": _("Sent, with tracking"),
         "lost": _("Sent, seller says it never arrived"),

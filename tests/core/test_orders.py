@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
-from core.models import Payment, Problem, ReturnStatus, SellerAsk, Tracking
+from core.models import Payment, Problem, ReturnStatus, Rule, SellerAsk, Tracking
 from core.orders import MAX_ORDERS, OrderRow, Urgency, assess, merge, read_row, row_to_case, summary
 from tests.support.cases import TODAY
 
@@ -296,3 +296,16 @@ def test_bad_values_in_the_new_columns_are_refused_in_words():
     _row, found = read_row({"placed_on": "2026-10-01", "return_status": "posted", "seller_asks": "x"})
     assert {p.field for p in found} == {"return_status", "seller_asks"}
     assert all("Must be one of" in p.message for p in found)
+
+
+def test_the_later_story_columns_reach_the_case_and_change_the_plan():
+    rejected = row(problem="not_as_described", received=True, dispute_status="open", dispute_opened_on=day(-3))
+    [item] = assess([rejected.model_copy(update={"seller_rejected": True})], TODAY)
+    assert item.plan is not None and item.plan.rule is Rule.seller_rejected
+    customs = row(tracking="returned_to_seller", customs_refused=True)
+    [item] = assess([customs], TODAY)
+    assert item.plan is not None and item.plan.rule is Rule.returned_customs_refused
+    late = row_to_case(row(received=True, arrived_late=True, free_return_used=True), TODAY)
+    assert late.arrived_late and late.order.free_return_used and late.customs_refused is None
+    plain = row_to_case(row(), TODAY)
+    assert not plain.arrived_late and not plain.order.free_return_used, "empty means no"
