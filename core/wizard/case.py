@@ -79,6 +79,7 @@ def seller_ask_words(value: str) -> str:
         SellerAsk.pay_outside.value: _("Pay or be refunded outside AliExpress (PayPal, bank transfer)"),
         SellerAsk.buy_again.value: _("Buy something else, and they'll include the missing part"),
         SellerAsk.coupon_instead.value: _("Take a coupon instead of your money back"),
+        SellerAsk.change_reason.value: _("Change the dispute's reason"),
     }.get(value, value)
 
 

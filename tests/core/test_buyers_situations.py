@@ -210,3 +210,15 @@ def test_a_fine_order_that_came_late_hears_of_the_on_time_guarantee_coupon_only(
     assert "late_delivery_coupon" in [fact.key for fact in late.facts]
     on_time = plan_for(order=received(), problem="none")
     assert not any("On-Time Guarantee" in step for step in on_time.steps) and not on_time.messages
+
+
+def test_a_seller_asking_to_change_the_reason_is_told_no():
+    p = plan_for(
+        order=received(),
+        problem="not_as_described",
+        dispute={"status": "open", "opened_on": day(-2)},
+        seller_asks="change_reason",
+    )
+    assert any(warning.startswith("Keep the reason that is true") for warning in p.warnings)
+    [reply] = [m for m in p.messages if m.title == "To the seller: your answer to what they ask"]
+    assert "keep the reason as it is" in reply.body
