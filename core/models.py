@@ -233,6 +233,11 @@ class Dispute(Strict):
     negotiation_ends_on: dt.date | None = None
     closed_on: dt.date | None = None
     satisfied: bool = True
+    accepted_offer: bool = Field(
+        default=False,
+        description="The buyer accepted an offer, which closed the dispute: that ends it for good, so no appeal "
+        "is advised even if the buyer now regrets it.",
+    )
     refund_processed_on: dt.date | None = None
     refund_received: bool = False
 

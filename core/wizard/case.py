@@ -223,6 +223,8 @@ def dispute_open_part(answers: dict[str, str], case: dict[str, Any], order: dict
 
 def dispute_closed_part(answers: dict[str, str], case: dict[str, Any], order: dict[str, Any]) -> None:
     dispute: dict[str, Any] = {"status": "closed", "satisfied": answers.get("satisfied") != "no"}
+    if answers.get("satisfied") == "accepted":
+        dispute["accepted_offer"] = True
     if answers.get("closed"):
         dispute["closed_on"] = answers["closed"]
     dispute["refund_received"] = answers.get("refund") == "received"
