@@ -146,6 +146,8 @@ class SellerAsk(str, Enum):
     buy_again = "buy_again"
     coupon_instead = "coupon_instead"
     """Take a coupon (store credit) instead of the money back."""
+    change_reason = "change_reason"
+    """Change the dispute's reason (to "I don't want it any more", say), which shifts the cost onto the buyer."""
     """Buy something else, and they will include the missing part."""
 
 
@@ -231,6 +233,11 @@ class Dispute(Strict):
     negotiation_ends_on: dt.date | None = None
     closed_on: dt.date | None = None
     satisfied: bool = True
+    accepted_offer: bool = Field(
+        default=False,
+        description="The buyer accepted an offer, which closed the dispute: that ends it for good, so no appeal "
+        "is advised even if the buyer now regrets it.",
+    )
     refund_processed_on: dt.date | None = None
     refund_received: bool = False
 
@@ -300,7 +307,7 @@ class Case(Strict):
         default=None,
         description="What the seller is asking the buyer to do: wait_longer, cancel_dispute (and they'll send it "
         "again), confirm_receipt (and they'll refund), return_first, pay_outside (PayPal, bank transfer) or "
-        "buy_again (and they'll include the missing part) or coupon_instead (a coupon instead of the money). Plans where a seller is involved then say what never "
+        "buy_again (and they'll include the missing part) coupon_instead (a coupon instead of the money) or change_reason (a reason that puts the cost on the buyer). Plans where a seller is involved then say what never "
         "to do and give a reply to send.",
     )
     customs_refused: bool | None = Field(

@@ -566,7 +566,7 @@ def dispute_closed(facts: Facts) -> Decision:
     dispute = facts.case.dispute
     assert dispute is not None  # decide() sends only cases with a dispute here
     appeal_deadline = facts.dates.appeal_deadline
-    if not dispute.satisfied:
+    if not dispute.satisfied and not dispute.accepted_offer:
         if appeal_deadline is None or facts.today <= appeal_deadline:
             return Decision(Rule.appeal)
         return Decision(Rule.too_late_to_appeal)

@@ -77,6 +77,9 @@ CHOICE_RULES = NOT_RECEIVED | RECEIVED_PROBLEM
 REFUNDED = frozenset((Rule.refund_on_its_way, Rule.refund_overdue, Rule.refund_overdue_not_card, Rule.settled))
 """A closed dispute whose refund was processed or received: a customs bill for the parcel needs care."""
 
+CLOSED_FOR_THE_REFUND = REFUNDED | {Rule.refund_not_processed}
+"""A closed dispute the buyer follows for its refund: one closed by accepting an offer says it is final."""
+
 
 def seller_involved(rule: Rule) -> bool:
     """True when the plan page should ask what the seller is asking the buyer to do."""

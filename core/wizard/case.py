@@ -79,6 +79,7 @@ def seller_ask_words(value: str) -> str:
         SellerAsk.pay_outside.value: _("Pay or be refunded outside AliExpress (PayPal, bank transfer)"),
         SellerAsk.buy_again.value: _("Buy something else, and they'll include the missing part"),
         SellerAsk.coupon_instead.value: _("Take a coupon instead of your money back"),
+        SellerAsk.change_reason.value: _("Change the dispute's reason"),
     }.get(value, value)
 
 
@@ -222,6 +223,8 @@ def dispute_open_part(answers: dict[str, str], case: dict[str, Any], order: dict
 
 def dispute_closed_part(answers: dict[str, str], case: dict[str, Any], order: dict[str, Any]) -> None:
     dispute: dict[str, Any] = {"status": "closed", "satisfied": answers.get("satisfied") != "no"}
+    if answers.get("satisfied") == "accepted":
+        dispute["accepted_offer"] = True
     if answers.get("closed"):
         dispute["closed_on"] = answers["closed"]
     dispute["refund_received"] = answers.get("refund") == "received"

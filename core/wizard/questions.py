@@ -372,6 +372,7 @@ def _worded(language: str) -> Mapping[str, Question]:
             choices=(
                 Choice("yes", _("Yes")),
                 Choice("no", _("No, it was unfair")),
+                Choice("accepted", _("I accepted an offer, but I regret it")),
             ),
         ),
         Question("closed", "date", _("When did the dispute close?"), summary=_("Dispute closed on")),

@@ -148,6 +148,13 @@ def seller_ask_warning(w: Said) -> list[str]:
                 "link): AliExpress can't protect that money, and it isn't the refund this order is owed."
             )
         ]
+    if ask is SellerAsk.change_reason:
+        return [
+            _(
+                "Keep the reason that is true: a seller who asks you to change it (to “I don't want it any more”, "
+                "say) wants you to pay the return postage, or to lose the case."
+            )
+        ]
     if ask is SellerAsk.coupon_instead:
         return [
             _(
@@ -198,6 +205,8 @@ def _answer(w: Said, ask: SellerAsk) -> str:
         return _("I will not pay or take a refund outside AliExpress.")
     if ask is SellerAsk.coupon_instead:
         return _("Thank you, but I would like my money back rather than a coupon.")
+    if ask is SellerAsk.change_reason:
+        return _("I will keep the reason as it is, because it is what happened.")
     return _("I will not place another order to get what is owed on this one.")
 
 

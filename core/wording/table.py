@@ -22,7 +22,7 @@ from core.facts import AFTER_RECEIPT, APPEAL_WINDOW, SELLER_REPLY
 from core.i18n import N_, _
 from core.models import Payment, ReturnStatus, Rule
 from core.rules import refund_window
-from core.seller import CHOICE_RULES, NOT_RECEIVED, REFUNDED, SELLER_INVOLVED
+from core.seller import CHOICE_RULES, CLOSED_FOR_THE_REFUND, NOT_RECEIVED, REFUNDED, SELLER_INVOLVED
 from core.wording.headlines import (
     aliexpress_offer_headline,
     cancelled_late_headline,
@@ -126,6 +126,7 @@ from core.wording.steps import (
 )
 from core.wording.warnings import (
     accept_warning,
+    accepted_for_good,
     blocked_warning,
     cancel_trap,
     customs_bill,
@@ -669,6 +670,8 @@ def with_shared_parts(rule: Rule, words: Words) -> Words:
         warnings = join(warnings, redelivery_fee_scam)
     if rule in REFUNDED:
         warnings = join(warnings, customs_bill)
+    if rule in CLOSED_FOR_THE_REFUND:
+        warnings = join(accepted_for_good, warnings)
     return replace(words, steps=steps, warnings=warnings, messages=messages)
 
 

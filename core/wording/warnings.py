@@ -192,3 +192,16 @@ def customs_refused_risk(w: Said) -> list[str]:
             "send it. Be honest, and keep the customs notice."
         )
     ]
+
+
+def accepted_for_good(w: Said) -> list[str]:
+    """Accepting an offer closes the dispute for good (the facts notes' list of buyers' mistakes): no appeal,
+    no new dispute, and no chargeback claim that AliExpress failed, since the buyer agreed."""
+    if w.dispute is None or not w.dispute.accepted_offer:
+        return []
+    return [
+        _(
+            "You accepted the offer, so the dispute is closed for good: no appeal or new dispute can change it. "
+            "What's left is making sure the agreed refund arrives."
+        )
+    ]

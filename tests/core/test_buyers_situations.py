@@ -10,7 +10,8 @@ import pytest
 from core import advise, read_case
 from core.models import Plan, Rule
 from core.reading import CaseError
-from tests.support.cases import day, make_case, received
+from core.wizard.case import to_case
+from tests.support.cases import TODAY, day, make_case, received
 
 
 def plan_for(**case) -> Plan:
@@ -210,3 +211,38 @@ def test_a_fine_order_that_came_late_hears_of_the_on_time_guarantee_coupon_only(
     assert "late_delivery_coupon" in [fact.key for fact in late.facts]
     on_time = plan_for(order=received(), problem="none")
     assert not any("On-Time Guarantee" in step for step in on_time.steps) and not on_time.messages
+
+
+def test_a_seller_asking_to_change_the_reason_is_told_no():
+    p = plan_for(
+        order=received(),
+        problem="not_as_described",
+        dispute={"status": "open", "opened_on": day(-2)},
+        seller_asks="change_reason",
+    )
+    assert any(warning.startswith("Keep the reason that is true") for warning in p.warnings)
+    [reply] = [m for m in p.messages if m.title == "To the seller: your answer to what they ask"]
+    assert "keep the reason as it is" in reply.body
+
+
+def test_an_accepted_offer_the_buyer_regrets_is_final_and_gets_no_appeal():
+    closed = {
+        "status": "closed",
+        "closed_on": day(-2),
+        "satisfied": False,
+        "accepted_offer": True,
+        "refund_processed_on": day(-2),
+    }
+    p = plan_for(order=received(), problem="not_as_described", dispute=closed)
+    assert p.rule is Rule.refund_on_its_way, "accepting ended it: the refund is what's left, not an appeal"
+    assert any(
+        warning.startswith("You accepted the offer, so the dispute is closed for good") for warning in p.warnings
+    )
+    assert not any("chargeback" in text.lower() for text in [*p.steps, *(m.body for m in p.messages)])
+    plain = plan_for(order=received(), problem="not_as_described", dispute={**closed, "accepted_offer": False})
+    assert plain.rule is Rule.appeal
+
+
+def test_the_wizard_says_an_offer_was_accepted():
+    case = to_case({"stage": "dispute_closed", "satisfied": "accepted", "refund": "not_yet"}, TODAY)
+    assert case.dispute is not None and case.dispute.accepted_offer and case.dispute.satisfied
