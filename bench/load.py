@@ -54,7 +54,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bench import gc_mode, harness
 from core import advise
-from core.wizard.answers import CURRENCY_FROM, NOT_YET, RETURN, MoneyAnswer
+from core.wizard.answers import CURRENCY_FROM, NOT_YET, REJECTED, RETURN, MoneyAnswer
 from core.wizard.case import Details, to_case
 from core.wizard.questions import DATE_KINDS, YES_FIRST_KINDS, questions
 from core.wizard.route import ON_REQUEST
@@ -117,7 +117,7 @@ def make_route(rng: random.Random, uid: int, via_link: bool, name: str | None = 
     steps = []
     for key, value in on_day(raw_steps, dt.date.today()):
         kind = "request" if key in ON_REQUEST else questions()[key].kind
-        if kind in ("money", "offer") and value != "no":
+        if kind in ("money", "offer") and value not in (NOT_YET, REJECTED):
             given = MoneyAnswer.parse(value, offer=kind == "offer")
             assert given is not None, (name, key, value)
             answer = MoneyAnswer.of(given.amount * scale, currency, given.with_return)
@@ -535,6 +535,8 @@ class WizardVisitor:
                 return None
         elif step.value == NOT_YET:
             return await self.tap(f"q_{key}_no", step=True, trigger_value=True)
+        elif step.value == REJECTED:
+            return await self.tap(f"q_{key}_rejected", step=True, trigger_value=True)
         fills: list[tuple[str, dict[str, Any]]] = []
         if step.kind in DATE_KINDS:
             picker = self.last.widget(f"q_{key}_value")

@@ -17,6 +17,7 @@ from core.models import LABEL_MAX
 from core.orders import MAX_ORDERS, Assessed, Urgency, row_to_case, summary
 from ui import browser_storage, order_files, order_form, orders_state, orders_table, orders_words, state
 from ui.orders_words import status_words
+from ui.phone import phone_controls
 from ui.plan_view import escape, show_plan
 from ui.timeline import CHART_CONFIG, orders_lines
 
@@ -278,7 +279,7 @@ def show_timeline(items: list[Assessed], today: dt.date) -> None:
         on_select=lambda: pick_from_chart(drawn.names),
         selection_mode="points",
     )
-    st.caption(_("Tap an order's row to open its plan in the list above."))
+    st.caption(_("Tap an order's bar to open its plan in the list above."))
     if st.toggle(_("Show the chart in words"), key=CHART_TABLE):
         st.table(
             state.remembered(CHART_WORDS, (drawn.rows, current_language()), lambda: chart_words(drawn)), hide_index=True
@@ -340,6 +341,7 @@ def show_forget() -> None:
 st.set_page_config(layout="wide")
 today = state.today()
 orders_table.apply_edits()
+phone_controls()  # app.py's copy doesn't reach this page when it is opened by its own address (/orders)
 st.title(_("My orders"))
 st.caption(_("Every order you're watching, most urgent first. They're kept in this browser only, never on our side."))
 show_notes()

@@ -121,7 +121,7 @@ def orders_page() -> dict[str, int]:
         assert not at.exception, [e.value for e in at.exception]
         at.selectbox(key="country").set_value("US").run()
         assert not at.exception, [e.value for e in at.exception]
-        at.selectbox(key="orders_picked").set_value("cable").run()
+        at.button(key="open_cable").click().run()
         assert not at.exception, [e.value for e in at.exception]
         assert len(at.session_state["orders"]) == 3
         assert at.get("plotly_chart") and at.get("dataframe")

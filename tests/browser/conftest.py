@@ -22,7 +22,6 @@ from typing import Any
 
 import pytest
 
-from tests.support.browser import CHROMIUM, CHROMIUM_ARGS, require_chromium
 from tests.support.browser import wait_for_app as _wait_for_app
 from tests.support.server import REPO, StreamlitServer
 
@@ -39,19 +38,6 @@ def artifacts_dir() -> Path:
 def streamlit_server(artifacts_dir: Path) -> Iterator[str]:
     with StreamlitServer("app.py", artifacts_dir / "streamlit-server.log") as server:
         yield server.url
-
-
-@pytest.fixture(scope="session")
-def browser() -> Iterator[Any]:
-    require_chromium()
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as pw:
-        chromium = pw.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
-        try:
-            yield chromium
-        finally:
-            chromium.close()
 
 
 @pytest.fixture

@@ -19,6 +19,7 @@ import pytest
 
 from core.wizard.questions import questions
 from core.wizard.route import ON_REQUEST
+from tests.browser.test_orders_browser import CARDS, add_order
 from tests.support.browser import APP_READY, TIMEOUT, tall_enough, tap_target_heights, wait_for_app
 from tests.support.wizard import ROUTES, on_day
 
@@ -143,18 +144,16 @@ def test_empty_orders_page_passes_axe(page):
 
 
 def test_orders_page_with_orders_passes_axe(page):
-    """Today's orders page (before its phone rewrite), with two orders added through its form."""
+    """The orders page with two orders added through its form, one of them opened on its card."""
     open_screen(page, "/orders")
     page.get_by_text("No orders yet").first.wait_for(timeout=TIMEOUT)
     for label in ("Blue lamp", "Wool socks"):
         wait_for_app(page)
-        if not page.get_by_test_id("stForm").is_visible():
-            page.get_by_text("Add an order").click()
-        page.get_by_label("What is it?").fill(label)
-        page.get_by_role("button", name="Add order").click()
-        page.get_by_text(f"Added “{label}”").wait_for(timeout=TIMEOUT)
-        page.wait_for_selector(APP_READY, state="attached", timeout=TIMEOUT)
-    page.get_by_test_id("stDataFrame").first.wait_for(timeout=TIMEOUT)
+        add_order(page, label)
+    page.locator(CARDS).nth(1).wait_for(timeout=TIMEOUT)
+    page.get_by_role("button", name="Open the plan").first.click()
+    page.get_by_role("button", name="Close the plan").first.wait_for(timeout=TIMEOUT)
+    page.wait_for_selector(APP_READY, state="attached", timeout=TIMEOUT)
     assert every_look(page) == {}
 
 

@@ -12,6 +12,7 @@ import asyncio
 import os
 import subprocess
 import sys
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -81,8 +82,9 @@ def test_requirements_alone_serve_every_page_from_the_root_writing_nothing_and_c
     }
     before = checkout_state()
     server = StreamlitServer("app.py", tmp_path / "server.log", env=env, python=python)
-    with server:
-        screens = {name: asyncio.run(first_screen(server.port, name)) for name in PAGES}
+    # In its own thread: the session's Playwright browser keeps an event loop running in this one.
+    with server, ThreadPoolExecutor(1) as thread:
+        screens = {name: thread.submit(asyncio.run, first_screen(server.port, name)).result() for name in PAGES}
     for name, heading in PAGES.items():
         run = screens[name]
         assert run.status == load.ForwardMsg.FINISHED_SUCCESSFULLY, (name, server.log_tail())

@@ -38,8 +38,6 @@ from deploy.replicas import Cluster, haproxy_missing
 from tests.browser.test_orders_browser import expect_orders, wait_for_orders
 from tests.support.browser import (
     APP_READY,
-    CHROMIUM,
-    CHROMIUM_ARGS,
     TIMEOUT,
     click,
     heading,
@@ -75,19 +73,6 @@ def cluster(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Cluster]:
     with Cluster(3, run_dir, env=blocked_env(run_dir, run_dir / "blocked.log")) as running:
         yield running
     assert not (run_dir / "blocked.log").exists(), (run_dir / "blocked.log").read_text()
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    require_chromium()
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as pw:
-        chromium = pw.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
-        try:
-            yield chromium
-        finally:
-            chromium.close()
 
 
 @pytest.fixture
