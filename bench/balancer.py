@@ -232,15 +232,7 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--seed", type=int, default=15, help="random seed (routes, answers, names, think times)")
     parser.add_argument("--json-out", type=Path, help="also write the JSON report to this file")
     cfg = parser.parse_args(argv)
-    base = QUICK if cfg.quick else DEFAULTS
-    for key in ("sessions", "duration", "ramp"):
-        setattr(cfg, key, getattr(cfg, key) if getattr(cfg, key) is not None else base[key])
-    cfg.min_routes = base["min_routes"]
-    if cfg.think:
-        low, _sep, high = cfg.think.partition("-")
-        cfg.think = (float(low), float(high or low))
-    else:
-        cfg.think = base["think"]
+    load.apply_defaults(cfg, QUICK if cfg.quick else DEFAULTS)
     cfg.reconnect = True
     if not 1 <= cfg.sessions <= 2000 or not 1 <= cfg.duration <= 3600 or not 2 <= cfg.replicas <= 8:
         parser.error("--sessions 1 to 2000, --duration 1 to 3600 s, --replicas 2 to 8")

@@ -935,6 +935,18 @@ def readable(report: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
+def apply_defaults(cfg: argparse.Namespace, base: dict) -> None:
+    """The run's size from `base` where the command line left it out, and "--think 2-6" as a (low, high) pair."""
+    for key in ("sessions", "duration", "ramp"):
+        setattr(cfg, key, getattr(cfg, key) if getattr(cfg, key) is not None else base[key])
+    cfg.min_routes = base["min_routes"]
+    if cfg.think:
+        low, _sep, high = cfg.think.partition("-")
+        cfg.think = (float(low), float(high or low))
+    else:
+        cfg.think = base["think"]
+
+
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument(
@@ -960,15 +972,7 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--seed", type=int, default=5, help="random seed (routes, answers, names, think times)")
     parser.add_argument("--json-out", type=Path, help="also write the JSON report to this file")
     cfg = parser.parse_args(argv)
-    base = QUICK if cfg.quick else DEFAULTS
-    for key in ("sessions", "duration", "ramp"):
-        setattr(cfg, key, getattr(cfg, key) if getattr(cfg, key) is not None else base[key])
-    cfg.min_routes = base["min_routes"]
-    if cfg.think:
-        low, _sep, high = cfg.think.partition("-")
-        cfg.think = (float(low), float(high or low))
-    else:
-        cfg.think = base["think"]
+    apply_defaults(cfg, QUICK if cfg.quick else DEFAULTS)
     cfg.whatif = not (cfg.quick or cfg.no_app or cfg.no_whatif)
     cfg.floor_app = cfg.floor_app.resolve()
     if not 1 <= cfg.sessions <= 500 or not 1 <= cfg.duration <= 3600 or not 0 <= cfg.think[0] <= cfg.think[1] <= 120:
