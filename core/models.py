@@ -103,6 +103,8 @@ class Tracking(str, Enum):
     no_updates = "no_updates"
     delivered = "delivered"
     returned_to_seller = "returned_to_seller"
+    held_at_customs = "held_at_customs"
+    """Held by customs until an import charge is paid."""
 
 
 class Problem(str, Enum):
@@ -171,6 +173,8 @@ class ReturnStatus(str, Enum):
     label_refused = "label_refused"
     """The post office won't take the return label (or its code)."""
     sent = "sent"
+    delivered = "delivered"
+    """Tracking shows the seller received it, and the refund hasn't been processed."""
     lost = "lost"
     """Sent with tracking, but the seller says it never arrived."""
 
@@ -256,10 +260,13 @@ class ItemReturn(Strict):
     status: ReturnStatus = Field(
         default=ReturnStatus.not_sent,
         description="not_sent, no_label (no return address or label yet), label_refused (the post office "
-        "refuses the return label), sent, or lost (sent, "
+        "refuses the return label), sent, delivered (the seller received it) or lost (sent, "
         "but the seller says it never arrived).",
     )
     sent_on: dt.date | None = Field(default=None, description="The day the item was posted back, when it was.")
+    delivered_on: dt.date | None = Field(
+        default=None, description="The day tracking shows the seller received the return, when it does."
+    )
 
 
 class Case(Strict):
@@ -315,6 +322,11 @@ class Case(Strict):
         description="For a parcel that went back to the seller: true when it went back because the buyer refused or "
         "didn't pay the customs charges (a dispute can then be lost), false for another reason, null when unknown.",
     )
+    missed_pickup: bool = Field(
+        default=False,
+        description="For a parcel that went back to the seller: it went back because the buyer didn't collect it "
+        "in time (a missed pickup notice). The seller did send it, so a dispute can be lost or the postage kept.",
+    )
     choice_order: bool | None = Field(
         default=None,
         description="A Choice order (shipped through AliExpress's own logistics): the plan says to ask AliExpress "
@@ -365,6 +377,7 @@ class Rule(str, Enum):
     aliexpress_offer = "dispute_open.aliexpress_offer"
     seller_gives_what_was_asked = "dispute_open.seller_gives_what_was_asked"
     seller_offer_too_low = "dispute_open.seller_offer_too_low"
+    seller_offer_free_return = "dispute_open.seller_offer_free_return"
     no_offer_yet = "dispute_open.no_offer_yet"
     seller_did_not_answer = "dispute_open.seller_did_not_answer"
     seller_rejected = "dispute_open.seller_rejected"
@@ -381,6 +394,10 @@ class Rule(str, Enum):
     returned_to_seller = "not_received.returned_to_seller"
     returned_running_out = "not_received.returned_protection_running_out"
     returned_customs_refused = "not_received.returned_customs_refused"
+    returned_not_collected = "not_received.returned_not_collected"
+    held_at_customs = "not_received.held_at_customs"
+    held_at_customs_running_out = "not_received.held_at_customs_protection_running_out"
+    after_cancelled_dispute = "not_received.after_cancelled_dispute"
     in_transit_running_out = "not_received.in_transit_protection_running_out"
     in_transit = "not_received.in_transit"
     no_news_running_out = "not_received.protection_running_out"
@@ -388,6 +405,7 @@ class Rule(str, Enum):
     ask_seller = "not_received.ask_seller"
     all_fine_confirm = "received.all_fine.confirm"
     all_fine_confirmed = "received.all_fine.confirmed"
+    all_fine_completed = "received.all_fine.completed"
     too_early_received = "received.too_early"
     received_too_late = "received.protection_over"
     not_as_described = "received.not_as_described"
@@ -405,6 +423,7 @@ class Rule(str, Enum):
     return_label_refused = "returning.label_refused"
     return_sent = "returning.sent"
     return_lost = "returning.seller_says_not_arrived"
+    return_delivered = "returning.delivered"
     cancelled_refund_on_its_way = "cancelled.refund_on_its_way"
     cancelled_refund_overdue = "cancelled.refund_overdue"
     cancelled_refund_overdue_not_card = "cancelled.refund_overdue_not_card"

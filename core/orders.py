@@ -125,6 +125,9 @@ class OrderRow(Strict):
     return_agreed_on: MaybeDay = Field(default=None, description="The day the return was agreed or decided.")
     return_ship_by: MaybeDay = Field(default=None, description="The send-by date the return request shows, if any.")
     return_sent_on: MaybeDay = Field(default=None, description="The day the item was posted back.")
+    return_delivered_on: MaybeDay = Field(
+        default=None, description="The day the return's tracking shows the seller received it."
+    )
     seller_asks: SellerAsk | None = Field(
         default=None, description="What the seller is pushing for instead of a refund (Case.seller_asks)."
     )
@@ -140,6 +143,10 @@ class OrderRow(Strict):
     customs_refused: bool | None = Field(
         default=None,
         description="Sent back to the seller because the customs charges weren't paid (Case.customs_refused).",
+    )
+    missed_pickup: bool | None = Field(
+        default=None,
+        description="Sent back to the seller because it wasn't collected in time (Case.missed_pickup).",
     )
     seller_rejected: bool | None = Field(
         default=None, description="The seller rejected the open dispute with no offer (Dispute.seller_rejected)."
@@ -164,9 +171,10 @@ DATE_FIELDS = frozenset(
         "return_agreed_on",
         "return_ship_by",
         "return_sent_on",
+        "return_delivered_on",
     )
 )
-RETURN_FIELDS = ("return_status", "return_agreed_on", "return_ship_by", "return_sent_on")
+RETURN_FIELDS = ("return_status", "return_agreed_on", "return_ship_by", "return_sent_on", "return_delivered_on")
 """The columns of a return in progress: any of them given makes the case's item_return."""
 MONEY_FIELDS = frozenset(("total_paid", "shipping_paid", "missing_items_value", "affected_value"))
 BOOL_FIELDS = frozenset(
@@ -179,6 +187,7 @@ BOOL_FIELDS = frozenset(
         "arrived_late",
         "free_return_used",
         "customs_refused",
+        "missed_pickup",
         "seller_rejected",
     )
 )
@@ -196,6 +205,7 @@ _CASE_FIELD = {
     "item_return.agreed_on": "return_agreed_on",
     "item_return.ship_by": "return_ship_by",
     "item_return.sent_on": "return_sent_on",
+    "item_return.delivered_on": "return_delivered_on",
 }
 
 
@@ -288,6 +298,7 @@ def row_to_case(row: OrderRow, today: dt.date | None = None, country: str | None
             agreed_on=row.return_agreed_on,
             ship_by=row.return_ship_by,
             sent_on=row.return_sent_on,
+            delivered_on=row.return_delivered_on,
         )
     return Case(
         today=today,
@@ -321,6 +332,7 @@ def row_to_case(row: OrderRow, today: dt.date | None = None, country: str | None
         choice_order=row.choice_order,
         arrived_late=bool(row.arrived_late),
         customs_refused=row.customs_refused,
+        missed_pickup=bool(row.missed_pickup),
     )
 
 

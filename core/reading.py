@@ -97,6 +97,7 @@ def _days_out_of_order(case: Case, today: dt.date) -> Iterator[CaseProblem]:
         past_events |= {
             "item_return.agreed_on": case.item_return.agreed_on,
             "item_return.sent_on": case.item_return.sent_on,
+            "item_return.delivered_on": case.item_return.delivered_on,
         }
     if dispute is not None:
         past_events |= {
@@ -194,6 +195,12 @@ def _return_and_cancel(case: Case) -> Iterator[CaseProblem]:
         yield CaseProblem(
             "item_return.sent_on",
             _("The item can't be sent back before the return was agreed ({agreed}).").format(agreed=agreed),
+        )
+    delivered = item_return.delivered_on if item_return is not None else None
+    if sent is not None and delivered is not None and delivered < sent:
+        yield CaseProblem(
+            "item_return.delivered_on",
+            _("The seller can't get it before it was sent back ({sent}).").format(sent=sent),
         )
     if agreed is not None and ship_by is not None and ship_by < agreed:
         yield CaseProblem(

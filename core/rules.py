@@ -96,6 +96,9 @@ LINES: Mapping[Rule, Line] = MappingProxyType(
             "accept_seller_offer", (guide.PHASES, guide.ACCEPT_PROPOSAL), "negotiation_ends"
         ),
         Rule.seller_offer_too_low: Line("wait", (guide.PHASES, guide.TRICKS), "negotiation_ends"),
+        Rule.seller_offer_free_return: Line(
+            "accept_seller_offer", (guide.PHASES, guide.ACCEPT_PROPOSAL, guide.RETURNS), "negotiation_ends"
+        ),
         Rule.no_offer_yet: Line("wait", (guide.PHASES, guide.TRICKS), "seller_must_answer_by"),
         Rule.seller_did_not_answer: Line("wait", (guide.PHASES, guide.SUPPORT), "aliexpress_steps_in_by"),
         Rule.seller_rejected: Line("wait", (guide.PHASES, guide.TRICKS, guide.SUPPORT), "aliexpress_steps_in_by"),
@@ -122,6 +125,16 @@ LINES: Mapping[Rule, Line] = MappingProxyType(
         Rule.returned_customs_refused: Line(
             "contact_support", (guide.DID_NOT_ARRIVE, guide.SUPPORT, guide.HOW_TO_OPEN), "dispute_deadline"
         ),
+        Rule.returned_not_collected: Line(
+            "contact_seller", (guide.DID_NOT_ARRIVE, guide.HOW_TO_OPEN), "dispute_deadline"
+        ),
+        Rule.held_at_customs: Line("wait", (guide.NOT_RECEIVED, guide.PROTECTION), "running_out_from"),
+        Rule.held_at_customs_running_out: Line(
+            "open_dispute", (guide.NOT_RECEIVED, guide.JUDGEMENT, guide.HOW_TO_OPEN), "dispute_deadline"
+        ),
+        Rule.after_cancelled_dispute: Line(
+            "open_dispute", (guide.REOPEN, guide.DID_NOT_ARRIVE, guide.HOW_TO_OPEN), "dispute_deadline"
+        ),
         Rule.in_transit_running_out: Line("open_dispute", (guide.JUDGEMENT, guide.DID_NOT_ARRIVE), "dispute_deadline"),
         Rule.in_transit: Line("contact_seller", (guide.CANNOT_OPEN, guide.NOT_RECEIVED), "running_out_from"),
         Rule.no_news_running_out: Line("open_dispute", (guide.NOT_RECEIVED, guide.DID_NOT_ARRIVE), "dispute_deadline"),
@@ -131,6 +144,7 @@ LINES: Mapping[Rule, Line] = MappingProxyType(
         Rule.ask_seller: Line("contact_seller", (guide.NOT_RECEIVED,), "seller_answer_due"),
         Rule.all_fine_confirm: Line("confirm_receipt", (guide.AFTER_RECEIPT,), "deadline_after_confirming"),
         Rule.all_fine_confirmed: Line("nothing_to_do", (guide.AFTER_RECEIPT,)),
+        Rule.all_fine_completed: Line("nothing_to_do", (guide.NOT_RECEIVED, guide.PROTECTION)),
         Rule.too_early_received: Line("wait", (guide.CANNOT_OPEN,), "earliest_dispute"),
         Rule.received_too_late: Line("contact_support", (guide.AFTER_RECEIPT, guide.CANNOT_OPEN, guide.SUPPORT)),
         Rule.not_as_described: Line(
@@ -153,6 +167,7 @@ LINES: Mapping[Rule, Line] = MappingProxyType(
         Rule.return_label_refused: Line("contact_support", (guide.RETURNS, guide.SUPPORT), "return_ship_by"),
         Rule.return_sent: Line("wait", (guide.PHASES, guide.REFUND_TIME)),
         Rule.return_lost: Line("contact_support", (guide.PHASES, guide.SUPPORT)),
+        Rule.return_delivered: Line("contact_support", (guide.PHASES, guide.NOT_REFUNDING, guide.SUPPORT)),
         Rule.cancelled_refund_on_its_way: Line(
             "wait", (guide.NOT_SHIPPED, guide.REFUND_TIME, guide.REFUND_STATUS), "refund_expected_by"
         ),
@@ -169,7 +184,7 @@ NOT_SHIPPED_RULES = frozenset((Rule.payment_pending, Rule.payment_confirmed))
 """Lines for an order that has not shipped: with nothing wrong, such an order is just waiting."""
 WAYS_OUT_RULES = frozenset((Rule.too_late_to_appeal, Rule.not_received_too_late, Rule.received_too_late))
 """Lines where AliExpress's own routes are exhausted: the plan adds the ways out that still exist outside it."""
-BACKUP_RULES = frozenset((Rule.appeal,))
+BACKUP_RULES = frozenset((Rule.appeal, Rule.return_delivered))
 """Lines where AliExpress's last route is still open but slow: the plan names the ways out whose clock keeps running."""
 MISSED_RULES = frozenset(
     (
@@ -518,6 +533,11 @@ def refund_for_affected(facts: Facts, rule: Rule) -> Decision:
     return full_refund(facts, rule)
 
 
+def free_return_left(facts: Facts) -> bool:
+    """The listing has free return and this order hasn't used its one free return yet."""
+    return facts.order.free_return and not facts.order.free_return_used
+
+
 def known_amount(amount: Decimal | None) -> Decimal | None:
     """An amount to ask for; 0 says nothing about what is owed, so it counts as not given."""
     return amount if amount else None
@@ -540,6 +560,8 @@ def returning(facts: Facts) -> Decision:
         return Decision(Rule.return_sent, return_item=True)
     if status is ReturnStatus.lost:
         return Decision(Rule.return_lost, return_item=True)
+    if status is ReturnStatus.delivered:
+        return Decision(Rule.return_delivered, return_item=True)
     if status is ReturnStatus.label_refused:
         return Decision(Rule.return_label_refused, return_item=True)
     if status is ReturnStatus.no_label:
@@ -627,6 +649,9 @@ def dispute_open(facts: Facts) -> Decision:
         asked = dispute.requested_refund if dispute.requested_refund is not None else case.order.total_paid
         if seller.refund_amount >= asked and not seller.return_required:
             return accept(Rule.seller_gives_what_was_asked, seller, facts)
+        if seller.refund_amount >= asked and free_return_left(facts):
+            # The guide's trick is a return whose postage costs more than the item; a free return costs nothing.
+            return accept(Rule.seller_offer_free_return, seller, facts)
         return Decision(Rule.seller_offer_too_low)
     if dispute.seller_rejected:
         return Decision(Rule.seller_rejected)
@@ -649,6 +674,13 @@ def shipped_not_received(facts: Facts) -> Decision:
         if facts.late_claim_open:
             return full_refund(facts, Rule.late_claim)
         return Decision(Rule.not_received_too_late)
+    if order.tracking is Tracking.held_at_customs:
+        # Not the seller's fault and no reason to refuse: the parcel is one payment away.
+        if facts.protection_running_out and facts.case.dispute_blocked:
+            return Decision(Rule.dispute_blocked)
+        if facts.protection_running_out:
+            return full_refund(facts, Rule.held_at_customs_running_out)
+        return Decision(Rule.held_at_customs)
     still_coming = order.tracking in (Tracking.in_transit, Tracking.no_updates, Tracking.none)
     if still_coming and order.estimated_delivery is not None and facts.today < order.estimated_delivery:
         if facts.protection_running_out and facts.case.dispute_blocked:
@@ -671,9 +703,15 @@ def shipped_not_received(facts: Facts) -> Decision:
     if order.tracking is Tracking.returned_to_seller:
         if facts.case.customs_refused:
             return Decision(Rule.returned_customs_refused)
+        if facts.case.missed_pickup:
+            return Decision(Rule.returned_not_collected)
         if facts.protection_running_out:
             return full_refund(facts, Rule.returned_running_out)
         return full_refund(facts, Rule.returned_to_seller)
+    cancelled_before = facts.case.dispute is not None and facts.case.dispute.status is DisputeStatus.cancelled
+    if cancelled_before and not facts.protection_running_out:
+        # The seller already had a dispute's worth of chances: no need to ask again before a new one.
+        return full_refund(facts, Rule.after_cancelled_dispute)
     if order.tracking is Tracking.in_transit:
         if facts.protection_running_out:
             return full_refund(facts, Rule.in_transit_running_out)
@@ -714,7 +752,12 @@ def received(facts: Facts) -> Decision:
 
 
 def nothing_wrong(facts: Facts, confirm: Rule, confirmed: Rule) -> Decision:
-    """A received order with nothing to claim: confirm receipt, or nothing left to do."""
+    """A received order with nothing to claim: confirm receipt, or nothing left to do.
+
+    Guide: once protection ends, AliExpress marks the order delivered on its own; there is nothing to confirm.
+    """
+    if facts.order.receipt_confirmed_on is None and facts.protection_over:
+        return Decision(Rule.all_fine_completed)
     if facts.order.receipt_confirmed_on is None:
         return Decision(confirm)
     return Decision(confirmed)

@@ -22,6 +22,7 @@ _OPEN_DISPUTE = frozenset(
         Rule.no_offer_yet,
         Rule.seller_did_not_answer,
         Rule.seller_rejected,
+        Rule.seller_offer_free_return,
     )
 )
 """An open dispute the buyer keeps. Left out: the lines that say to cancel it (the item is fine, or the
@@ -46,6 +47,10 @@ NOT_RECEIVED = frozenset(
         Rule.no_news_running_out,
         Rule.seller_silent,
         Rule.ask_seller,
+        Rule.returned_not_collected,
+        Rule.held_at_customs,
+        Rule.held_at_customs_running_out,
+        Rule.after_cancelled_dispute,
     )
 )
 """A parcel shipped and not received (on its way, late, delivered but missing, sent back), no dispute open."""

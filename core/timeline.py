@@ -233,6 +233,7 @@ def _events(case: Case, plan: Plan, windows: list[Window], today: dt.date) -> li
         known += [
             ("return_agreed", _("Return agreed"), case.item_return.agreed_on),
             ("return_sent", _("Sent back"), case.item_return.sent_on),
+            ("return_delivered", _("The seller got it"), case.item_return.delivered_on),
         ]
     known.append(("cancelled", _("Cancelled"), case.cancelled_on))
     events = [Event(key=key, label=label, date=day) for key, label, day in known if day is not None]

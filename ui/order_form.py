@@ -191,6 +191,7 @@ def show_form(item: Assessed, today: dt.date) -> None:
             form.yes_no(st, "free_return_used", _("The listing had free return, but this order already used it."))
     if row.tracking is Tracking.returned_to_seller and not row.received:
         form.yes_no(st, "customs_refused", _("Yes if you refused or didn't pay the customs charges."))
+        form.yes_no(st, "missed_pickup", _("Yes if it went back because you didn't collect it in time."))
 
     st.markdown(_("**Problem**"))
     left, right = st.columns(2)
@@ -223,8 +224,10 @@ def show_return(form: _Form) -> None:
         form.date(right, "return_agreed_on", _("The day you accepted the return, or AliExpress decided it."))
         left, right = st.columns(2)
         form.date(left, "return_ship_by", _("The send-by date the return request shows, if any."))
-        if row.return_status in (ReturnStatus.sent, ReturnStatus.lost):
+        if row.return_status in (ReturnStatus.sent, ReturnStatus.delivered, ReturnStatus.lost):
             form.date(right, "return_sent_on")
+        if row.return_status is ReturnStatus.delivered:
+            form.date(st, "return_delivered_on", _("The day the return's tracking shows it delivered."))
 
 
 def show_dispute(form: _Form) -> None:

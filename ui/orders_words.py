@@ -124,11 +124,13 @@ def titles() -> dict[str, str]:
         "return_agreed_on": _("Return agreed"),
         "return_ship_by": _("Send it back by"),
         "return_sent_on": _("Sent back on"),
+        "return_delivered_on": _("Seller got it on"),
         "seller_asks": _("The seller is asking"),
         "choice_order": _("Choice order"),
         "arrived_late": _("Came after the guaranteed date"),
         "free_return_used": _("Free return already used"),
         "customs_refused": _("Sent back: customs not paid"),
+        "missed_pickup": _("Sent back: not collected"),
         "seller_rejected": _("Seller rejected the dispute"),
     }
 
@@ -149,6 +151,7 @@ def choice_words() -> dict[str, str]:
         "no_updates": _("No updates"),
         "delivered": _("Says delivered"),
         "returned_to_seller": _("Back to seller"),
+        "held_at_customs": _("Held at customs"),
         "not_arrived": _("Didn't arrive"),
         "not_as_described": _("Not as described"),
         "slightly_imperfect": _("Slightly imperfect"),
@@ -166,6 +169,8 @@ def choice_words() -> dict[str, str]:
 
 def choice_word(field: str, value: str) -> str:
     """One choice of a column in words; "none" is said the way that column means it, never as "None"."""
+    if field == "return_status" and value == "delivered":
+        return _("The seller got it, no refund yet")
     if value == "none":
         return {
             "tracking": _("No tracking yet"),

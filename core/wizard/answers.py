@@ -137,6 +137,7 @@ PAST_EVENTS = (
     "processed",
     "return_agreed",
     "return_sent",
+    "return_delivered",
     "cancelled",
 )
 """The date questions about something that already happened: their answer can't be after today."""

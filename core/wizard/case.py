@@ -46,6 +46,7 @@ FIELD_TO_ANSWER = {
     "item_return.agreed_on": "return_agreed",
     "item_return.ship_by": "return_ship_by",
     "item_return.sent_on": "return_sent",
+    "item_return.delivered_on": "return_delivered",
     "cancelled_on": "cancelled",
 }
 """The answer each field of the case comes from, to send the buyer back to the one that doesn't fit."""
@@ -163,8 +164,11 @@ def order_part(answers: dict[str, str], details: Details) -> dict[str, Any]:
 def on_the_way_part(answers: dict[str, str], case: dict[str, Any], order: dict[str, Any]) -> None:
     order["tracking"] = answers.get("tracking", "none")
     case["problem"] = "not_arrived"
-    if answers.get("why_back") in ("customs", "other"):
+    if answers.get("why_back") in ("customs", "not_collected", "other"):
         case["customs_refused"] = answers["why_back"] == "customs"
+    case["missed_pickup"] = answers.get("why_back") == "not_collected"
+    if answers.get("stage") == "dispute_cancelled":
+        case["dispute"] = {"status": "cancelled"}
     eta = known(answers, "eta")
     if eta is not None:
         order["estimated_delivery"] = eta
@@ -213,6 +217,8 @@ def dispute_open_part(answers: dict[str, str], case: dict[str, Any], order: dict
             dispute[key] = offer_part(offered)
     if answers.get("asked"):
         dispute["requested_refund"] = amount_text(answers["asked"])
+    order["free_return"] = answers.get("free_return") == "yes"
+    order["free_return_used"] = answers.get("free_return") == "used"
     negotiation = known(answers, "negotiation")
     if negotiation is not None:
         dispute["negotiation_ends_on"] = negotiation
@@ -245,6 +251,10 @@ def returning_part(answers: dict[str, str], case: dict[str, Any], order: dict[st
         item_return["ship_by"] = ship_by
     if answers.get("return_sent"):
         item_return["sent_on"] = answers["return_sent"]
+    if answers.get("return_delivered"):
+        item_return["delivered_on"] = answers["return_delivered"]
+    order["free_return"] = answers.get("free_return") == "yes"
+    order["free_return_used"] = answers.get("free_return") == "used"
     case["item_return"] = item_return
 
 
@@ -256,6 +266,7 @@ def cancelled_part(answers: dict[str, str], case: dict[str, Any], order: dict[st
 
 STAGE_PARTS = {
     "on_the_way": on_the_way_part,
+    "dispute_cancelled": on_the_way_part,
     "delivered_missing": delivered_missing_part,
     "received": received_part,
     "dispute_open": dispute_open_part,

@@ -118,6 +118,11 @@ def _worded(language: str) -> Mapping[str, Question]:
                 Choice("received", _("It arrived")),
                 Choice("dispute_open", _("I have an open dispute")),
                 Choice("dispute_closed", _("My dispute is closed")),
+                Choice(
+                    "dispute_cancelled",
+                    _("I cancelled my dispute, and it still hasn't come"),
+                    _("On the seller's promise, say."),
+                ),
                 Choice("returning", _("I'm sending the item back"), _("A refund with return was agreed or decided.")),
                 Choice("cancelled", _("I cancelled, but the money isn't back"), _("Cancelled before it shipped.")),
             ),
@@ -172,6 +177,7 @@ def _worded(language: str) -> Mapping[str, Question]:
                 Choice("no_updates", _("No updates for a while")),
                 Choice("none", _("There is no tracking")),
                 Choice("returned_to_seller", _("It went back to the seller")),
+                Choice("held_at_customs", _("It's held at customs, with a charge to pay")),
             ),
         ),
         Question(
@@ -182,6 +188,7 @@ def _worded(language: str) -> Mapping[str, Question]:
             help=_("The tracking or a customs notice usually says."),
             choices=(
                 Choice("customs", _("I refused or didn't pay the customs charges")),
+                Choice("not_collected", _("I didn't collect it in time"), _("A missed pickup notice, say.")),
                 Choice("other", _("Another reason (wrong address, lost, the post sent it back)")),
                 Choice("unknown", _("I don't know")),
             ),
@@ -399,6 +406,7 @@ def _worded(language: str) -> Mapping[str, Question]:
                 Choice("no_label", _("I have no return address or label yet")),
                 Choice("label_refused", _("The post office refuses the return label")),
                 Choice("sent", _("I sent it, with tracking")),
+                Choice("delivered", _("Tracking shows the seller got it, but no refund yet")),
                 Choice("lost", _("I sent it, but the seller says it never arrived")),
             ),
         ),
@@ -420,6 +428,13 @@ def _worded(language: str) -> Mapping[str, Question]:
             date_label=_("Send it by"),
         ),
         Question("return_sent", "date", _("When did you send it?"), summary=_("Sent back on")),
+        Question(
+            "return_delivered",
+            "date",
+            _("When did the seller get it?"),
+            summary=_("Seller got it on"),
+            help=_("The day the return's tracking shows it delivered."),
+        ),
         Question(
             "return_why",
             "choice",

@@ -24,14 +24,15 @@ def route(answers: dict[str, str]) -> list[str]:
     keys = ["stage"]
     if stage == "not_shipped":
         return [*keys, "payment"]
-    if stage == "on_the_way":
+    if stage in ("on_the_way", "dispute_cancelled"):
         keys += ["shipped", "protection", "tracking"]
         tracking = answers.get("tracking")
         if tracking == "returned_to_seller":
             keys.append("why_back")
-        else:
+        elif tracking != "held_at_customs":
             keys.append("eta")
-        if tracking in ("no_updates", "none"):
+        # After a cancelled dispute the seller has had their chance: whether they were written to changes nothing.
+        if tracking in ("no_updates", "none") and stage == "on_the_way":
             keys.append("contacted")
         return keys + on_request(answers)
     if stage == "delivered_missing":
@@ -44,12 +45,21 @@ def route(answers: dict[str, str]) -> list[str]:
     if stage == "dispute_open":
         return keys + open_dispute_details(answers)
     if stage == "returning":
-        keys += ["return_status", "return_agreed"]
-        if answers.get("return_status") in ("sent", "lost"):
+        keys.append("return_status")
+        status = answers.get("return_status")
+        if status == "delivered":
+            # It is back with the seller: only the day it arrived matters now.
+            return [*keys, "return_delivered"]
+        keys.append("return_agreed")
+        if status in ("sent", "lost"):
             keys.append("return_sent")
-        elif "return_status" in answers:
+        elif status is not None:
             keys.append("return_ship_by")
-        return [*keys, "return_why"]
+        keys.append("return_why")
+        # Free return only changes who pays the postage of a change of mind; a fault is the seller's to pay.
+        if answers.get("return_why") == "changed_mind" and status not in ("sent", "lost"):
+            keys.append("free_return")
+        return keys
     if stage == "cancelled":
         return [*keys, "cancelled"]
     if stage == "dispute_closed":
@@ -116,10 +126,20 @@ def open_dispute_details(answers: dict[str, str]) -> list[str]:
     keys += ["seller_offer", "aliexpress_offer"]
     if known(answers, "aliexpress_offer") is not None:
         keys.append("negotiation")
+    elif "aliexpress_offer" in answers and full_offer_with_return(answers):
+        # A full refund with a return is fair when the return is free: only then does free return matter.
+        keys.append("free_return")
     elif all(key in answers for key in keys) and answers.get("seller_offer") in (NOT_YET, REJECTED):
         # No offer yet: the seller's days to answer count from the opening.
         keys.append("opened")
     return keys
+
+
+def full_offer_with_return(answers: dict[str, str]) -> bool:
+    """The seller offers at least what was asked (or paid), on condition of a return."""
+    offer = MoneyAnswer.parse(answers.get("seller_offer", ""), offer=True)
+    asked = MoneyAnswer.parse(answers.get("asked", "") or answers.get("total", ""))
+    return offer is not None and offer.with_return and (asked is None or offer.amount >= asked.amount)
 
 
 def next_question(answers: dict[str, str]) -> str | None:

@@ -23,6 +23,8 @@ def not_arrived_sentence(w: Said) -> str:
         return due + _("The tracking shows it was sent back to the seller, and I never received it.")
     if tracking is Tracking.in_transit:
         return due + _("I have not received it, and the tracking still shows it on its way.")
+    if tracking is Tracking.held_at_customs:
+        return due + _("I have not received it: the tracking shows it held at customs.")
     if tracking is Tracking.no_updates:
         return due + _("I have not received it, and the tracking has shown no updates for a while.")
     return due + _("I have not received it, and there is no tracking for it.")
@@ -486,3 +488,28 @@ def _asked(w: Said) -> str:
     if asked is None:
         return "[" + _("the refund you asked for") + "]"
     return _("a refund of {amount}").format(amount=w.money(asked))
+
+
+def seller_not_collected(w: Said) -> list[Message]:
+    """The buyer missed the pickup notice: an honest request to send it again or refund, with no false excuse."""
+    body = _(
+        "Hello, I am writing about {order}.{shipped} The parcel went back to you because I did not collect it in "
+        "time, and I am sorry about that. Could you please send it again, or refund my order? Thank you."
+    ).format(order=w.order_ref, shipped=shipped_clause(w))
+    return [message("seller", _("To the seller"), body)]
+
+
+def support_return_delivered(w: Said) -> list[Message]:
+    """The return reached the seller on a day the tracking shows, and no refund came: ask support to release it."""
+    item_return = w.case.item_return
+    delivered = item_return.delivered_on if item_return is not None else None
+    reached = (
+        _("The tracking shows the seller received it on {day},").format(day=show_date(delivered))
+        if delivered is not None
+        else _("The tracking shows the seller received it,")
+    )
+    body = _(
+        "Hello, I need help with the return of {order}. {reached} but my refund has not been processed. Could you "
+        "please release my refund? A screenshot of the tracking is attached. Thank you."
+    ).format(order=w.order_ref, reached=reached)
+    return [message("support", _("To AliExpress customer support"), body)]

@@ -137,3 +137,11 @@ def customs_proof(w: Said) -> list[str]:
 def dispute_evidence(w: Said) -> list[str]:
     """What proves the claim in an open dispute: the item's problem, or where the parcel went."""
     return problem_proof(w) if w.order.received else parcel_proof(w)
+
+
+def customs_held_proof(w: Said) -> list[str]:
+    return [
+        _("A screenshot of the tracking showing it held at customs."),
+        _("The customs notice or the carrier's page with the charge."),
+        _("The receipt once you've paid it."),
+    ]

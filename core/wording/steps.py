@@ -691,3 +691,52 @@ def seller_rejected_steps(w: Said) -> list[str]:
         support,
         _("When AliExpress proposes a solution, come back here to check it before accepting."),
     ]
+
+
+def held_at_customs_steps(w: Said) -> list[str]:
+    """Held at customs with a charge: check it is real where it can't be faked, pay it, and keep protection in view."""
+    listed = [
+        _("Check the charge on the carrier's own website or app: type its address yourself, never a link from a text."),
+        _("If it's a real import charge, pay it there: the parcel comes once it's paid."),
+        _("If the order page says tax was already paid at checkout, ask AliExpress's help chat before you pay."),
+    ]
+    if w.decision.rule is Rule.held_at_customs:
+        listed.append(
+            _("Still held on {day}? Open a dispute that day, so protection doesn't run out.").format(
+                day=w.day("running_out_from")
+            )
+        )
+    return listed
+
+
+def not_collected_steps(w: Said) -> list[str]:
+    """Sent back because it wasn't collected: the post may still hold it, else the seller decides; a dispute by the day."""
+    return [
+        _("Ask your post office or the carrier today whether they still have it: if they do, collect it."),
+        _("If it's gone back, send the seller the message below: ask them to send it again or refund you."),
+        _("They may ask you to pay the postage again, as the parcel did reach you."),
+        _(
+            "No agreement by {day}? Open a dispute that day, choose “Refund only” and say honestly what happened."
+        ).format(day=w.day("dispute_deadline")),
+    ]
+
+
+def completed_steps(w: Said) -> list[str]:
+    """Protection ended long ago: the order is done; what is left is the seller's and the law's warranty."""
+    return [
+        _("There's no need to confirm receipt: AliExpress closed the order when protection ended."),
+        _("Keep the order page and your photos: if it breaks later, the seller's warranty may still help."),
+    ]
+
+
+def return_delivered_steps(w: Said) -> list[str]:
+    """The return is with the seller and no refund came: support releases it, with the tracking as proof."""
+    window = refund_window(w.case.paid_with)
+    return [
+        _("Check the dispute and the order's “Payment” tab: a processed refund shows there."),
+        _("Nothing there? Send AliExpress's support the message below, with a screenshot of the tracking."),
+        _("Once the refund is processed, it usually takes {first} to {last} working days to arrive.").format(
+            first=w.n(window), last=w.upto(window)
+        ),
+        _("Keep the postage receipt until the money is back."),
+    ]

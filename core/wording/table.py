@@ -48,6 +48,7 @@ from core.wording.messages import (
     seller_dispute_opened,
     seller_extend,
     seller_extend_while_protected,
+    seller_not_collected,
     seller_return_address,
     seller_return_delivered,
     seller_return_tracking,
@@ -63,6 +64,7 @@ from core.wording.messages import (
     support_no_label,
     support_received_too_late,
     support_refund_missing,
+    support_return_delivered,
     support_return_late,
     support_return_lost,
     support_return_not_confirmed,
@@ -74,6 +76,7 @@ from core.wording.proof import (
     appeal_proof,
     blocked_proof,
     cancelled_proof,
+    customs_held_proof,
     customs_proof,
     dispute_evidence,
     label_proof,
@@ -99,20 +102,24 @@ from core.wording.steps import (
     cancelled_missing_steps,
     cancelled_wait_steps,
     choice_steps,
+    completed_steps,
     confirm_steps,
     contact_seller_steps,
     customs_refused_steps,
     dispute_from,
     dispute_wait_steps,
     free_return_option,
+    held_at_customs_steps,
     keep_open_steps,
     keep_records_steps,
     late_guarantee_steps,
+    not_collected_steps,
     open_dispute_steps,
     refund_missing_steps,
     refund_progress_steps,
     request_cancellation_steps,
     return_address_steps,
+    return_delivered_steps,
     return_label_steps,
     return_late_steps,
     return_lost_steps,
@@ -130,12 +137,15 @@ from core.wording.warnings import (
     blocked_warning,
     cancel_trap,
     customs_bill,
+    customs_charge_refused,
     customs_refused_risk,
     earlier_dispute_cancelled,
     eu_withdrawal,
     fees,
     keep_dispute_during_return,
+    keep_new_dispute_open,
     late_claim_note,
+    not_collected_risk,
     one_claim,
     open_dispute_warnings,
     outside_offers,
@@ -293,6 +303,15 @@ _OWN_WORDS: Mapping[Rule, Words] = MappingProxyType(
             accept_warning,
             nothing,
         ),
+        Rule.seller_offer_free_return: Words(
+            lambda w: _("Accept the seller's offer ({offer}): your money back, and the return is free.").format(
+                offer=w.offer
+            ),
+            accept_steps,
+            nothing,
+            accept_warning,
+            nothing,
+        ),
         Rule.seller_offer_too_low: Words(
             said("Don't accept the seller's offer yet: wait for AliExpress to step in with its own proposal."),
             dispute_wait_steps,
@@ -435,6 +454,50 @@ _OWN_WORDS: Mapping[Rule, Words] = MappingProxyType(
             join(refused_at_customs, outside_offers, running_out, earlier_dispute_cancelled),
             join(dispute_not_received, seller_dispute_opened),
         ),
+        Rule.returned_not_collected: Words(
+            said(
+                "It went back because it wasn't collected in time: ask the post office and the seller today. The "
+                "last day to open a dispute is {day}.",
+                day="dispute_deadline",
+            ),
+            not_collected_steps,
+            parcel_proof,
+            join(not_collected_risk, outside_offers),
+            seller_not_collected,
+        ),
+        Rule.held_at_customs: Words(
+            said(
+                "Your parcel is held at customs: check the charge on the carrier's own site and pay it there. If it's "
+                "still held on {day}, open a dispute.",
+                day="running_out_from",
+            ),
+            held_at_customs_steps,
+            customs_held_proof,
+            customs_charge_refused,
+            nothing,
+        ),
+        Rule.held_at_customs_running_out: Words(
+            said(
+                "Your parcel is held at customs and protection ends on {day}: pay a real charge on the carrier's "
+                "site, and open a dispute today to keep your protection.",
+                day="dispute_deadline",
+            ),
+            join(held_at_customs_steps, open_dispute_steps),
+            customs_held_proof,
+            join(customs_charge_refused, running_out),
+            join(dispute_not_received, seller_dispute_opened),
+        ),
+        Rule.after_cancelled_dispute: Words(
+            said(
+                "You cancelled your dispute and it still hasn't come: open a new one for a full refund. The last day "
+                "is {day}.",
+                day="dispute_deadline",
+            ),
+            open_dispute_steps,
+            _parcel_dispute_proof,
+            join(keep_new_dispute_open, outside_offers, earlier_dispute_cancelled),
+            dispute_not_received,
+        ),
         Rule.in_transit_running_out: Words(
             said(
                 "Open a dispute now for a full refund: protection ends on {day} and the parcel is still on its way.",
@@ -507,6 +570,16 @@ _OWN_WORDS: Mapping[Rule, Words] = MappingProxyType(
         Rule.all_fine_confirmed: Words(
             said("Nothing to do: your order arrived and receipt is confirmed."),
             join(keep_records_steps, late_guarantee_steps),
+            nothing,
+            nothing,
+            support_late_coupon,
+        ),
+        Rule.all_fine_completed: Words(
+            said(
+                "Nothing to do: protection ended on {day}, and AliExpress then closes the order by itself.",
+                day="protection_ends",
+            ),
+            completed_steps,
             nothing,
             nothing,
             support_late_coupon,
@@ -632,6 +705,13 @@ _OWN_WORDS: Mapping[Rule, Words] = MappingProxyType(
             return_delivered_proof,
             join(keep_dispute_during_return, outside_offers),
             join(seller_return_delivered, support_return_lost),
+        ),
+        Rule.return_delivered: Words(
+            said("The seller has your return and no refund yet: ask AliExpress's support to release it today."),
+            join(return_delivered_steps, backup_steps),
+            return_delivered_proof,
+            join(keep_dispute_during_return, outside_offers),
+            support_return_delivered,
         ),
         Rule.cancelled_refund_on_its_way: Words(
             said(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from core.facts import EU_WITHDRAWAL, LATE_CLAIM, RETURN_POSTAGE, RETURN_SHIP_WITHIN, RUNNING_OUT
 from core.i18n import _, show_date
-from core.models import DisputeStatus
+from core.models import DisputeStatus, Tracking
 from core.wording.said import Said
 
 
@@ -161,7 +161,15 @@ def customs_bill(w: Said) -> list[str]:
 
 
 def redelivery_fee_scam(w: Said) -> list[str]:
-    """Texts and emails claiming a parcel is held until a fee is paid are a common scam."""
+    """Texts and emails claiming a parcel is held until a fee is paid are a common scam; a parcel really held at
+    customs has a real charge, which the scam warning must not talk the buyer out of paying."""
+    if w.order.tracking is Tracking.held_at_customs:
+        return [
+            _(
+                "A real customs charge is paid on the carrier's own site. A text or email with a link asking for a "
+                "“redelivery” or “address” fee is a scam: don't click it or pay."
+            )
+        ]
     return [
         _(
             "A text or email saying your parcel is held until you pay a redelivery or address fee is a scam: "
@@ -205,3 +213,29 @@ def accepted_for_good(w: Said) -> list[str]:
             "What's left is making sure the agreed refund arrives."
         )
     ]
+
+
+def customs_charge_refused(w: Said) -> list[str]:
+    """A parcel held for its import charge: refusing the charge sends it back, and the dispute can be lost (the
+    facts notes' list of buyers' common mistakes)."""
+    return [
+        _(
+            "Don't refuse a real customs charge to get out of paying it: the parcel goes back to the seller, and a "
+            "dispute for it can be lost."
+        )
+    ]
+
+
+def not_collected_risk(w: Said) -> list[str]:
+    """The buyer's own missed pickup sent it back: the seller did deliver, so the money may not all come back."""
+    return [
+        _(
+            "The seller did send it, so a dispute can be lost or the postage kept back. Be honest about the missed "
+            "notice: it's the way to the best outcome."
+        )
+    ]
+
+
+def keep_new_dispute_open(w: Said) -> list[str]:
+    """After a dispute cancelled on a promise: the new one stays open until the money or the parcel is in hand."""
+    return [_("This time, keep the dispute open until the parcel or the money is really in your hands.")]

@@ -253,7 +253,12 @@ def check_dates_from_the_case(seen: Seen) -> None:
         seen.today,
     ]
     if case.item_return is not None:
-        known += [case.item_return.agreed_on, case.item_return.ship_by, case.item_return.sent_on]
+        known += [
+            case.item_return.agreed_on,
+            case.item_return.ship_by,
+            case.item_return.sent_on,
+            case.item_return.delivered_on,
+        ]
     if dispute is not None:
         known += [dispute.opened_on, dispute.closed_on, dispute.negotiation_ends_on, dispute.refund_processed_on]
     known += list(seen.plan.dates.model_dump().values())

@@ -11,7 +11,7 @@ from __future__ import annotations
 import pytest
 
 from core import advise, read_case
-from core.models import Rule, SellerAsk
+from core.models import DisputeStatus, Rule, SellerAsk, Tracking
 from core.reading import CaseError
 from core.seller import (
     CHOICE_RULES,
@@ -27,6 +27,7 @@ from tests.support.cases import SAMPLE_CASES, make_case, received
 REPLY_TITLE = "To the seller: your answer to what they ask"
 SCAM = "redelivery or address fee is a scam"
 CUSTOMS = "A customs bill"
+HELD_SCAM = "“redelivery” or “address” fee is a scam"
 CHOICE = "It's a Choice order"
 LP = "starting with “LP”"
 
@@ -234,14 +235,25 @@ def test_no_lp_note_once_the_parcel_is_delivered_or_in_hand(base):
 @pytest.mark.parametrize("rule", list(SAMPLE_CASES), ids=lambda r: r.value)
 def test_the_redelivery_fee_scam_is_warned_of_only_for_a_parcel_not_received(rule):
     p = plan(SAMPLE_CASES[rule])
-    assert any(SCAM in w for w in p.warnings) is (rule in NOT_RECEIVED)
+    held = read_case(SAMPLE_CASES[rule]).order.tracking is Tracking.held_at_customs
+    scam = HELD_SCAM if held else SCAM
+    assert any(scam in w for w in p.warnings) is (rule in NOT_RECEIVED)
+
+
+@pytest.mark.parametrize("rule", [Rule.held_at_customs, Rule.held_at_customs_running_out], ids=lambda r: r.value)
+def test_a_parcel_held_at_customs_is_told_to_pay_a_real_charge_not_warned_off_every_charge(rule):
+    warnings = plan(SAMPLE_CASES[rule]).warnings
+    assert not any(SCAM in w for w in warnings)
+    assert any(HELD_SCAM in w and "carrier's own site" in w for w in warnings)
+    assert any("Don't refuse a real customs charge" in w for w in warnings)
 
 
 @pytest.mark.parametrize("rule", list(SAMPLE_CASES), ids=lambda r: r.value)
 def test_a_customs_bill_is_warned_of_after_a_refund_and_in_an_open_dispute_for_a_parcel_not_received(rule):
     p = plan(SAMPLE_CASES[rule])
     case = read_case(SAMPLE_CASES[rule])
-    open_not_received = rule in SELLER_INVOLVED and case.dispute is not None and not case.order.received
+    dispute_open = case.dispute is not None and case.dispute.status is DisputeStatus.open
+    open_not_received = rule in SELLER_INVOLVED and dispute_open and not case.order.received
     assert any(CUSTOMS in w for w in p.warnings) is (rule in REFUNDED or open_not_received), p.warnings
 
 

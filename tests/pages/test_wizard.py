@@ -30,6 +30,8 @@ def test_route_reaches_its_plan(name):
     assert at.session_state["advised_action"] == action
     assert len(steps) <= 7
     has_dates = any(questions()[key].kind.startswith("date") and value != "no" for key, value in steps)
+    # Accepting an offer with a return today dates the plan itself: the day to send the item back.
+    has_dates = has_dates or "· send the item back" in text
     if has_dates:
         assert at.get("plotly_chart"), "the timeline chart is drawn"
     else:

@@ -265,6 +265,9 @@ SAMPLE_CASES: dict[Rule, dict] = {
     ),
     Rule.seller_gives_what_was_asked: make_case(dispute={"seller_offer": {"refund_amount": "50.00"}}),
     Rule.seller_offer_too_low: make_case(dispute={"seller_offer": {"refund_amount": "10.00"}}),
+    Rule.seller_offer_free_return: make_case(
+        order={"free_return": True}, dispute={"seller_offer": {"refund_amount": "50.00", "return_required": True}}
+    ),
     Rule.no_offer_yet: make_case(dispute={}),
     Rule.seller_did_not_answer: make_case(dispute={"opened_on": day(-6)}),
     Rule.seller_rejected: make_case(dispute={"opened_on": day(-4), "seller_rejected": True}),
@@ -286,6 +289,12 @@ SAMPLE_CASES: dict[Rule, dict] = {
     Rule.returned_to_seller: make_case(order={"tracking": "returned_to_seller"}),
     Rule.returned_running_out: make_case(order=not_received(2, tracking="returned_to_seller")),
     Rule.returned_customs_refused: make_case(order={"tracking": "returned_to_seller"}, customs_refused=True),
+    Rule.returned_not_collected: make_case(
+        order={"tracking": "returned_to_seller"}, customs_refused=False, missed_pickup=True
+    ),
+    Rule.held_at_customs: make_case(order={"tracking": "held_at_customs"}),
+    Rule.held_at_customs_running_out: make_case(order=not_received(3, tracking="held_at_customs")),
+    Rule.after_cancelled_dispute: make_case(order={"tracking": "no_updates"}, dispute={"status": "cancelled"}),
     Rule.in_transit_running_out: make_case(order=not_received(4, tracking="in_transit")),
     Rule.in_transit: make_case(order={"tracking": "in_transit"}),
     Rule.no_news_running_out: make_case(order=not_received(1, tracking="no_updates")),
@@ -294,6 +303,7 @@ SAMPLE_CASES: dict[Rule, dict] = {
     # Received
     Rule.all_fine_confirm: make_case(order=received(), problem="none"),
     Rule.all_fine_confirmed: make_case(order=received(receipt_confirmed_on=day(-2)), problem="none"),
+    Rule.all_fine_completed: make_case(order=received(placed_on=day(-405), shipped_on=day(-400)), problem="none"),
     Rule.too_early_received: make_case(order=received(shipped_on=day(-5)), problem="fake"),
     Rule.received_too_late: make_case(order=received(receipt_confirmed_on=day(-30)), problem="fake"),
     Rule.not_as_described: make_case(order=received(), problem="not_as_described"),
@@ -323,6 +333,11 @@ SAMPLE_CASES: dict[Rule, dict] = {
         order=received(),
         problem="not_as_described",
         item_return={"agreed_on": day(-3), "ship_by": day(4), "status": "label_refused"},
+    ),
+    Rule.return_delivered: make_case(
+        order=received(),
+        problem="not_as_described",
+        item_return={"agreed_on": day(-12), "sent_on": day(-9), "delivered_on": day(-3), "status": "delivered"},
     ),
     Rule.return_sent: make_case(
         order=received(),

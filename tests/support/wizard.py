@@ -204,6 +204,41 @@ ROUTES = {
         ["customs charges weren't paid", "Mon 14 Dec 2026", "can lose you the dispute"],
         "support",
     ),
+    "returned to seller, not collected in time": (
+        [
+            ("stage", "on_the_way"),
+            ("shipped", "2026-10-15"),
+            ("protection", "no"),
+            ("tracking", "returned_to_seller"),
+            ("why_back", "not_collected"),
+        ],
+        "contact_seller",
+        ["wasn't collected in time", "Mon 14 Dec 2026", "I did not collect it in time"],
+        "seller",
+    ),
+    "held at customs with a charge": (
+        [
+            ("stage", "on_the_way"),
+            ("shipped", "2026-10-15"),
+            ("protection", "no"),
+            ("tracking", "held_at_customs"),
+        ],
+        "wait",
+        ["held at customs", "carrier's own site", "Don't refuse a real customs charge"],
+        None,
+    ),
+    "dispute cancelled, still not here": (
+        [
+            ("stage", "dispute_cancelled"),
+            ("shipped", "2026-10-15"),
+            ("protection", "no"),
+            ("tracking", "no_updates"),
+            ("eta", "no"),
+        ],
+        "open_dispute",
+        ["You cancelled your dispute", "Mon 14 Dec 2026", "keep the dispute open"],
+        "dispute",
+    ),
     "late, no updates, AliExpress won't let me dispute": (
         [
             ("stage", "on_the_way"),
@@ -234,6 +269,12 @@ ROUTES = {
         [("stage", "received"), ("problem", "none"), ("shipped", "2026-11-01"), ("receipt", "no"), ("came_late", "no")],
         "confirm_receipt",
         ["Confirm receipt"],
+        None,
+    ),
+    "received fine, years late": (
+        [("stage", "received"), ("problem", "none"), ("shipped", "2021-03-01"), ("receipt", "no"), ("came_late", "no")],
+        "nothing_to_do",
+        ["Nothing to do: protection ended on Fri 30 Apr 2021", "closes the order by itself"],
         None,
     ),
     "received fine, after the guaranteed date": (
@@ -447,9 +488,23 @@ ROUTES = {
             ("total", "50 USD"),
             ("seller_offer", "50 return"),
             ("aliexpress_offer", "no"),
+            ("free_return", "no"),
         ],
         "wait",
         ["Don't accept the seller's offer yet"],
+        None,
+    ),
+    "dispute open, full refund with a free return": (
+        [
+            ("stage", "dispute_open"),
+            ("dispute_about", "not_as_described"),
+            ("total", "50 USD"),
+            ("seller_offer", "50 return"),
+            ("aliexpress_offer", "no"),
+            ("free_return", "yes"),
+        ],
+        "accept_seller_offer",
+        ["the return is free", "Full refund: $50.00 · send the item back"],
         None,
     ),
     "dispute open, no offer yet": (
@@ -547,6 +602,7 @@ ROUTES = {
             ("return_agreed", "2026-11-10"),
             ("return_ship_by", "2026-11-28"),
             ("return_why", "changed_mind"),
+            ("free_return", "yes"),
         ],
         "contact_seller",
         ["Send the item back by Sat 28 Nov 2026", "The date on your return request"],
@@ -559,6 +615,7 @@ ROUTES = {
             ("return_agreed", "2026-11-10"),
             ("return_ship_by", "no"),
             ("return_why", "changed_mind"),
+            ("free_return", "no"),
         ],
         "contact_support",
         ["The day to send the item back has passed (Fri 20 Nov 2026)"],
@@ -598,6 +655,12 @@ ROUTES = {
         ],
         "wait",
         ["Your return is on its way", "delivered to the seller"],
+        "support",
+    ),
+    "returning, the seller got it, no refund": (
+        [("stage", "returning"), ("return_status", "delivered"), ("return_delivered", "2026-11-16")],
+        "contact_support",
+        ["The seller has your return and no refund yet", "received it on Mon 16 Nov 2026"],
         "support",
     ),
     "returning, the seller says it never arrived": (
