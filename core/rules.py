@@ -709,8 +709,9 @@ def shipped_not_received(facts: Facts) -> Decision:
             return full_refund(facts, Rule.returned_running_out)
         return full_refund(facts, Rule.returned_to_seller)
     cancelled_before = facts.case.dispute is not None and facts.case.dispute.status is DisputeStatus.cancelled
-    if cancelled_before and not facts.protection_running_out:
-        # The seller already had a dispute's worth of chances: no need to ask again before a new one.
+    if cancelled_before and order.tracking is not Tracking.in_transit and not facts.protection_running_out:
+        # The seller already had a dispute's worth of chances: no need to ask again before a new one. A parcel
+        # still moving keeps the in-transit line: AliExpress refuses a dispute while tracking moves.
         return full_refund(facts, Rule.after_cancelled_dispute)
     if order.tracking is Tracking.in_transit:
         if facts.protection_running_out:

@@ -803,7 +803,7 @@ def money_words(w: Said) -> str:
     d = w.decision
     item_return = w.case.item_return
     if d.refund == "none" and item_return is not None:
-        if item_return.status in (ReturnStatus.sent, ReturnStatus.lost):
+        if item_return.status in (ReturnStatus.sent, ReturnStatus.delivered, ReturnStatus.lost):
             return _("The refund you agreed · item sent back")
         return _("The refund you agreed · send the item back")
     if d.refund == "none":

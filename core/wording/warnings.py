@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from core.facts import EU_WITHDRAWAL, LATE_CLAIM, RETURN_POSTAGE, RETURN_SHIP_WITHIN, RUNNING_OUT
 from core.i18n import _, show_date
-from core.models import DisputeStatus, Tracking
+from core.models import DisputeStatus, ReturnStatus, Tracking
 from core.wording.said import Said
 
 
@@ -122,6 +122,14 @@ def return_late(w: Said) -> list[str]:
 
 
 def keep_dispute_during_return(w: Said) -> list[str]:
+    item_return = w.case.item_return
+    if item_return is not None and item_return.status is ReturnStatus.delivered:
+        return [
+            _(
+                "Don't cancel the return or the dispute, or accept another offer, until the refund is processed: "
+                "the seller has the item."
+            )
+        ]
     return [
         _(
             "Don't cancel the return or the dispute, or accept another offer, while the item is on its way back: the "

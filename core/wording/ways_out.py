@@ -18,7 +18,7 @@ from core.facts import (
     PAYPAL_ESCALATE,
 )
 from core.i18n import _, ngettext, show_date
-from core.models import Message, Payment, Problem
+from core.models import Message, Payment, Problem, Rule
 from core.rules import FAULTS, card_route, guarantee_route, problem_unknown
 from core.wording.messages import PROBLEM_SENTENCE, not_arrived_sentence, problem_sentence
 from core.wording.said import Said, message
@@ -48,13 +48,22 @@ def backup_steps(w: Said) -> list[str]:
     routes = [text for text, still_open in (*_paypal(w), *_chargeback(w)) if still_open]
     if not routes:
         return []
-    lead = ngettext(
-        "If the appeal fails, you can still try outside AliExpress: don't let the last day below pass while you "
-        "wait for the answer.",
-        "If the appeal fails, you can still try outside AliExpress: don't let the last days below pass while you "
-        "wait for the answer.",
-        len(routes),
-    )
+    if w.decision.rule is Rule.appeal:
+        lead = ngettext(
+            "If the appeal fails, you can still try outside AliExpress: don't let the last day below pass while you "
+            "wait for the answer.",
+            "If the appeal fails, you can still try outside AliExpress: don't let the last days below pass while you "
+            "wait for the answer.",
+            len(routes),
+        )
+    else:
+        lead = ngettext(
+            "If support doesn't release it, you can still try outside AliExpress: don't let the last day below pass "
+            "while you wait.",
+            "If support doesn't release it, you can still try outside AliExpress: don't let the last days below pass "
+            "while you wait.",
+            len(routes),
+        )
     return [lead, *routes]
 
 

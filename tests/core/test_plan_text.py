@@ -1257,6 +1257,37 @@ REVIEWED: dict[str, tuple[str, dict]] = {
         "The order arrived fine, but after the date it was guaranteed by.",
         as_wizard_builds(make_case(order=received(), problem="none", arrived_late=True)),
     ),
+    "29_held_at_customs_with_a_charge": (
+        "The parcel is held at customs until an import charge is paid; protection has weeks left.",
+        as_wizard_builds(make_case(order={"tracking": "held_at_customs"})),
+    ),
+    "30_sent_back_after_a_missed_pickup": (
+        "The parcel went back to the seller because the buyer didn't collect it in time.",
+        as_wizard_builds(
+            make_case(order={"tracking": "returned_to_seller"}, customs_refused=False, missed_pickup=True)
+        ),
+    ),
+    "31_return_with_the_seller_no_refund": (
+        "A faulty item sent back; tracking shows the seller got it 10 days ago and no refund came. Paid by PayPal.",
+        named(
+            make_case(
+                order=received(),
+                problem="not_as_described",
+                paid_with="paypal",
+                item_return={
+                    "agreed_on": day(-20),
+                    "sent_on": day(-18),
+                    "delivered_on": day(-10),
+                    "status": "delivered",
+                },
+            ),
+            "Desk lamp",
+        ),
+    ),
+    "32_dispute_cancelled_on_a_promise": (
+        "The buyer cancelled a dispute when the seller promised to resend; weeks later, still nothing.",
+        as_wizard_builds(make_case(order={"tracking": "no_updates"}, dispute={"status": "cancelled"})),
+    ),
 }
 """Situations whose texts were read as a buyer would paste them (TODAY is Thu 26 Nov 2026)."""
 
@@ -1351,6 +1382,10 @@ def test_reviewed_situations_reach_the_intended_rules():
         "26_return_with_no_address_yet": Rule.return_no_label,
         "27_sent_back_for_unpaid_customs": Rule.returned_customs_refused,
         "28_fine_but_after_the_guaranteed_date": Rule.all_fine_confirm,
+        "29_held_at_customs_with_a_charge": Rule.held_at_customs,
+        "30_sent_back_after_a_missed_pickup": Rule.returned_not_collected,
+        "31_return_with_the_seller_no_refund": Rule.return_delivered,
+        "32_dispute_cancelled_on_a_promise": Rule.after_cancelled_dispute,
     }
     assert set(wanted) == set(REVIEWED)
     for name, rule in wanted.items():

@@ -266,7 +266,9 @@ SAMPLE_CASES: dict[Rule, dict] = {
     Rule.seller_gives_what_was_asked: make_case(dispute={"seller_offer": {"refund_amount": "50.00"}}),
     Rule.seller_offer_too_low: make_case(dispute={"seller_offer": {"refund_amount": "10.00"}}),
     Rule.seller_offer_free_return: make_case(
-        order={"free_return": True}, dispute={"seller_offer": {"refund_amount": "50.00", "return_required": True}}
+        order=received(free_return=True),
+        problem="not_as_described",
+        dispute={"seller_offer": {"refund_amount": "50.00", "return_required": True}},
     ),
     Rule.no_offer_yet: make_case(dispute={}),
     Rule.seller_did_not_answer: make_case(dispute={"opened_on": day(-6)}),
