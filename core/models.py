@@ -105,6 +105,8 @@ class Tracking(str, Enum):
     returned_to_seller = "returned_to_seller"
     held_at_customs = "held_at_customs"
     """Held by customs until an import charge is paid."""
+    seized_by_customs = "seized_by_customs"
+    """Seized or destroyed by customs (a fake, a banned item): it will never come."""
 
 
 class Problem(str, Enum):
@@ -146,11 +148,13 @@ class SellerAsk(str, Enum):
     pay_outside = "pay_outside"
     """Pay, or be refunded, outside AliExpress (PayPal, a bank transfer)."""
     buy_again = "buy_again"
+    """Buy something else, and they will include the missing part."""
     coupon_instead = "coupon_instead"
     """Take a coupon (store credit) instead of the money back."""
     change_reason = "change_reason"
     """Change the dispute's reason (to "I don't want it any more", say), which shifts the cost onto the buyer."""
-    """Buy something else, and they will include the missing part."""
+    small_dispute = "small_dispute"
+    """Open (or settle) a dispute for a small amount, and they will pay the rest some other way."""
 
 
 class DisputeStatus(str, Enum):
@@ -314,7 +318,7 @@ class Case(Strict):
         default=None,
         description="What the seller is asking the buyer to do: wait_longer, cancel_dispute (and they'll send it "
         "again), confirm_receipt (and they'll refund), return_first, pay_outside (PayPal, bank transfer) or "
-        "buy_again (and they'll include the missing part) coupon_instead (a coupon instead of the money) or change_reason (a reason that puts the cost on the buyer). Plans where a seller is involved then say what never "
+        "buy_again (and they'll include the missing part), coupon_instead (a coupon instead of the money), change_reason (a reason that puts the cost on the buyer) or small_dispute (a dispute for a small amount, the rest paid some other way). Plans where a seller is involved then say what never "
         "to do and give a reply to send.",
     )
     customs_refused: bool | None = Field(
@@ -375,6 +379,7 @@ class Rule(str, Enum):
     invalid_in_transit_keep_open = "dispute_open.invalid_in_transit_keep_open"
     seller_beats_aliexpress = "dispute_open.seller_beats_aliexpress"
     aliexpress_offer = "dispute_open.aliexpress_offer"
+    aliexpress_offer_low = "dispute_open.aliexpress_offer_below_asked"
     seller_gives_what_was_asked = "dispute_open.seller_gives_what_was_asked"
     seller_offer_too_low = "dispute_open.seller_offer_too_low"
     seller_offer_free_return = "dispute_open.seller_offer_free_return"
@@ -397,6 +402,7 @@ class Rule(str, Enum):
     returned_not_collected = "not_received.returned_not_collected"
     held_at_customs = "not_received.held_at_customs"
     held_at_customs_running_out = "not_received.held_at_customs_protection_running_out"
+    seized_by_customs = "not_received.seized_by_customs"
     after_cancelled_dispute = "not_received.after_cancelled_dispute"
     in_transit_running_out = "not_received.in_transit_protection_running_out"
     in_transit = "not_received.in_transit"

@@ -92,6 +92,7 @@ LINES: Mapping[Rule, Line] = MappingProxyType(
         Rule.aliexpress_offer: Line(
             "accept_aliexpress_offer", (guide.PHASES, guide.ACCEPT_PROPOSAL), "negotiation_ends"
         ),
+        Rule.aliexpress_offer_low: Line("wait", (guide.PHASES, guide.JUDGEMENT, guide.APPEAL), "negotiation_ends"),
         Rule.seller_gives_what_was_asked: Line(
             "accept_seller_offer", (guide.PHASES, guide.ACCEPT_PROPOSAL), "negotiation_ends"
         ),
@@ -129,6 +130,7 @@ LINES: Mapping[Rule, Line] = MappingProxyType(
             "contact_seller", (guide.DID_NOT_ARRIVE, guide.HOW_TO_OPEN), "dispute_deadline"
         ),
         Rule.held_at_customs: Line("wait", (guide.NOT_RECEIVED, guide.PROTECTION), "running_out_from"),
+        Rule.seized_by_customs: Line("open_dispute", (guide.DID_NOT_ARRIVE, guide.HOW_TO_OPEN), "dispute_deadline"),
         Rule.held_at_customs_running_out: Line(
             "open_dispute", (guide.NOT_RECEIVED, guide.JUDGEMENT, guide.HOW_TO_OPEN), "dispute_deadline"
         ),
@@ -184,7 +186,7 @@ NOT_SHIPPED_RULES = frozenset((Rule.payment_pending, Rule.payment_confirmed))
 """Lines for an order that has not shipped: with nothing wrong, such an order is just waiting."""
 WAYS_OUT_RULES = frozenset((Rule.too_late_to_appeal, Rule.not_received_too_late, Rule.received_too_late))
 """Lines where AliExpress's own routes are exhausted: the plan adds the ways out that still exist outside it."""
-BACKUP_RULES = frozenset((Rule.appeal, Rule.return_delivered))
+BACKUP_RULES = frozenset((Rule.appeal, Rule.return_delivered, Rule.aliexpress_offer_low))
 """Lines where AliExpress's last route is still open but slow: the plan names the ways out whose clock keeps running."""
 MISSED_RULES = frozenset(
     (
@@ -644,6 +646,12 @@ def dispute_open(facts: Facts) -> Decision:
     if aliexpress is not None:
         if seller is not None and seller_beats_aliexpress(seller, aliexpress):
             return accept(Rule.seller_beats_aliexpress, seller, facts)
+        asked = dispute.requested_refund if dispute.requested_refund is not None else case.order.total_paid
+        if case.order.total_paid > 0:
+            asked = min(asked, case.order.total_paid)
+        if 0 < aliexpress.refund_amount < asked:
+            # Less than asked: accepting early gains nothing (it is applied anyway), proof until the end may.
+            return Decision(Rule.aliexpress_offer_low)
         return accept(Rule.aliexpress_offer, aliexpress, facts)
     if seller is not None:
         asked = dispute.requested_refund if dispute.requested_refund is not None else case.order.total_paid
@@ -681,6 +689,11 @@ def shipped_not_received(facts: Facts) -> Decision:
         if facts.protection_running_out:
             return full_refund(facts, Rule.held_at_customs_running_out)
         return Decision(Rule.held_at_customs)
+    if order.tracking is Tracking.seized_by_customs and not facts.too_early_to_dispute:
+        if facts.case.dispute_blocked:
+            return Decision(Rule.dispute_blocked)
+        # It will never come: waiting for the estimated delivery gains nothing.
+        return full_refund(facts, Rule.seized_by_customs)
     still_coming = order.tracking in (Tracking.in_transit, Tracking.no_updates, Tracking.none)
     if still_coming and order.estimated_delivery is not None and facts.today < order.estimated_delivery:
         if facts.protection_running_out and facts.case.dispute_blocked:

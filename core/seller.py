@@ -17,6 +17,7 @@ _OPEN_DISPUTE = frozenset(
         Rule.invalid_in_transit_keep_open,
         Rule.seller_beats_aliexpress,
         Rule.aliexpress_offer,
+        Rule.aliexpress_offer_low,
         Rule.seller_gives_what_was_asked,
         Rule.seller_offer_too_low,
         Rule.no_offer_yet,
@@ -50,6 +51,7 @@ NOT_RECEIVED = frozenset(
         Rule.returned_not_collected,
         Rule.held_at_customs,
         Rule.held_at_customs_running_out,
+        Rule.seized_by_customs,
         Rule.after_cancelled_dispute,
     )
 )

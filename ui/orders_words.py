@@ -152,6 +152,7 @@ def choice_words() -> dict[str, str]:
         "delivered": _("Says delivered"),
         "returned_to_seller": _("Back to seller"),
         "held_at_customs": _("Held at customs"),
+        "seized_by_customs": _("Seized by customs"),
         "not_arrived": _("Didn't arrive"),
         "not_as_described": _("Not as described"),
         "slightly_imperfect": _("Slightly imperfect"),

@@ -81,6 +81,7 @@ def seller_ask_words(value: str) -> str:
         SellerAsk.buy_again.value: _("Buy something else, and they'll include the missing part"),
         SellerAsk.coupon_instead.value: _("Take a coupon instead of your money back"),
         SellerAsk.change_reason.value: _("Change the dispute's reason"),
+        SellerAsk.small_dispute.value: _("Settle for a small amount in the dispute, and they'll pay the rest"),
     }.get(value, value)
 
 

@@ -178,6 +178,7 @@ def _worded(language: str) -> Mapping[str, Question]:
                 Choice("none", _("There is no tracking")),
                 Choice("returned_to_seller", _("It went back to the seller")),
                 Choice("held_at_customs", _("It's held at customs, with a charge to pay")),
+                Choice("seized_by_customs", _("Customs seized it"), _("A letter says it was seized or destroyed.")),
             ),
         ),
         Question(

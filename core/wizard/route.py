@@ -29,7 +29,7 @@ def route(answers: dict[str, str]) -> list[str]:
         tracking = answers.get("tracking")
         if tracking == "returned_to_seller":
             keys.append("why_back")
-        elif tracking != "held_at_customs":
+        elif tracking not in ("held_at_customs", "seized_by_customs"):
             keys.append("eta")
         # After a cancelled dispute the seller has had their chance: whether they were written to changes nothing.
         if tracking in ("no_updates", "none") and stage == "on_the_way":

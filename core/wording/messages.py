@@ -10,7 +10,7 @@ from core.facts import APPEAL_WINDOW
 from core.i18n import N_, _, show_date
 from core.models import Message, Payment, Problem, Rule, Tracking
 from core.wording.said import Said, message
-from core.wording.steps import seller_pays_return
+from core.wording.steps import proposal, seller_pays_return
 
 
 def not_arrived_sentence(w: Said) -> str:
@@ -25,6 +25,8 @@ def not_arrived_sentence(w: Said) -> str:
         return due + _("I have not received it, and the tracking still shows it on its way.")
     if tracking is Tracking.held_at_customs:
         return due + _("I have not received it: the tracking shows it held at customs.")
+    if tracking is Tracking.seized_by_customs:
+        return due + _("I have not received it: the tracking shows customs seized it.")
     if tracking is Tracking.no_updates:
         return due + _("I have not received it, and the tracking has shown no updates for a while.")
     return due + _("I have not received it, and there is no tracking for it.")
@@ -513,3 +515,18 @@ def support_return_delivered(w: Said) -> list[Message]:
         "please release my refund? A screenshot of the tracking is attached. Thank you."
     ).format(order=w.order_ref, reached=reached)
     return [message("support", _("To AliExpress customer support"), body)]
+
+
+def dispute_proposal_answer(w: Said) -> list[Message]:
+    """The buyer's answer to a proposal below what they asked: why the claim stands, with the proof."""
+    if w.order.received:
+        body = _(
+            "The proposal of {offer} for {order} doesn't cover the problem. [What is wrong, and what it would cost "
+            "to put right.] My proof is attached. I still ask for {refund}."
+        ).format(offer=proposal(w), order=w.order_ref, refund=_asked(w))
+    else:
+        body = _(
+            "The proposal of {offer} for {order} doesn't cover it: I never received the parcel. My proof is "
+            "attached. I still ask for {refund}."
+        ).format(offer=proposal(w), order=w.order_ref, refund=_asked(w))
+    return [message("dispute", _("In the dispute: why the proposal is too low"), body)]

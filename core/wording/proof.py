@@ -58,6 +58,9 @@ def parcel_proof(w: Said) -> list[str]:
     if w.order.tracking is Tracking.delivered:
         listed.append(_("What a tracking site says about the city it was delivered in."))
         listed.append(_("A note from your post office or building reception, if they checked."))
+        listed.append(
+            _("The courier's delivery photo, if the tracking shows one, and a police report if it was stolen.")
+        )
     return listed
 
 
@@ -144,4 +147,11 @@ def customs_held_proof(w: Said) -> list[str]:
         _("A screenshot of the tracking showing it held at customs."),
         _("The customs notice or the carrier's page with the charge."),
         _("The receipt once you've paid it."),
+    ]
+
+
+def seized_proof(w: Said) -> list[str]:
+    return [
+        _("The customs letter, or a screenshot of the tracking saying it was seized."),
+        _("A screenshot of the order page."),
     ]

@@ -155,6 +155,13 @@ def seller_ask_warning(w: Said) -> list[str]:
                 "say) wants you to pay the return postage, or to lose the case."
             )
         ]
+    if ask is SellerAsk.small_dispute:
+        return [
+            _(
+                "Never settle a dispute for less than you're owed on a promise to pay the rest some other way: once "
+                "it's resolved, it can't be reopened, and the rest isn't covered."
+            )
+        ]
     if ask is SellerAsk.coupon_instead:
         return [
             _(
@@ -207,6 +214,8 @@ def _answer(w: Said, ask: SellerAsk) -> str:
         return _("Thank you, but I would like my money back rather than a coupon.")
     if ask is SellerAsk.change_reason:
         return _("I will keep the reason as it is, because it is what happened.")
+    if ask is SellerAsk.small_dispute:
+        return _("I will ask for the full amount I am owed, through AliExpress.")
     return _("I will not place another order to get what is owed on this one.")
 
 

@@ -717,7 +717,7 @@ def not_collected_steps(w: Said) -> list[str]:
         _("They may ask you to pay the postage again, as the parcel did reach you."),
         _(
             "No agreement by {day}? Open a dispute that day, choose “Refund only” and say honestly what happened."
-        ).format(day=w.day("dispute_deadline")),
+        ).format(day=w.day("running_out_from")),
     ]
 
 
@@ -739,4 +739,51 @@ def return_delivered_steps(w: Said) -> list[str]:
             first=w.n(window), last=w.upto(window)
         ),
         _("Keep the postage receipt until the money is back."),
+    ]
+
+
+def proposal(w: Said) -> str:
+    """AliExpress's proposal as the dispute shows it: its amount, and the return when it asks for one."""
+    offer = w.dispute.aliexpress_offer if w.dispute is not None else None
+    assert offer is not None, "only a rule with AliExpress's proposal words it"
+    amount = w.money(offer.refund_amount)
+    return _("{amount}, sending the item back").format(amount=amount) if offer.return_required else amount
+
+
+def proposal_low_steps(w: Said) -> list[str]:
+    """AliExpress proposes less than was asked: it is applied anyway at the end, so the days left are for proof."""
+    by = (
+        _("Add every photo, video and screenshot that shows the problem to the dispute by {day}.").format(
+            day=w.day("negotiation_ends")
+        )
+        if w.dates.negotiation_ends
+        else _("Add every photo, video and screenshot that shows the problem to the dispute now.")
+    )
+    return [
+        by,
+        _("Say in the dispute why {offer} isn't enough, with the message below.").format(offer=proposal(w)),
+        _("You don't need to tap “Accept”: if you pick nothing, the proposal is applied when the negotiation ends."),
+        _("If it's applied and still unfair, you have {n} days to appeal.").format(n=w.n(APPEAL_WINDOW)),
+    ]
+
+
+def seized_steps(w: Said) -> list[str]:
+    """Seized by customs: it will never come, so the dispute is for the whole order, with the customs letter."""
+    return [
+        _("Find the customs letter or the tracking page that says it was seized: it is your main proof."),
+        *open_dispute_steps(w),
+    ]
+
+
+def return_at_buyers_cost(w: Said) -> list[str]:
+    """A seller's offer that needs a return of a faulty item: the postage is the seller's, never the buyer's."""
+    offer = w.dispute.seller_offer if w.dispute is not None else None
+    if offer is None or not offer.return_required or w.case.problem is Problem.changed_mind or w.order.free_return:
+        return []
+    w.cites(RETURN_POSTAGE)
+    return [
+        _(
+            "For a faulty, wrong or not-as-described item the seller pays the return postage. If the offer means "
+            "posting it back at your cost, say no, and ask for a refund without return."
+        )
     ]

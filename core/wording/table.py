@@ -41,6 +41,7 @@ from core.wording.messages import (
     bank_message,
     cancellation_message,
     dispute_not_received,
+    dispute_proposal_answer,
     dispute_received,
     dispute_reject_answer,
     seller_about_problem,
@@ -87,6 +88,7 @@ from core.wording.proof import (
     refund_proof,
     return_delivered_proof,
     return_proof,
+    seized_proof,
     seller_chat_proof,
 )
 from core.wording.said import Part, Said, join, nothing
@@ -115,16 +117,20 @@ from core.wording.steps import (
     late_guarantee_steps,
     not_collected_steps,
     open_dispute_steps,
+    proposal,
+    proposal_low_steps,
     refund_missing_steps,
     refund_progress_steps,
     request_cancellation_steps,
     return_address_steps,
+    return_at_buyers_cost,
     return_delivered_steps,
     return_label_steps,
     return_late_steps,
     return_lost_steps,
     return_send_steps,
     return_sent_steps,
+    seized_steps,
     seller_rejected_steps,
     seller_silent_steps,
     support_steps,
@@ -296,6 +302,21 @@ _OWN_WORDS: Mapping[Rule, Words] = MappingProxyType(
         Rule.aliexpress_offer: Words(
             aliexpress_offer_headline, accept_steps, nothing, join(accept_warning, open_dispute_warnings), nothing
         ),
+        Rule.aliexpress_offer_low: Words(
+            lambda w: (
+                _("AliExpress proposes {offer}, less than you asked: add more proof by {day}.").format(
+                    offer=proposal(w), day=w.day("negotiation_ends")
+                )
+                if w.dates.negotiation_ends
+                else _("AliExpress proposes {offer}, less than you asked: add more proof to the dispute now.").format(
+                    offer=proposal(w)
+                )
+            ),
+            join(proposal_low_steps, backup_steps),
+            dispute_evidence,
+            join(outside_offers, open_dispute_warnings),
+            dispute_proposal_answer,
+        ),
         Rule.seller_gives_what_was_asked: Words(
             lambda w: _("Accept the seller's offer ({offer}): it gives you what you asked for.").format(offer=w.offer),
             accept_steps,
@@ -314,7 +335,7 @@ _OWN_WORDS: Mapping[Rule, Words] = MappingProxyType(
         ),
         Rule.seller_offer_too_low: Words(
             said("Don't accept the seller's offer yet: wait for AliExpress to step in with its own proposal."),
-            dispute_wait_steps,
+            join(return_at_buyers_cost, dispute_wait_steps),
             nothing,
             join(outside_offers, open_dispute_warnings),
             nothing,
@@ -456,9 +477,9 @@ _OWN_WORDS: Mapping[Rule, Words] = MappingProxyType(
         ),
         Rule.returned_not_collected: Words(
             said(
-                "It went back because it wasn't collected in time: ask the post office and the seller today. The "
-                "last day to open a dispute is {day}.",
-                day="dispute_deadline",
+                "It went back because it wasn't collected in time: ask the post office and the seller today, and "
+                "open a dispute by {day} if it isn't sorted out.",
+                day="running_out_from",
             ),
             not_collected_steps,
             parcel_proof,
@@ -475,6 +496,16 @@ _OWN_WORDS: Mapping[Rule, Words] = MappingProxyType(
             customs_held_proof,
             customs_charge_refused,
             nothing,
+        ),
+        Rule.seized_by_customs: Words(
+            said(
+                "Customs seized your parcel, so it won't come: open a dispute for a full refund. The last day is {day}.",
+                day="dispute_deadline",
+            ),
+            seized_steps,
+            seized_proof,
+            join(outside_offers, earlier_dispute_cancelled),
+            dispute_not_received,
         ),
         Rule.held_at_customs_running_out: Words(
             said(

@@ -56,12 +56,20 @@ def backup_steps(w: Said) -> list[str]:
             "wait for the answer.",
             len(routes),
         )
+    elif w.decision.rule is Rule.return_delivered:
+        lead = ngettext(
+            "If support doesn't release it, you can still try outside AliExpress: don't let the time limit below "
+            "run out while you wait.",
+            "If support doesn't release it, you can still try outside AliExpress: don't let the time limits below "
+            "run out while you wait.",
+            len(routes),
+        )
     else:
         lead = ngettext(
-            "If support doesn't release it, you can still try outside AliExpress: don't let the last day below pass "
-            "while you wait.",
-            "If support doesn't release it, you can still try outside AliExpress: don't let the last days below pass "
-            "while you wait.",
+            "If the outcome stays unfair, you can still try outside AliExpress: don't let the time limit below run "
+            "out while you wait.",
+            "If the outcome stays unfair, you can still try outside AliExpress: don't let the time limits below run "
+            "out while you wait.",
             len(routes),
         )
     return [lead, *routes]

@@ -531,10 +531,36 @@ class TestDisputeOpen:
         p = plan_for(
             order=received(),
             problem="not_as_described",
-            dispute={"aliexpress_offer": ae, "negotiation_ends_on": day(4)},
+            dispute={"requested_refund": amount, "aliexpress_offer": ae, "negotiation_ends_on": day(4)},
         )
         assert_advice(p, "accept_aliexpress_offer", refund, amount, ret)
         assert_deadline(p, day(4))
+
+    @pytest.mark.parametrize("requested", [None, "40.00"], ids=["total-asked", "amount-asked"])
+    def test_aliexpress_offer_below_what_was_asked_add_proof_and_let_it_apply(self, requested):
+        p = plan_for(
+            order=received(),
+            problem="not_as_described",
+            paid_with="paypal",
+            dispute={"requested_refund": requested, "aliexpress_offer": offer("30.00"), "negotiation_ends_on": day(4)},
+        )
+        assert p.rule is Rule.aliexpress_offer_low
+        assert_advice(p, "wait")
+        assert "$30.00" in p.headline
+        assert_deadline(p, day(4))
+        assert "less than you asked" in p.headline
+        assert any("You don't need to tap “Accept”" in step for step in p.steps)
+        assert any("appeal" in step for step in p.steps)
+        assert p.dates.paypal_dispute_by is not None
+        assert [m.kind for m in p.messages][:1] == ["dispute"]
+
+    def test_aliexpress_offer_of_at_least_the_total_is_accepted_whatever_was_asked(self):
+        p = plan_for(
+            order=received(),
+            problem="not_as_described",
+            dispute={"requested_refund": "80.00", "aliexpress_offer": offer("50.00"), "negotiation_ends_on": day(4)},
+        )
+        assert p.rule is Rule.aliexpress_offer
 
     @pytest.mark.parametrize(
         "ae, seller, action, amount, ret",
@@ -566,7 +592,12 @@ class TestDisputeOpen:
         p = plan_for(
             order=received(),
             problem="not_as_described",
-            dispute={"aliexpress_offer": ae, "seller_offer": seller, "negotiation_ends_on": day(4)},
+            dispute={
+                "requested_refund": "30.00",
+                "aliexpress_offer": ae,
+                "seller_offer": seller,
+                "negotiation_ends_on": day(4),
+            },
         )
         assert_advice(p, action, "partial", amount, ret)
         assert_deadline(p, day(4))

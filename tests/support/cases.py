@@ -261,7 +261,12 @@ SAMPLE_CASES: dict[Rule, dict] = {
         dispute={"seller_offer": {"refund_amount": "40.00"}, "aliexpress_offer": {"refund_amount": "30.00"}}
     ),
     Rule.aliexpress_offer: make_case(
-        dispute={"aliexpress_offer": {"refund_amount": "30.00"}, "negotiation_ends_on": day(4)}
+        dispute={"aliexpress_offer": {"refund_amount": "50.00"}, "negotiation_ends_on": day(4)}
+    ),
+    Rule.aliexpress_offer_low: make_case(
+        order=received(),
+        problem="not_as_described",
+        dispute={"aliexpress_offer": {"refund_amount": "30.00"}, "negotiation_ends_on": day(4)},
     ),
     Rule.seller_gives_what_was_asked: make_case(dispute={"seller_offer": {"refund_amount": "50.00"}}),
     Rule.seller_offer_too_low: make_case(dispute={"seller_offer": {"refund_amount": "10.00"}}),
@@ -295,6 +300,7 @@ SAMPLE_CASES: dict[Rule, dict] = {
         order={"tracking": "returned_to_seller"}, customs_refused=False, missed_pickup=True
     ),
     Rule.held_at_customs: make_case(order={"tracking": "held_at_customs"}),
+    Rule.seized_by_customs: make_case(order={"tracking": "seized_by_customs"}),
     Rule.held_at_customs_running_out: make_case(order=not_received(3, tracking="held_at_customs")),
     Rule.after_cancelled_dispute: make_case(order={"tracking": "no_updates"}, dispute={"status": "cancelled"}),
     Rule.in_transit_running_out: make_case(order=not_received(4, tracking="in_transit")),

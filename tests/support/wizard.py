@@ -227,6 +227,17 @@ ROUTES = {
         ["held at customs", "carrier's own site", "Don't refuse a real customs charge"],
         None,
     ),
+    "seized by customs": (
+        [
+            ("stage", "on_the_way"),
+            ("shipped", "2026-10-15"),
+            ("protection", "no"),
+            ("tracking", "seized_by_customs"),
+        ],
+        "open_dispute",
+        ["Customs seized your parcel", "Full refund", "Mon 14 Dec 2026"],
+        "dispute",
+    ),
     "dispute cancelled, still not here": (
         [
             ("stage", "dispute_cancelled"),
@@ -454,6 +465,19 @@ ROUTES = {
         "cancel_dispute",
         ["Cancel the dispute and wait"],
         None,
+    ),
+    "dispute open, AliExpress proposes less than asked": (
+        [
+            ("stage", "dispute_open"),
+            ("dispute_about", "not_as_described"),
+            ("total", "119 EUR"),
+            ("seller_offer", "20"),
+            ("aliexpress_offer", "35"),
+            ("negotiation", "2026-12-02"),
+        ],
+        "wait",
+        ["AliExpress proposes €35.00, less than you asked: add more proof by Wed 2 Dec 2026"],
+        "dispute",
     ),
     "dispute open, AliExpress offer": (
         [
