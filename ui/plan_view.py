@@ -12,10 +12,10 @@ from collections.abc import Callable
 import plotly.graph_objects as go
 import streamlit as st
 
+from core import advise
 from core.calendar import plan_calendar
 from core.counting import assumed_protection, how_counted
 from core.facts import RUNNING_OUT
-from core import advise
 from core.i18n import DEFAULT_LANGUAGE, LANGUAGES, _, current_language, days_phrase, in_language, ngettext, show_date
 from core.models import Case, FactNote, Message, Plan
 from core.report import confidence_words, plan_text, source_words

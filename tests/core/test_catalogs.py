@@ -83,8 +83,19 @@ def test_the_makefile_extracts_with_the_same_keywords() -> None:
 def test_the_template_holds_todays_texts(tmp_path: Path) -> None:
     fresh = tmp_path / "messages.pot"
     subprocess.run(
-        [sys.executable, "-c", "from babel.messages.frontend import main; main()", "-q", "extract"]
-        + ["-F", "babel.cfg", *KEYWORDS, "-o", str(fresh), "."],
+        [
+            sys.executable,
+            "-c",
+            "from babel.messages.frontend import main; main()",
+            "-q",
+            "extract",
+            "-F",
+            "babel.cfg",
+            *KEYWORDS,
+            "-o",
+            str(fresh),
+            ".",
+        ],
         cwd=REPO,
         check=True,
         capture_output=True,
