@@ -33,7 +33,7 @@ def stand_ins(tmp_path: Path) -> Iterator[None]:
 
 def follow(at: AppTest) -> AppTest:
     """AppTest formats a picker's value again on the test's own thread: that thread must speak the page's language."""
-    use_language(at.session_state["language"] if "language" in at.session_state else DEFAULT_LANGUAGE)
+    use_language(at.session_state.get("language", DEFAULT_LANGUAGE))
     return at
 
 
