@@ -40,10 +40,9 @@ def write_catalogs(folder: Path, languages: list[str], translate: Callable[[str,
         for message in catalog:
             if not message.id:
                 continue
-            if isinstance(message.id, tuple):
-                message.string = tuple(change(message.id[min(i, 1)]) for i in range(catalog.num_plurals))
-            else:
-                message.string = change(message.id)
+            forms = (message.id,) if isinstance(message.id, str) else tuple(message.id)
+            strings = tuple(change(forms[min(i, len(forms) - 1)]) for i in range(catalog.num_plurals))
+            message.string = strings if len(forms) > 1 else strings[0]
         target = folder / language / "LC_MESSAGES"
         target.mkdir(parents=True, exist_ok=True)
         with (target / "messages.mo").open("wb") as out:
