@@ -23,11 +23,17 @@ PARAM = "lang"
 
 
 def session_language() -> str:
-    """This session's language; English outside a session (the command line, benchmarks, tests of core)."""
+    """This session's language; English outside a session (the command line, benchmarks, tests of core).
+
+    Once read, it is also set for the rest of this run's thread: a plan's few hundred texts then cost one
+    session-state lookup, not one each.
+    """
     if get_script_run_ctx(suppress_warning=True) is None:
         return DEFAULT_LANGUAGE
     language = st.session_state.get(LANGUAGE)
-    return language if language in LANGUAGES else DEFAULT_LANGUAGE
+    language = language if language in LANGUAGES else DEFAULT_LANGUAGE
+    use_language(language)
+    return language
 
 
 set_language_source(session_language)
@@ -75,7 +81,9 @@ def _picked() -> None:
 
 def switcher() -> None:
     """The language picker, top right of every page: each language in its own name, one tap to switch."""
-    st.session_state[PICKER] = session_language()
+    language = session_language()
+    if st.session_state.get(PICKER) != language:  # a page opened by its own address starts without the picker
+        st.session_state[PICKER] = language
     with st.container(horizontal=True, horizontal_alignment="right", key="language_row"):
         st.selectbox(
             _("Language"),
