@@ -55,14 +55,15 @@ def in_language(language: str) -> Iterator[None]:
         _language.reset(token)
 
 
-def set_language_source(source: Callable[[], str]) -> None:
-    """Where a thread that has not called `use_language` finds its language.
+def set_language_source(source: Callable[[], str]) -> Callable[[], str]:
+    """Where a thread that has not called `use_language` finds its language; returns the one it replaces.
 
     The app's callbacks run on a fresh thread before the page's first line: the UI points this at the
     session's choice, so a message made in a callback is in the visitor's language too.
     """
     global _source
-    _source = source
+    before, _source = _source, source
+    return before
 
 
 def current_language() -> str:

@@ -75,13 +75,13 @@ def test_a_thread_that_never_chose_reads_the_language_source() -> None:
     import threading
 
     seen: list[str] = []
-    set_language_source(lambda: "pt_BR")
+    before = set_language_source(lambda: "pt_BR")
     try:
         worker = threading.Thread(target=lambda: seen.append(current_language()))
         worker.start()
         worker.join()
     finally:
-        set_language_source(lambda: DEFAULT_LANGUAGE)
+        set_language_source(before)
     assert seen == ["pt_BR"]
 
 
