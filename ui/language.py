@@ -45,8 +45,7 @@ def pick() -> str:
         linked = st.query_params.get(PARAM)
         st.session_state[CHOSEN] = linked in LANGUAGES
         st.session_state[LANGUAGE] = linked if linked in LANGUAGES else language_from_locale(st.context.locale)
-    language = session_language()
-    use_language(language)
+    language = session_language()  # also makes this run's texts use it
     wanted = url_value()
     if wanted is not None and st.query_params.get(PARAM) != wanted:
         st.query_params[PARAM] = wanted
