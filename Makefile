@@ -3,7 +3,7 @@
 #   make test      install requirements-dev.txt (+ Debian chromium if missing), run `make check`, then the whole suite
 #   make check     lint, format and type checks (ruff and mypy, configured in pyproject.toml)
 #   make bench     run the benchmark scripts in bench/
-#   make messages  extract translatable strings into locale/messages.pot
+#   make messages  extract the texts into locale/messages.pot, update each language's .po, compile the .mo files
 #   make serve-replicas N=3   N replicas behind HAProxy on http://127.0.0.1:8500 (README, "Host it")
 #   make stop-replicas        stop them
 
@@ -27,7 +27,7 @@ DEV_HASH  := $(shell cat requirements.txt requirements-dev.txt 2>/dev/null | sha
 RUN_STAMP := $(VENV)/.installed-run-$(RUN_HASH)
 DEV_STAMP := $(VENV)/.installed-dev-$(DEV_HASH)
 
-.PHONY: help run check test bench messages chromium haproxy serve-replicas stop-replicas
+.PHONY: help run check test bench messages catalogs chromium haproxy serve-replicas stop-replicas
 
 help:
 	@echo "make run | make test | make check | make bench | make messages | make serve-replicas N=3 | make stop-replicas"
@@ -46,7 +46,7 @@ $(DEV_STAMP): | $(VPY)
 	@rm -f $(VENV)/.installed-dev-*
 	@touch $@
 
-run: $(RUN_STAMP)
+run: $(RUN_STAMP) catalogs
 	$(VENV)/bin/streamlit run app.py --server.port $(PORT) --server.headless true
 
 # Debian's chromium for the browser tests (never `playwright install`).
@@ -93,7 +93,7 @@ check: $(DEV_STAMP)
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/mypy
 
-test: $(DEV_STAMP) check chromium haproxy
+test: $(DEV_STAMP) check catalogs chromium haproxy
 	$(VPY) -m pytest -p no:cacheprovider
 
 # Every bench/*.py except the *_app.py files, which are Streamlit scripts the
@@ -107,7 +107,22 @@ bench: $(DEV_STAMP) chromium haproxy
 	done; \
 	[ $$found = 1 ] || echo "no benchmark scripts in bench/"
 
+# Extract the texts into the .pot, bring each language's .po up to date with it (no fuzzy guesses: a changed
+# text is untranslated until someone translates it), and compile the .mo files the app reads.
 messages: $(RUN_STAMP)
 	@mkdir -p locale
 	$(VENV)/bin/pybabel extract -F babel.cfg -k _ -k N_ -k said -k ngettext:1,2 \
 		--project="AliExpress Dispute Wizard" -o locale/messages.pot .
+	@for po in locale/*/LC_MESSAGES/messages.po; do \
+		[ -f "$$po" ] || continue; \
+		lang=$$(basename $$(dirname $$(dirname $$po))); \
+		$(VENV)/bin/pybabel update --no-fuzzy-matching -i locale/messages.pot -d locale -D messages -l $$lang || exit $$?; \
+	done
+	@$(MAKE) --no-print-directory catalogs
+
+# The compiled catalogs (.mo) from the .po files; also committed, so Community Cloud serves them as they are.
+catalogs: $(RUN_STAMP)
+	@for po in locale/*/LC_MESSAGES/messages.po; do \
+		[ -f "$$po" ] || continue; \
+		$(VENV)/bin/pybabel compile -i "$$po" -o "$${po%.po}.mo" || exit $$?; \
+	done

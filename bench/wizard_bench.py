@@ -3,8 +3,10 @@
 A question step (tap "stage"; a date, then Next), the plan step (last answer -> plan and chart), a tick on
 the plan, and a new session from a link to the plan; against bench/floor_app.py's radio and button, both
 in this process (whose heap app.py's warm-up froze) and in a process of its own (as `streamlit run` serves
-it). Timing as in bench/harness.py. Target: a question step at most 2x the floor. Prints one JSON line,
-then a summary.
+it). Timing as in bench/harness.py. Target: a question step at most 2x the floor. Also, interleaved in the
+same run, the question step in Spanish (a stand-in catalog from tests/support/catalogs.py until the real one
+is merged) against English (target: within 10 %), and a language switch against a normal rerun (target: no
+dearer). Prints one JSON line, then a summary.
 
     .venv/bin/python bench/wizard_bench.py                       # 80 repetitions
     .venv/bin/python bench/wizard_bench.py --quick               # tiny, to prove it works
@@ -20,6 +22,7 @@ import datetime as dt
 import json
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 from typing import Any
@@ -28,9 +31,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bench import gc_mode, harness
 from bench.harness import Sample
+from tests.support.catalogs import catalogs_in, write_catalogs
 from tests.support.wizard import ROUTES, TODAY, answer, current_question, start
 
 TARGET_RATIO = 2.0
+LANGUAGE_RATIO = 1.10
+"""The question step in Spanish against English, and a language switch against a question step."""
 PLAN_ROUTE = ROUTES["received, parts missing"][0]
 SHIPPED = (TODAY - dt.timedelta(days=20)).isoformat()
 OURS = ("core/", "ui/", "pages/", "app.py")
@@ -50,17 +56,24 @@ def expect(at: Any, step: str) -> Any:
 class Ours:
     """app.py under AppTest, a new session per repetition."""
 
-    def __init__(self, post_script_gc: bool) -> None:
+    def __init__(self, post_script_gc: bool, language: str = "en") -> None:
         harness.time_script_runs()
         self.gc = post_script_gc
+        self.params = {} if language == "en" else {"lang": language}
 
     def question_steps(self) -> dict[str, Sample]:
-        first, at = harness.timed(start, self.gc)
+        first, at = harness.timed(lambda: start(self.params), self.gc)
         choice, at = harness.timed(lambda: answer(expect(at, "stage"), "stage", "on_the_way"), self.gc)
         at = pick_shipped(expect(at, "shipped"))  # the box starts empty; picking a day is its own run
         date, at = harness.timed(lambda: at.button(key="q_shipped_next").click().run(), self.gc)
         expect(at, "protection")
-        return {"start": first, "choice_step": choice, "date_step": date}
+        if not self.params:
+            return {"start": first, "choice_step": choice, "date_step": date}
+        back = self.params["lang"]
+        there, at = harness.timed(lambda: at.selectbox(key="language_picker").set_value("en").run(), self.gc)
+        again, at = harness.timed(lambda: at.selectbox(key="language_picker").set_value(back).run(), self.gc)
+        expect(at, "protection")
+        return {"choice_step": choice, "date_step": date, "switch": there, "switch_back": again}
 
     def plan_steps(self) -> dict[str, Sample]:
         """A link holding all answers but the last; answering it draws the plan; a tick on it; a link to it."""
@@ -163,14 +176,17 @@ def main(argv: list[str] | None = None) -> int:
         "warmup": warmup,
     }
     ours, floor, own = Ours(post_script_gc), harness.Floor(post_script_gc), harness.FloorProcess(post_script_gc)
+    spanish = Ours(post_script_gc, "es")
     blocks = [
         ("ours", ours.question_steps),
         ("ours", ours.plan_steps),
+        ("ours_es", spanish.question_steps),
         ("floor", floor.rep),
         ("floor_own_process", own.rep),
     ]
     try:
-        samples = harness.interleave(blocks, warmup, reps)
+        with tempfile.TemporaryDirectory() as folder, catalogs_in(write_catalogs(Path(folder), ["es"])):
+            samples = harness.interleave(blocks, warmup, reps)
     finally:
         own.close()
     floors = harness.floors(samples)
@@ -180,6 +196,21 @@ def main(argv: list[str] | None = None) -> int:
     measures.update({name: harness.describe(values) for name, values in floors.items()})
     measures["ours.question_step"] = harness.describe(steps["question_step"])
     ratios = harness.ratios(steps, floors)
+    spanish_step = samples["ours_es.choice_step"] + samples["ours_es.date_step"]
+    switches = samples["ours_es.switch"] + samples["ours_es.switch_back"]
+    measures["ours_es.question_step"] = harness.describe(spanish_step)
+    measures["ours_es.switches"] = harness.describe(switches)
+    english = harness.median_of(steps["question_step"])
+    spanish_ratio = round(harness.median_of(spanish_step) / english, 2)
+    switch_ratio = round(harness.median_of(switches) / english, 2)
+    languages = {
+        "question_step_es_vs_en": spanish_ratio,
+        "switch_vs_question_step": switch_ratio,
+        "question_step_es_vs_en_cpu": round(cpu_median(spanish_step) / cpu_median(steps["question_step"]), 2),
+        "switch_vs_question_step_cpu": round(cpu_median(switches) / cpu_median(steps["question_step"]), 2),
+        "catalog": "stand-in (tests/support/catalogs.py)",
+        "met": spanish_ratio <= LANGUAGE_RATIO and switch_ratio <= LANGUAGE_RATIO,
+    }
     result.update(gc_mode.fields(args))
     result.update(
         {
@@ -189,6 +220,8 @@ def main(argv: list[str] | None = None) -> int:
             "target_ratio": TARGET_RATIO,
             "met": ratios["question_step_vs_floor"] <= TARGET_RATIO,
             "met_vs_floor_own_process": ratios["question_step_vs_floor_own_process"] <= TARGET_RATIO,
+            "languages": languages,
+            "language_target_ratio": LANGUAGE_RATIO,
         }
     )
     if args.profile:
@@ -196,6 +229,11 @@ def main(argv: list[str] | None = None) -> int:
     print(json.dumps(result), flush=True)
     summary(result)
     return 0
+
+
+def cpu_median(samples: list[Sample]) -> float:
+    """The median CPU ms (script + gc) of some reruns: steadier than wall time on a busy machine."""
+    return float(harness.describe(samples)["cpu"]["median"])
 
 
 def summary(result: dict[str, Any]) -> None:
@@ -229,6 +267,16 @@ def summary(result: dict[str, Any]) -> None:
     print(
         f"target: question step <= {TARGET_RATIO:.0f}x the floor: {'met' if result['met'] else 'MISSED'} in this "
         f"process, {'met' if result['met_vs_floor_own_process'] else 'MISSED'} against its own"
+    )
+    lang = result["languages"]
+    for name, label in (("ours_es.question_step", "question step in Spanish"), ("ours_es.switches", "language switch")):
+        m = measures[name]
+        print(f"  {label:<30} {m['total']['median']:7.2f} ({m['total']['p95']:.2f}); CPU {m['cpu']['median']:.2f}")
+    print(
+        f"languages ({lang['catalog']}): Spanish question step {lang['question_step_es_vs_en']}x English, a switch "
+        f"{lang['switch_vs_question_step']}x a question step; target <= {result['language_target_ratio']}x: "
+        f"{'met' if lang['met'] else 'MISSED'} (CPU: {lang['question_step_es_vs_en_cpu']}x, "
+        f"{lang['switch_vs_question_step_cpu']}x)"
     )
     print(
         f"a full collection walks {heap['ours_process']['objects_tracked']} objects here "

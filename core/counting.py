@@ -29,7 +29,7 @@ from core.facts import (
     SELLER_DISPUTE_ANSWER,
     SELLER_REPLY,
 )
-from core.i18n import _, current_language, ngettext, show_date
+from core.i18n import _, country_name, current_language, ngettext, show_date
 from core.models import PROTECTION_DAYS_USUAL, Case, Order, Plan, PlanDates
 from core.rules import refund_window
 
@@ -196,13 +196,6 @@ def working_week(country: str | None) -> str:
     if set(run) == set(working):
         return _("{first} to {last}").format(first=names[run[0]], last=names[run[-1]])
     return ", ".join(names[day] for day in working)
-
-
-def country_name(country: str) -> str:
-    """The country's name in the reader's language, or its code when babel does not know it."""
-    from babel import Locale
-
-    return Locale.parse(current_language()).territories.get(country, country)
 
 
 def how_counted(plan: Plan) -> str | None:

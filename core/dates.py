@@ -9,8 +9,11 @@ library knows them.
 from __future__ import annotations
 
 import datetime as dt
+import unicodedata
 from functools import lru_cache
 from typing import TYPE_CHECKING
+
+from core.i18n import country_name, current_language, in_language
 
 if TYPE_CHECKING:
     import holidays
@@ -28,14 +31,24 @@ def _working_calendar(country: str | None) -> holidays.HolidayBase:
     return holidays.HolidayBase() if country is None else holidays.country_holidays(country)
 
 
-@lru_cache(maxsize=1)
 def known_countries() -> dict[str, str]:
-    """Country codes the holiday calendar knows, with their English names, for a picker."""
-    import holidays
-    from babel import Locale
+    """Country codes the holiday calendar knows, with their names in the reader's language (babel's, not the
+    holidays library's English ones), in that language's alphabetical order, for a picker."""
+    return _countries(current_language())
 
-    names = Locale("en").territories
-    return {code: names.get(code, code) for code in sorted(holidays.list_supported_countries()) if len(code) == 2}
+
+@lru_cache(maxsize=16)
+def _countries(language: str) -> dict[str, str]:
+    import holidays
+
+    with in_language(language):
+        names = {code: country_name(code) for code in holidays.list_supported_countries() if len(code) == 2}
+    return dict(sorted(names.items(), key=lambda item: _sort_key(item[1])))
+
+
+def _sort_key(name: str) -> str:
+    """ "Émirats" files under E, as a reader looks for it."""
+    return "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c)).casefold()
 
 
 def is_working_day(day: dt.date, country: str | None = None) -> bool:

@@ -2,7 +2,8 @@
 
 English is the source language: its texts are the message ids, so English needs no
 catalog. Another language is a compiled gettext catalog in locale/<lang>/LC_MESSAGES/
-messages.mo, picked per session with `use_language`, never a change to the code.
+messages.mo, picked per session with `use_language`, never a change to the code. The
+languages offered are LANGUAGES, in one place.
 """
 
 from __future__ import annotations
@@ -10,6 +11,8 @@ from __future__ import annotations
 import contextvars
 import datetime as dt
 import gettext
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
@@ -20,8 +23,11 @@ from babel.numbers import NumberPattern
 
 LOCALE_DIR = Path(__file__).resolve().parent.parent / "locale"
 DEFAULT_LANGUAGE = "en"
+LANGUAGES = {"en": "English", "es": "Español", "pt_BR": "Português (Brasil)", "fr": "Français"}
+"""The languages offered, each named in itself: adding one is a line here and its catalog."""
 
-_language: contextvars.ContextVar[str] = contextvars.ContextVar("language", default=DEFAULT_LANGUAGE)
+_language: contextvars.ContextVar[str] = contextvars.ContextVar("language")
+_source: Callable[[], str] = lambda: DEFAULT_LANGUAGE  # noqa: E731
 
 
 @lru_cache(maxsize=16)
@@ -29,18 +35,67 @@ def _catalog(language: str) -> gettext.NullTranslations:
     return gettext.translation("messages", LOCALE_DIR, languages=[language], fallback=True)
 
 
+def forget_catalogs() -> None:
+    """Read the catalogs again (after `make messages`, or a test's own LOCALE_DIR)."""
+    _catalog.cache_clear()
+
+
 def use_language(language: str) -> None:
     """Switch the texts of the current session (thread or task) to `language`."""
     _language.set(language)
 
 
+@contextmanager
+def in_language(language: str) -> Iterator[None]:
+    """Texts made inside the block are in `language`; the session's own language comes back after."""
+    token = _language.set(language)
+    try:
+        yield
+    finally:
+        _language.reset(token)
+
+
+def set_language_source(source: Callable[[], str]) -> Callable[[], str]:
+    """Where a thread that has not called `use_language` finds its language; returns the one it replaces.
+
+    The app's callbacks run on a fresh thread before the page's first line: the UI points this at the
+    session's choice, so a message made in a callback is in the visitor's language too.
+    """
+    global _source
+    before, _source = _source, source
+    return before
+
+
 def current_language() -> str:
-    return _language.get()
+    language = _language.get(None)
+    return language if language is not None else _source()
+
+
+def language_from_locale(tag: str | None) -> str:
+    """The offered language closest to a browser's locale ("es-MX" is es, "pt-PT" pt_BR), else English."""
+    if not tag:
+        return DEFAULT_LANGUAGE
+    parts = tag.replace("_", "-").split("-")
+    base = parts[0].lower()
+    exact = base + ("_" + parts[1].upper() if len(parts) > 1 else "")
+    if exact in LANGUAGES:
+        return exact
+    return next((code for code in LANGUAGES if code.split("_")[0] == base), DEFAULT_LANGUAGE)
+
+
+def country_name(code: str) -> str:
+    """A country's name in the reader's language, as babel knows it ("ES" is "España" in Spanish)."""
+    return _territories(current_language()).get(code, code)
+
+
+@lru_cache(maxsize=16)
+def _territories(language: str) -> dict[str, str]:
+    return dict(Locale.parse(language).territories)
 
 
 def _(message: str) -> str:
     """Translate `message` into the current session's language."""
-    return _catalog(_language.get()).gettext(message)
+    return _catalog(current_language()).gettext(message)
 
 
 def N_(message: str) -> str:
@@ -50,7 +105,7 @@ def N_(message: str) -> str:
 
 def ngettext(singular: str, plural: str, n: int) -> str:
     """Translate a text that changes with a count ("1 day" / "3 days")."""
-    return _catalog(_language.get()).ngettext(singular, plural, n)
+    return _catalog(current_language()).ngettext(singular, plural, n)
 
 
 @lru_cache(maxsize=4096)
@@ -60,7 +115,7 @@ def _day(day: dt.date, language: str) -> str:
 
 def show_date(day: dt.date) -> str:
     """A date as a reader says it: "Tue 8 Dec 2026"."""
-    return _day(day, _language.get())
+    return _day(day, current_language())
 
 
 @lru_cache(maxsize=64)
@@ -76,7 +131,7 @@ def _currency_format(language: str) -> tuple[Locale, NumberPattern]:
 
 def show_money(amount: Decimal | float, currency: str) -> str:
     """An amount with its currency as babel writes it for the reader: "$12.50", "1.234,50 €"."""
-    return _money(Decimal(str(amount)), currency, _language.get())
+    return _money(Decimal(str(amount)), currency, current_language())
 
 
 @lru_cache(maxsize=8192)

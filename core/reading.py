@@ -63,7 +63,33 @@ def from_pydantic(error: ErrorDetails) -> CaseProblem:
         return CaseProblem("", _("This is not valid JSON ({detail}).").format(detail=error["ctx"]["error"]))
     if error["type"] == "extra_forbidden":
         return CaseProblem(field, _("Unknown field: remove it or check its spelling."))
-    return CaseProblem(field, error["msg"])
+    return CaseProblem(field, pydantic_words(error))
+
+
+def pydantic_words(error: ErrorDetails) -> str:
+    """Pydantic's complaint in our words and the reader's language: its own messages are English only."""
+    kind, ctx = error["type"], error.get("ctx") or {}
+    limit = next((ctx[name] for name in ("ge", "gt", "le", "lt") if name in ctx), None)
+    if kind == "missing":
+        return _("Missing: this is needed.")
+    if kind.startswith(("date_", "datetime_")):
+        return _("Not a date: write it as YYYY-MM-DD, e.g. 2026-11-26.")
+    if kind in ("greater_than_equal", "greater_than"):
+        return _("Too small: the least is {low}.").format(low=limit)
+    if kind in ("less_than_equal", "less_than"):
+        return _("Too big: the most is {high}.").format(high=limit)
+    if kind.startswith(("int_", "float_", "decimal_")):
+        return _("Not a number.")
+    if kind.startswith("bool_"):
+        return _("Write true or false.")
+    if kind == "string_too_long":
+        return _("Too long: at most {n} characters.").format(n=ctx.get("max_length"))
+    if kind in ("literal_error", "enum"):
+        # pydantic joins the last two with an English "or": a plain list reads the same in every language.
+        return _("Must be one of: {choices}.").format(choices=str(ctx.get("expected", "")).replace("' or '", "', '"))
+    if kind == "value_error" and error["loc"] and error["loc"][-1] == "order_number":
+        return _("An order number is 8 to 20 digits, as shown on the order page.")
+    return _("This value can't be read.")
 
 
 def contradictions(case: Case, today: dt.date) -> list[CaseProblem]:

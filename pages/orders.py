@@ -15,7 +15,7 @@ from core.dates import known_countries
 from core.i18n import _, current_language, ngettext
 from core.models import LABEL_MAX
 from core.orders import MAX_ORDERS, Assessed, Urgency, row_to_case, summary
-from ui import browser_storage, order_files, order_form, orders_state, orders_table, orders_words, state
+from ui import browser_storage, language, order_files, order_form, orders_state, orders_table, orders_words, state
 from ui.orders_words import status_words
 from ui.phone import phone_controls
 from ui.plan_view import escape, show_plan
@@ -342,6 +342,7 @@ st.set_page_config(layout="wide")
 today = state.today()
 orders_table.apply_edits()
 phone_controls()  # app.py's copy doesn't reach this page when it is opened by its own address (/orders)
+language.switcher()
 st.title(_("My orders"))
 st.caption(_("Every order you're watching, most urgent first. They're kept in this browser only, never on our side."))
 show_notes()
@@ -364,3 +365,4 @@ with st.expander(_("Settings and privacy"), icon=":material/settings:"):
         st.warning(_("This browser doesn't let us keep your orders: download a backup to keep them."))
     show_forget()
 browser_storage.keep(order_files.saved_text(), on_load=order_files.load_saved, on_change=order_files.saved_elsewhere)
+language.remember()

@@ -30,7 +30,7 @@ from core.wizard.case import (
 )
 from core.wizard.questions import questions
 from core.wizard.route import MAX_ANSWERS, route
-from ui import state, wizard_state
+from ui import language, state, wizard_state
 from ui.plan_view import escape, show_plan
 from ui.questions import show_question
 
@@ -312,6 +312,9 @@ def show_share() -> None:
         base = (st.context.url or "").split("?")[0]
         params = wizard_state.url_params(include_private=False)
         params.pop("step", None)
+        lang = language.url_value()
+        if lang is not None:
+            params[language.PARAM] = lang  # the friend opens it in the sender's language
         st.code(base + "?" + urlencode(params), language=None, wrap_lines=True)
 
 
@@ -335,10 +338,11 @@ def show_plan_step() -> None:
     show_share()
 
 
+language.switcher()
 st.markdown("## :material/gavel: " + _("AliExpress Dispute Wizard"))
 st.caption(_("A few plain questions about your order, then a plan you can act on today."))
 wizard_state.start()
-for note in st.session_state.notes:
+for note in wizard_state.notes():
     st.info(note, icon=":material/link_off:")
 show_progress()
 if wizard_state.step() == wizard_state.PLAN:

@@ -12,10 +12,11 @@ from collections.abc import Callable
 import plotly.graph_objects as go
 import streamlit as st
 
+from core import advise
 from core.calendar import plan_calendar
 from core.counting import assumed_protection, how_counted
 from core.facts import RUNNING_OUT
-from core.i18n import _, current_language, days_phrase, ngettext, show_date
+from core.i18n import DEFAULT_LANGUAGE, LANGUAGES, _, current_language, days_phrase, in_language, ngettext, show_date
 from core.models import Case, FactNote, Message, Plan
 from core.report import confidence_words, plan_text, source_words
 from core.timeline import Timeline, order_timeline, timeline_rows
@@ -92,7 +93,7 @@ def show_plan(
         payment()
     show_checklists(plan, key, after_steps)
     if plan.messages:
-        show_messages(plan, names)
+        show_messages(plan, names, case, key)
     show_timeline(case, plan, key)
     show_downloads(case, plan, key, order_id)
     show_why(plan)
@@ -165,20 +166,54 @@ def show_checklists(plan: Plan, key: str, after_steps: Callable[[], None] | None
             st.checkbox(escape(text), key=f"{key}_proof_{number}")
 
 
-def show_messages(plan: Plan, names: Callable[[], None] | None) -> None:
-    """The ready-to-send messages, each with what to fill in before sending."""
+LOCAL_READERS = ("bank", "paypal")
+"""Messages read by the buyer's own bank or PayPal, in the buyer's language; sellers and AliExpress's dispute
+staff read English, so every other message is offered in English first."""
+
+
+def english_messages(case: Case, plan: Plan, key: str) -> list[Message]:
+    """The same plan's messages written in English: made once per case and day in this session, like the plan."""
+
+    def build() -> list[Message]:
+        with in_language("en"):
+            return advise(case, today=plan.today).messages
+
+    return state.remembered(f"{key}_english_messages", (case, plan.today), build)
+
+
+def show_messages(plan: Plan, names: Callable[[], None] | None, case: Case | None = None, key: str = "plan") -> None:
+    """The ready-to-send messages, each with what to fill in before sending.
+
+    In another language than English, a message for the seller or AliExpress shows in English, with a toggle to
+    read it (and copy it) in the buyer's language; the copy button copies the version shown.
+    """
     st.markdown("#### " + _("Ready-to-send messages"))
+    language = current_language()
+    english = plan.messages
+    if language != DEFAULT_LANGUAGE and case is not None:
+        english = english_messages(case, plan, key)
+        if [m.kind for m in english] != [m.kind for m in plan.messages]:
+            english = plan.messages  # never pair a message with another's translation
+        elif any(m.kind not in LOCAL_READERS for m in plan.messages):
+            st.caption(_("Sellers and AliExpress's staff read English, so these messages are in English first."))
     if names is not None:
         names()
-    for number, message in enumerate(plan.messages):
+    for number, (message, in_english) in enumerate(zip(plan.messages, english, strict=True)):
         # The keyed box (class st-key-message_N) lets ui/phone.py hide st.code's own hover icon there.
         with st.container(key=f"message_{number}"):
             st.markdown("**" + escape(message.title) + "**")
-            needed = fill_in_line(message)
+            shown = message
+            if in_english is not message and message.kind not in LOCAL_READERS:
+                own = st.toggle(
+                    _("Show in {language}").format(language=LANGUAGES.get(language, language)),
+                    key=f"{key}_message_{number}_own",
+                )
+                shown = message if own else in_english
+            needed = fill_in_line(shown)
             if needed is not None:
                 st.caption(needed)
-            st.code(message.body, language=None, wrap_lines=True)
-            copy_button(message.body, message.title, key=f"message_{number}_copy")
+            st.code(shown.body, language=None, wrap_lines=True)
+            copy_button(shown.body, message.title, key=f"message_{number}_copy")
 
 
 def show_downloads(case: Case, plan: Plan, key: str, order_id: str | None) -> None:

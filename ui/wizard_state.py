@@ -14,12 +14,13 @@ from dataclasses import replace
 import streamlit as st
 
 from core.dates import known_countries
-from core.i18n import _
+from core.i18n import _, current_language
 from core.models import LABEL_MAX, PROTECTION_DAYS_MAX, PROTECTION_DAYS_MIN, PROTECTION_DAYS_USUAL, plain_line
 from core.wizard.answers import parse_day, read_order_number
 from core.wizard.case import PAYMENTS, SELLER_ASKS, Details, load_answers, paid_on_problem
 from core.wizard.route import next_question, route
-from ui.state import today
+from ui import language
+from ui.state import remembered, today
 
 PLAN = "plan"
 """The step after the last question: the plan."""
@@ -31,26 +32,46 @@ def paid_on_note() -> str:
     return _("The link's payment date wasn't usable, so it was left out.")
 
 
+LINK = "wizard_link"
+"""The link the session opened with: its notes are worked out from it in the language of the moment."""
+
+
 def start() -> None:
     """Read the link into the session, once per session."""
     if "answers" in st.session_state:
         return
     params = {key: st.query_params[key] for key in st.query_params}
+    answers, details, _notes = read_link(params)
+    st.session_state.answers = answers
+    st.session_state.details = details
+    st.session_state[LINK] = params
+    wanted = params.get("step")
+    first_open = next_question(answers)
+    if wanted in answers and wanted in route(answers):
+        st.session_state.step = wanted
+    else:
+        st.session_state.step = first_open or PLAN
+
+
+def read_link(params: dict[str, str]) -> tuple[dict[str, str], Details, list[str]]:
+    """The link's answers and extras that can be trusted, and a note for each one dropped."""
     details, detail_notes = read_details(params)
     # The answers are checked without the day paid, so a wrong one is never blamed on the shipping date.
     loaded = load_answers(params, today(), replace(details, paid_on=None))
     if details.paid_on is not None and paid_on_problem(loaded.answers, details.paid_on, today()) is not None:
         details = replace(details, paid_on=None)
         detail_notes.append(paid_on_note())
-    st.session_state.answers = loaded.answers
-    st.session_state.details = details
-    st.session_state.notes = loaded.notes + detail_notes
-    wanted = params.get("step")
-    first_open = next_question(loaded.answers)
-    if wanted in loaded.answers and wanted in route(loaded.answers):
-        st.session_state.step = wanted
-    else:
-        st.session_state.step = first_open or PLAN
+    return loaded.answers, details, loaded.notes + detail_notes
+
+
+def notes() -> list[str]:
+    """What was dropped from the link, in the current language: worked out again after a switch, since a
+    text translated once and kept would stay in the old language."""
+    params = st.session_state.get(LINK) or {}
+    if not params:
+        return []
+    key = (tuple(sorted(params.items())), current_language())
+    return remembered("wizard_link_notes", key, lambda: read_link(params)[2])
 
 
 def read_details(params: dict[str, str]) -> tuple[Details, list[str]]:
@@ -161,7 +182,7 @@ def start_over() -> None:
     """Forget every answer and extra, and the widgets' own state, back to the first question."""
     st.session_state.answers = {}
     st.session_state.details = Details()
-    st.session_state.notes = []
+    st.session_state[LINK] = {}
     st.session_state.pop("question_error", None)
     st.session_state.step = "stage"
     for key in [k for k in st.session_state if str(k).startswith("q_")]:
@@ -196,7 +217,10 @@ def url_params(include_private: bool = True) -> dict[str, str]:
 
 
 def write_url() -> None:
-    """Mirror the session's answers in the address bar (only when they changed)."""
+    """Mirror the session's answers (and language) in the address bar (only when they changed)."""
     wanted = url_params()
+    lang = language.url_value()
+    if lang is not None:
+        wanted[language.PARAM] = lang
     if {key: st.query_params[key] for key in st.query_params} != wanted:
         st.query_params.from_dict(wanted)

@@ -126,6 +126,9 @@ def test_wizard_bench_quick() -> None:
     )
     assert any("question step" in line for line in summary_lines)
     assert result["heap"]["ours_process"]["objects_frozen"] > 0, "app.py's warm-up froze the libraries"
+    languages = result["languages"]
+    assert numbers(languages["question_step_es_vs_en"], languages["switch_vs_question_step"])
+    assert isinstance(languages["met"], bool) and any("Spanish question step" in line for line in summary_lines)
 
 
 def test_orders_bench_quick(tmp_path: Path) -> None:

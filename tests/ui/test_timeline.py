@@ -13,7 +13,7 @@ import itertools
 import pytest
 
 from core import advise, read_case
-from core.i18n import show_date
+from core.i18n import in_language, show_date
 from core.timeline import Event, order_timeline
 from ui.timeline import (
     CHART_CONFIG,
@@ -386,3 +386,15 @@ def test_the_chart_in_words_lists_each_orders_windows_and_events_in_plain_text()
     assert ("<b>Lamp</b>", "Shipped", show_date(day(-38))) in lines
     spans = [when for _name, what, when in lines if what.startswith("You can open a dispute")]
     assert spans and " – " in spans[0] and "&" not in spans[0]
+
+
+@pytest.mark.parametrize(("language", "month"), [("es", "dic"), ("pt_BR", "dez."), ("fr", "déc.")])
+def test_the_all_orders_axis_writes_dates_in_the_readers_language(language: str, month: str) -> None:
+    timeline = timeline_for({"placed_on": day(-20), "shipped_on": day(-18)})
+    with in_language(language):
+        figure = orders_figure([("Lamp", timeline)])
+        today_label = show_date(TODAY)
+    ticks = list(figure.layout.xaxis.ticktext)
+    assert ticks and all(not any(english in tick for english in ("Dec", "Nov", "Jan")) for tick in ticks), ticks
+    assert any(month in tick for tick in ticks), ticks
+    assert any(today_label in str(note.text) for note in figure.layout.annotations)
