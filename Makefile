@@ -116,7 +116,7 @@ messages: $(RUN_STAMP)
 	@for po in locale/*/LC_MESSAGES/messages.po; do \
 		[ -f "$$po" ] || continue; \
 		lang=$$(basename $$(dirname $$(dirname $$po))); \
-		$(VENV)/bin/pybabel update --no-fuzzy-matching -i locale/messages.pot -d locale -D messages -l $$lang || exit $$?; \
+		$(VENV)/bin/pybabel update --no-fuzzy-matching --ignore-obsolete -i locale/messages.pot -d locale -D messages -l $$lang || exit $$?; \
 	done
 	@$(MAKE) --no-print-directory catalogs
 
