@@ -4,9 +4,8 @@ A question step (tap "stage"; a date, then Next), the plan step (last answer -> 
 the plan, and a new session from a link to the plan; against bench/floor_app.py's radio and button, both
 in this process (whose heap app.py's warm-up froze) and in a process of its own (as `streamlit run` serves
 it). Timing as in bench/harness.py. Target: a question step at most 2x the floor. Also, interleaved in the
-same run, the question step in Spanish (a stand-in catalog from tests/support/catalogs.py until the real one
-is merged) against English (target: within 10 %), and a language switch against a normal rerun (target: no
-dearer). Prints one JSON line, then a summary.
+same run, the question step in Spanish (the real catalog, locale/es) against English (target: within
+10 %), and a language switch against a normal rerun (target: no dearer). Prints one JSON line, then a summary.
 
     .venv/bin/python bench/wizard_bench.py                       # 80 repetitions
     .venv/bin/python bench/wizard_bench.py --quick               # tiny, to prove it works
@@ -22,7 +21,6 @@ import datetime as dt
 import json
 import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
 from typing import Any
@@ -31,7 +29,6 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bench import gc_mode, harness
 from bench.harness import Sample
-from tests.support.catalogs import catalogs_in, write_catalogs
 from tests.support.wizard import ROUTES, TODAY, answer, current_question, start
 
 TARGET_RATIO = 2.0
@@ -185,8 +182,7 @@ def main(argv: list[str] | None = None) -> int:
         ("floor_own_process", own.rep),
     ]
     try:
-        with tempfile.TemporaryDirectory() as folder, catalogs_in(write_catalogs(Path(folder), ["es"])):
-            samples = harness.interleave(blocks, warmup, reps)
+        samples = harness.interleave(blocks, warmup, reps)
     finally:
         own.close()
     floors = harness.floors(samples)
@@ -208,7 +204,7 @@ def main(argv: list[str] | None = None) -> int:
         "switch_vs_question_step": switch_ratio,
         "question_step_es_vs_en_cpu": round(cpu_median(spanish_step) / cpu_median(steps["question_step"]), 2),
         "switch_vs_question_step_cpu": round(cpu_median(switches) / cpu_median(steps["question_step"]), 2),
-        "catalog": "stand-in (tests/support/catalogs.py)",
+        "catalog": "locale/es",
         "met": spanish_ratio <= LANGUAGE_RATIO and switch_ratio <= LANGUAGE_RATIO,
     }
     result.update(gc_mode.fields(args))

@@ -20,6 +20,7 @@ from __future__ import annotations
 from core.facts import AFTER_RECEIPT, ASK_EXTENSION, RETURN_POSTAGE, RETURN_SHIP_WITHIN
 from core.i18n import _
 from core.models import DisputeStatus, Message, Problem, SellerAsk
+from core.seller import NOT_SHIPPED
 from core.wording.said import Said, message
 
 
@@ -48,7 +49,8 @@ def seller_ask_warning(w: Said) -> list[str]:
     if ask is None:
         return []
     received = w.order.received
-    if w.order.shipped_on is None and ask in (SellerAsk.wait_longer, SellerAsk.cancel_dispute):
+    # Not shipped is the plan's line, not a missing shipping date: an open dispute's route never asks that date.
+    if w.decision.rule in NOT_SHIPPED and ask in (SellerAsk.wait_longer, SellerAsk.cancel_dispute):
         return [
             _(
                 "The seller asks for more time: you may wait instead of cancelling, but a cancellation before it "
@@ -237,7 +239,7 @@ def _next(w: Said) -> str:
 def seller_ask_reply(w: Said) -> list[Message]:
     """A reply to the seller that says no to what they ask, politely, and what happens next."""
     ask = w.case.seller_asks
-    if ask is None or w.order.shipped_on is None:
+    if ask is None or w.decision.rule in NOT_SHIPPED:
         # Before shipping, the plan's own message to the seller (the cancellation) is the answer.
         return []
     body = _("Hello, I am writing about {order}. {answer} {next} Thank you.").format(

@@ -279,3 +279,17 @@ def test_a_seller_asking_for_more_time_before_shipping_is_weighed_against_cancel
     p = plan(SAMPLE_CASES[Rule.payment_confirmed], seller_asks="wait_longer")
     assert any("a cancellation before it ships gets all your money back" in w for w in p.warnings)
     assert [m.title for m in p.messages] == ["To the seller"], "the cancellation message is the only answer"
+
+
+@pytest.mark.parametrize("ask", [SellerAsk.wait_longer, SellerAsk.cancel_dispute], ids=lambda a: a.value)
+def test_an_open_dispute_without_a_shipping_date_is_never_told_about_cancelling_before_shipping(ask):
+    """The wizard's open-dispute route never asks the shipping date: that is no reason to speak of "before it
+    ships", and the seller still gets a reply."""
+    p = plan(make_case(order={"shipped_on": None}, problem="fake", dispute={}, seller_asks=ask.value))
+    assert not any("before it ships" in w for w in p.warnings), p.warnings
+    said = {
+        SellerAsk.wait_longer: "keep the dispute open",
+        SellerAsk.cancel_dispute: "Don't cancel or close the dispute",
+    }
+    assert any(said[ask] in w for w in p.warnings), p.warnings
+    assert [m.title for m in p.messages if m.kind == "seller"] == ["To the seller: your answer to what they ask"]
