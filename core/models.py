@@ -507,6 +507,9 @@ class PlanDates(BaseModel):
 
 
 MessageKind = Literal["seller", "dispute", "appeal", "support", "bank", "paypal"]
+LOCAL_READERS: tuple[MessageKind, ...] = ("bank", "paypal")
+"""Messages read by the buyer's own bank or PayPal, in the buyer's language; sellers and AliExpress's dispute
+staff read English, so every other message is offered in English first."""
 """Who a ready-to-send message is for."""
 
 

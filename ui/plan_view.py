@@ -17,7 +17,7 @@ from core.calendar import plan_calendar
 from core.counting import assumed_protection, how_counted
 from core.facts import RUNNING_OUT
 from core.i18n import DEFAULT_LANGUAGE, LANGUAGES, _, current_language, days_phrase, in_language, ngettext, show_date
-from core.models import Case, FactNote, Message, Plan
+from core.models import LOCAL_READERS, Case, FactNote, Message, Plan
 from core.report import confidence_words, plan_text, source_words
 from core.timeline import Timeline, order_timeline, timeline_rows
 from ui import state
@@ -164,11 +164,6 @@ def show_checklists(plan: Plan, key: str, after_steps: Callable[[], None] | None
         st.markdown("#### " + _("Proof to gather"))
         for number, text in enumerate(plan.evidence):
             st.checkbox(escape(text), key=f"{key}_proof_{number}")
-
-
-LOCAL_READERS = ("bank", "paypal")
-"""Messages read by the buyer's own bank or PayPal, in the buyer's language; sellers and AliExpress's dispute
-staff read English, so every other message is offered in English first."""
 
 
 def english_messages(case: Case, plan: Plan, key: str) -> list[Message]:

@@ -115,8 +115,12 @@ class Said:
         """The offer being accepted: its amount ("no refund" for none), and the return when one is asked."""
         if self.amount is None:
             return _("no refund, sending the item back") if self.decision.return_item else _("no refund")
-        amount = self.money(self.amount)
-        return _("{amount}, sending the item back").format(amount=amount) if self.decision.return_item else amount
+        return self.offer_of(self.amount, self.decision.return_item)
+
+    def offer_of(self, amount: Decimal, return_item: bool) -> str:
+        """An offer as the dispute shows it: its amount, and the return when it asks for one."""
+        shown = self.money(amount)
+        return _("{amount}, sending the item back").format(amount=shown) if return_item else shown
 
     @property
     def contacted(self) -> str | None:

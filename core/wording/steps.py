@@ -746,8 +746,7 @@ def proposal(w: Said) -> str:
     """AliExpress's proposal as the dispute shows it: its amount, and the return when it asks for one."""
     offer = w.dispute.aliexpress_offer if w.dispute is not None else None
     assert offer is not None, "only a rule with AliExpress's proposal words it"
-    amount = w.money(offer.refund_amount)
-    return _("{amount}, sending the item back").format(amount=amount) if offer.return_required else amount
+    return w.offer_of(offer.refund_amount, offer.return_required)
 
 
 def proposal_low_steps(w: Said) -> list[str]:
