@@ -243,8 +243,8 @@ class Dispute(Strict):
     satisfied: bool = True
     accepted_offer: bool = Field(
         default=False,
-        description="The buyer accepted an offer, which closed the dispute: that ends it for good, so no appeal "
-        "is advised even if the buyer now regrets it.",
+        description="The buyer accepted an offer, which closed the dispute: no new dispute can be opened, and "
+        'only an appeal can change it (the guide\'s "Reopening a closed dispute").',
     )
     refund_processed_on: dt.date | None = None
     refund_received: bool = False
@@ -368,6 +368,7 @@ class Rule(str, Enum):
     payment_pending = "not_shipped.payment_pending"
     payment_confirmed = "not_shipped.payment_confirmed"
     appeal = "dispute_closed.appeal"
+    appeal_accepted = "dispute_closed.appeal_after_accepting"
     too_late_to_appeal = "dispute_closed.too_late_to_appeal"
     refund_overdue = "dispute_closed.refund_overdue"
     refund_overdue_not_card = "dispute_closed.refund_overdue_not_card"

@@ -73,6 +73,7 @@ LINES: Mapping[Rule, Line] = MappingProxyType(
         Rule.payment_pending: Line("cancel_order", (guide.NOT_SHIPPED,)),
         Rule.payment_confirmed: Line("request_cancellation", (guide.NOT_SHIPPED, guide.PAYMENT_CONFIRMED)),
         Rule.appeal: Line("appeal", (guide.APPEAL, guide.REOPEN), "appeal_deadline"),
+        Rule.appeal_accepted: Line("appeal", (guide.REOPEN, guide.APPEAL), "appeal_deadline"),
         Rule.too_late_to_appeal: Line("contact_support", (guide.APPEAL, guide.SUPPORT)),
         Rule.refund_overdue: Line("check_with_bank", (guide.NOT_REFUNDING, guide.REFUND_STATUS), "refund_expected_by"),
         Rule.refund_overdue_not_card: Line(
@@ -590,10 +591,12 @@ def dispute_closed(facts: Facts) -> Decision:
     dispute = facts.case.dispute
     assert dispute is not None  # decide() sends only cases with a dispute here
     appeal_deadline = facts.dates.appeal_deadline
+    in_time = appeal_deadline is None or facts.today <= appeal_deadline
     if not dispute.satisfied and not dispute.accepted_offer:
-        if appeal_deadline is None or facts.today <= appeal_deadline:
-            return Decision(Rule.appeal)
-        return Decision(Rule.too_late_to_appeal)
+        return Decision(Rule.appeal if in_time else Rule.too_late_to_appeal)
+    if dispute.accepted_offer and appeal_deadline is not None and in_time:
+        # The guide: an accepted proposal can't be disputed again, "What you can do is to appeal."
+        return Decision(Rule.appeal_accepted)
     if dispute.refund_processed_on is not None and not dispute.refund_received:
         expected_by = facts.dates.refund_expected_by
         if expected_by is not None and facts.today > expected_by:

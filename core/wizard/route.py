@@ -66,6 +66,9 @@ def route(answers: dict[str, str]) -> list[str]:
         keys.append("satisfied")
         if answers.get("satisfied") == "no":
             return [*keys, "closed"]
+        if answers.get("satisfied") == "accepted":
+            # An accepted offer can still be appealed for a few days after the close.
+            keys.append("closed")
         keys.append("refund")
         if answers.get("refund") == "processed":
             keys.append("processed")

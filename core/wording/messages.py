@@ -191,6 +191,22 @@ def appeal_message(w: Said) -> list[Message]:
     return [message("appeal", _("Appeal to AliExpress"), body)]
 
 
+def appeal_after_accepting_message(w: Said) -> list[Message]:
+    """An accepted offer is appealed on what the buyer learnt or was told after agreeing, so the message asks for it."""
+    closed = w.dispute.closed_on if w.dispute is not None else None
+    if closed is not None:
+        accepted = _("I accepted [the offer] on {day} because [why you accepted], but it was unfair:").format(
+            day=show_date(closed)
+        )
+    else:
+        accepted = _("I accepted [the offer] because [why you accepted], but it was unfair:")
+    body = _(
+        "Hello, I would like to appeal the dispute on {order}. {accepted} [what your proof shows]. "
+        "I ask for [what you want instead]. My proof is attached. Thank you for reviewing it."
+    ).format(order=w.order_ref, accepted=accepted)
+    return [message("appeal", _("Appeal to AliExpress"), body)]
+
+
 def support_too_late_to_appeal(w: Said) -> list[Message]:
     closed = w.dispute.closed_on if w.dispute is not None else None
     when = (

@@ -115,6 +115,14 @@ def appeal_steps(w: Said) -> list[str]:
     ]
 
 
+def appeal_after_accepting_steps(w: Said) -> list[str]:
+    """Appealing what the buyer agreed to needs a reason AliExpress didn't see: say it first."""
+    return [
+        _("Write down why the offer you accepted was unfair: new proof, or what you were told to make you accept."),
+        *appeal_steps(w),
+    ]
+
+
 def support_steps(w: Said) -> list[str]:
     return [
         _("Open AliExpress's help chat or contact form. There is no phone number: numbers found online are fakes."),

@@ -36,6 +36,7 @@ from core.wording.headlines import (
     wrong_shipping_no_claim,
 )
 from core.wording.messages import (
+    appeal_after_accepting_message,
     appeal_message,
     bank_cancelled_message,
     bank_message,
@@ -95,6 +96,7 @@ from core.wording.said import Part, Said, join, nothing
 from core.wording.seller_asks import in_dispute, seller_ask_reply, seller_ask_warning
 from core.wording.steps import (
     accept_steps,
+    appeal_after_accepting_steps,
     appeal_steps,
     bank_steps,
     blocked_steps,
@@ -215,6 +217,16 @@ _OWN_WORDS: Mapping[Rule, Words] = MappingProxyType(
             nothing,
             appeal_message,
         ),
+        Rule.appeal_accepted: Words(
+            said(
+                "You can still appeal by {day}: an accepted offer can't be disputed again, but it can be appealed once.",
+                day="appeal_deadline",
+            ),
+            appeal_after_accepting_steps,
+            appeal_proof,
+            accepted_for_good,
+            appeal_after_accepting_message,
+        ),
         Rule.too_late_to_appeal: Words(
             said(
                 "The {n} days to appeal have passed: ask AliExpress's customer support to review the case.",
@@ -264,7 +276,11 @@ _OWN_WORDS: Mapping[Rule, Words] = MappingProxyType(
             nothing,
         ),
         Rule.settled: Words(
-            said("All settled: there is nothing left to do for this order."), keep_records_steps, nothing, fees, nothing
+            said("The dispute is closed and your refund is in: there is nothing left to do for this order."),
+            keep_records_steps,
+            nothing,
+            fees,
+            nothing,
         ),
         Rule.item_fine_cancel_dispute: Words(
             said("Your order is fine, so cancel the dispute (cancel it, don't close it)."),

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from core.facts import EU_WITHDRAWAL, LATE_CLAIM, RETURN_POSTAGE, RETURN_SHIP_WITHIN, RUNNING_OUT
+from core.facts import APPEAL_WINDOW, EU_WITHDRAWAL, LATE_CLAIM, RETURN_POSTAGE, RETURN_SHIP_WITHIN, RUNNING_OUT
 from core.i18n import _, show_date
 from core.models import DisputeStatus, ReturnStatus, Tracking
 from core.wording.said import Said
@@ -211,15 +211,31 @@ def customs_refused_risk(w: Said) -> list[str]:
 
 
 def accepted_for_good(w: Said) -> list[str]:
-    """Accepting an offer closes the dispute for good (the facts notes' list of buyers' mistakes): no appeal,
-    no new dispute, and no chargeback claim that AliExpress failed, since the buyer agreed."""
+    """An accepted offer closes the dispute: no new one can be opened, and only an appeal can change it (the guide's
+    "Reopening a closed dispute"); once its days pass, the agreed refund is all that is left."""
     if w.dispute is None or not w.dispute.accepted_offer:
         return []
+    deadline = w.dates.appeal_deadline
+    if deadline is None:
+        return [
+            _(
+                "You accepted the offer, so no new dispute can be opened. If it was unfair, only an appeal can change "
+                "it, within {n} days of the dispute closing."
+            ).format(n=w.n(APPEAL_WINDOW))
+        ]
+    if w.today <= deadline:
+        return [_("You accepted the offer, so no new dispute can be opened. Only an appeal can change it now.")]
+    if w.dispute.refund_received:
+        return [
+            _("You accepted the offer, and the {n} days to appeal have passed, so the outcome stands.").format(
+                n=w.n(APPEAL_WINDOW)
+            )
+        ]
     return [
         _(
-            "You accepted the offer, so the dispute is closed for good: no appeal or new dispute can change it. "
-            "What's left is making sure the agreed refund arrives."
-        )
+            "You accepted the offer, and the {n} days to appeal have passed, so the outcome stands. What's left is "
+            "making sure the agreed refund arrives."
+        ).format(n=w.n(APPEAL_WINDOW))
     ]
 
 

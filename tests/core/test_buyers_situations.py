@@ -225,22 +225,27 @@ def test_a_seller_asking_to_change_the_reason_is_told_no():
     assert "keep the reason as it is" in reply.body
 
 
-def test_an_accepted_offer_the_buyer_regrets_is_final_and_gets_no_appeal():
+def test_an_accepted_offer_the_buyer_regrets_can_be_appealed_for_seven_days_and_no_more():
+    """The guide's "Reopening a closed dispute": an accepted proposal can't be disputed again, but can be appealed."""
     closed = {
         "status": "closed",
+        "opened_on": day(-20),
         "closed_on": day(-2),
-        "satisfied": False,
+        "satisfied": True,
         "accepted_offer": True,
         "refund_processed_on": day(-2),
     }
     p = plan_for(order=received(), problem="not_as_described", dispute=closed)
-    assert p.rule is Rule.refund_on_its_way, "accepting ended it: the refund is what's left, not an appeal"
-    assert any(
-        warning.startswith("You accepted the offer, so the dispute is closed for good") for warning in p.warnings
-    )
+    assert p.rule is Rule.appeal_accepted
+    assert p.next_deadline is not None and p.next_deadline.date.isoformat() == day(5)
+    assert any(warning.startswith("You accepted the offer, so no new dispute can be opened") for warning in p.warnings)
+    [appeal] = [m for m in p.messages if m.kind == "appeal"]
+    assert "why you accepted" in appeal.fill_in
     assert not any("chargeback" in text.lower() for text in [*p.steps, *(m.body for m in p.messages)])
-    plain = plan_for(order=received(), problem="not_as_described", dispute={**closed, "accepted_offer": False})
-    assert plain.rule is Rule.appeal
+    late = plan_for(order=received(), problem="not_as_described", dispute={**closed, "closed_on": day(-8)})
+    assert late.rule is Rule.refund_on_its_way, "after the 7 days, the agreed refund is what's left"
+    assert any("the 7 days to appeal have passed" in warning for warning in late.warnings)
+    assert not any(m.kind == "appeal" for m in late.messages)
 
 
 def test_the_wizard_says_an_offer_was_accepted():

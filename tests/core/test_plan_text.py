@@ -1288,6 +1288,21 @@ REVIEWED: dict[str, tuple[str, dict]] = {
         "The buyer cancelled a dispute when the seller promised to resend; weeks later, still nothing.",
         as_wizard_builds(make_case(order={"tracking": "no_updates"}, dispute={"status": "cancelled"})),
     ),
+    "33_accepted_offer_regretted": (
+        "The buyer accepted a small offer three days ago and regrets it: an appeal is still possible.",
+        as_wizard_builds(
+            make_case(
+                order={"shipped_on": None, "total_paid": "0.00", "shipping_paid": "0.00"},
+                dispute={
+                    "status": "closed",
+                    "opened_on": None,
+                    "closed_on": day(-3),
+                    "accepted_offer": True,
+                    "refund_received": True,
+                },
+            )
+        ),
+    ),
 }
 """Situations whose texts were read as a buyer would paste them (TODAY is Thu 26 Nov 2026)."""
 
@@ -1386,6 +1401,7 @@ def test_reviewed_situations_reach_the_intended_rules():
         "30_sent_back_after_a_missed_pickup": Rule.returned_not_collected,
         "31_return_with_the_seller_no_refund": Rule.return_delivered,
         "32_dispute_cancelled_on_a_promise": Rule.after_cancelled_dispute,
+        "33_accepted_offer_regretted": Rule.appeal_accepted,
     }
     assert set(wanted) == set(REVIEWED)
     for name, rule in wanted.items():

@@ -240,6 +240,7 @@ SAMPLE_CASES: dict[Rule, dict] = {
     Rule.payment_confirmed: make_case(order={"shipped_on": DROP}),
     # Dispute closed
     Rule.appeal: make_case(dispute={**_closed, "closed_on": day(-2), "satisfied": False}),
+    Rule.appeal_accepted: make_case(dispute={**_closed, "closed_on": day(-2), "accepted_offer": True}),
     Rule.too_late_to_appeal: make_case(dispute={**_closed, "satisfied": False}),
     Rule.refund_overdue: make_case(
         dispute={**_closed, "opened_on": day(-36), "closed_on": day(-35), "refund_processed_on": day(-35)}

@@ -583,6 +583,12 @@ ROUTES = {
         ["The 7 days to appeal have passed"],
         "support",
     ),
+    "dispute closed, an accepted offer regretted in time": (
+        [("stage", "dispute_closed"), ("satisfied", "accepted"), ("closed", "2026-11-24"), ("refund", "received")],
+        "appeal",
+        ["You can still appeal by Tue 1 Dec 2026", "no new dispute can be opened"],
+        "appeal",
+    ),
     "dispute closed, refund arrived": (
         [("stage", "dispute_closed"), ("satisfied", "yes"), ("refund", "received")],
         "nothing_to_do",
