@@ -28,6 +28,7 @@ PROBLEM_PROOF = {
         N_("Photos of the logos, labels, serial numbers and packaging."),
         N_("The genuine product's official pictures, to compare."),
         N_("Screenshots of the listing saying it is original."),
+        N_("For a memory card or USB stick: a screenshot of a capacity test program showing its real size."),
     ),
     Problem.wrong_item: (
         N_("Photos of what you received, and of the parcel's shipping label."),

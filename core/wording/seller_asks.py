@@ -20,6 +20,7 @@ from __future__ import annotations
 from core.facts import AFTER_RECEIPT, ASK_EXTENSION, RETURN_POSTAGE, RETURN_SHIP_WITHIN
 from core.i18n import _
 from core.models import DisputeStatus, Message, Problem, SellerAsk
+from core.rules import WAYS_OUT_RULES
 from core.seller import NOT_SHIPPED
 from core.wording.said import Said, message
 
@@ -135,6 +136,13 @@ def seller_ask_warning(w: Said) -> list[str]:
             if w.case.problem is Problem.changed_mind
             else _("The seller pays the postage for a faulty, wrong or not-as-described item.")
         )
+        if w.decision.rule in WAYS_OUT_RULES:
+            return [
+                _(
+                    "No dispute can be opened now, so a return is up to the seller's warranty: send nothing until "
+                    "they confirm in writing where to, who pays the postage, and what they'll do. Keep the tracking."
+                )
+            ]
         return [
             _(
                 "Send nothing back until a return is agreed in a dispute: only a return agreed there, sent with "
@@ -207,6 +215,12 @@ def _answer(w: Said, ask: SellerAsk) -> str:
     if ask is SellerAsk.return_first:
         if not received:
             return _("I can't send back a parcel I don't have.")
+        if w.decision.rule in WAYS_OUT_RULES:
+            # No dispute can be opened any more: the return is the seller's warranty, agreed in writing.
+            return _(
+                "I can send it back under your warranty once you confirm in writing the return address, who pays "
+                "the postage, and that you will repair, replace or refund it."
+            )
         if in_dispute(w) or w.decision.action == "open_dispute":
             return _("I will send it back only once a return is agreed in the dispute, with a tracked service.")
         return _("I will send it back only once a return is agreed in a dispute, with a tracked service.")
@@ -227,6 +241,8 @@ def _next(w: Said) -> str:
         return _("Please make any offer in the dispute.")
     if w.decision.action == "open_dispute":
         return _("I am opening a dispute, so please make any offer there.")
+    if w.decision.rule in WAYS_OUT_RULES:
+        return _("I look forward to your answer.")
     earliest = w.dates.earliest_dispute
     if w.decision.deadline == "earliest_dispute" and earliest is not None and earliest > w.today:
         return _("If it is not sorted out, I will open a dispute on {day}.").format(day=w.day("earliest_dispute"))

@@ -123,6 +123,18 @@ def appeal_after_accepting_steps(w: Said) -> list[str]:
     ]
 
 
+def try_dispute_first(w: Said) -> list[str]:
+    """A window counted from the usual days, not read off the order, may still be open: the button settles it."""
+    if not w.protection_assumed or w.order.receipt_confirmed_on is not None:
+        return []
+    return [
+        _(
+            "First look for “Open dispute” on the order: we counted the usual days, and your order may allow more. "
+            "If the button is there, open a dispute today instead."
+        )
+    ]
+
+
 def support_steps(w: Said) -> list[str]:
     return [
         _("Open AliExpress's help chat or contact form. There is no phone number: numbers found online are fakes."),

@@ -137,6 +137,7 @@ from core.wording.steps import (
     seller_silent_steps,
     support_steps,
     tracking_steps,
+    try_dispute_first,
     wait_for_parcel_steps,
 )
 from core.wording.warnings import (
@@ -352,14 +353,14 @@ _OWN_WORDS: Mapping[Rule, Words] = MappingProxyType(
         Rule.seller_offer_too_low: Words(
             said("Don't accept the seller's offer yet: wait for AliExpress to step in with its own proposal."),
             join(return_at_buyers_cost, dispute_wait_steps),
-            nothing,
+            dispute_evidence,
             join(outside_offers, open_dispute_warnings),
             nothing,
         ),
         Rule.no_offer_yet: Words(
             said("Wait for the seller to answer, and add more proof to the dispute meanwhile."),
             dispute_wait_steps,
-            nothing,
+            dispute_evidence,
             join(outside_offers, open_dispute_warnings),
             nothing,
         ),
@@ -427,8 +428,17 @@ _OWN_WORDS: Mapping[Rule, Words] = MappingProxyType(
             join(dispute_not_received, support_late_claim),
         ),
         Rule.not_received_too_late: Words(
-            said("It is too late for a dispute: ask AliExpress's support for your money back, and see the ways out."),
-            join(support_steps, ways_out_steps),
+            lambda w: (
+                _(
+                    "By the usual count it is too late for a dispute: try “Open dispute” first, then ask AliExpress's "
+                    "support."
+                )
+                if try_dispute_first(w)
+                else _(
+                    "It is too late for a dispute: ask AliExpress's support for your money back, and see the ways out."
+                )
+            ),
+            join(try_dispute_first, support_steps, ways_out_steps),
             _parcel_dispute_proof,
             nothing,
             join(support_never_arrived, ways_out_messages),
@@ -639,8 +649,15 @@ _OWN_WORDS: Mapping[Rule, Words] = MappingProxyType(
             seller_before_dispute_allowed,
         ),
         Rule.received_too_late: Words(
-            said("The time to open a dispute has passed: ask AliExpress's customer support instead."),
-            join(support_steps, warranty_steps, ways_out_steps),
+            lambda w: (
+                _(
+                    "By the usual count the time to open a dispute has passed: try “Open dispute” first, then ask "
+                    "AliExpress's customer support."
+                )
+                if try_dispute_first(w)
+                else _("The time to open a dispute has passed: ask AliExpress's customer support instead.")
+            ),
+            join(try_dispute_first, support_steps, warranty_steps, ways_out_steps),
             problem_proof,
             nothing,
             join(support_received_too_late, seller_warranty, ways_out_messages),

@@ -251,3 +251,27 @@ def test_an_accepted_offer_the_buyer_regrets_can_be_appealed_for_seven_days_and_
 def test_the_wizard_says_an_offer_was_accepted():
     case = to_case({"stage": "dispute_closed", "satisfied": "accepted", "refund": "not_yet"}, TODAY)
     assert case.dispute is not None and case.dispute.accepted_offer and case.dispute.satisfied
+
+
+@pytest.mark.parametrize(("given", "tries_first"), [({}, True), ({"protection_ends_on": day(-5)}, False)])
+def test_a_window_only_counted_as_over_says_to_try_the_button_first(given, tries_first):
+    """The usual 60 days are a guess: the order may allow more, and the button settles it before support."""
+    order = received(placed_on=day(-85), shipped_on=day(-80), **given)
+    p = plan_for(order=order, problem="not_as_described")
+    assert p.rule is Rule.received_too_late
+    assert p.steps[0].startswith("First look for “Open dispute”") is tries_first
+    assert p.headline.startswith("By the usual count") is tries_first
+    confirmed = plan_for(order={**order, "receipt_confirmed_on": day(-30)}, problem="not_as_described")
+    assert not any("First look for" in step for step in confirmed.steps), "15 days after confirming is no guess"
+
+
+def test_after_protection_a_seller_asking_for_the_item_back_gets_a_warranty_answer_not_a_dispute():
+    p = plan_for(
+        order=received(placed_on=day(-205), shipped_on=day(-200), receipt_confirmed_on=day(-170)),
+        problem="not_as_described",
+        seller_asks="return_first",
+    )
+    assert p.rule is Rule.received_too_late
+    assert not any("dispute" in warning and "agreed in a dispute" in warning for warning in p.warnings)
+    [reply] = [m for m in p.messages if m.title == "To the seller: your answer to what they ask"]
+    assert "under your warranty" in reply.body and "dispute" not in reply.body
