@@ -107,7 +107,7 @@ def counted(case: Case, dates: PlanDates, today: dt.date) -> dict[str, str]:
 
 
 def _chargeback_start(case: Case, dates: PlanDates) -> str | None:
-    """The card rules' count: from receipt, the last expected delivery or the payment, held at the longest limit."""
+    """The card rules' count: from receipt or the last expected delivery, held at the longest limit."""
     order, end = case.order, dates.chargeback_by
     if end is None:
         return None
@@ -118,7 +118,7 @@ def _chargeback_start(case: Case, dates: PlanDates) -> str | None:
         return _days(_("Receipt confirmed {day}"), order.receipt_confirmed_on, CHARGEBACK_NOT_AS_DESCRIBED.value)
     if order.estimated_delivery is not None:
         return _days(_("Estimated delivery {day}"), order.estimated_delivery, CHARGEBACK_NOT_RECEIVED.value)
-    return _days(_("Paid {day}"), paid, CHARGEBACK_NOT_RECEIVED.value) if paid is not None else None
+    return None
 
 
 def _return_ship_by(case: Case, today: dt.date) -> str | None:

@@ -453,8 +453,8 @@ def guarantee_route(case: Case) -> bool:
 def ways_out_dates(case: Case) -> dict[str, dt.date | None]:
     """The last days of the routes outside AliExpress, from the case's own dates (None where unknown).
 
-    PayPal counts from the payment; a card chargeback from the last expected delivery (or the payment)
-    for a parcel never received, and from receipt for a received item, never past the longest limit; the
+    PayPal counts from the payment; a card chargeback from the last expected delivery for a parcel
+    never received, and from receipt for a received item, never past the longest limit; the
     EU's legal guarantee from receipt. Receipt is the day it was confirmed, the only receipt date we know.
     """
     order = case.order
@@ -463,7 +463,8 @@ def ways_out_dates(case: Case) -> dict[str, dt.date | None]:
     if case.paid_with is Payment.paypal and paid is not None:
         paypal = add_days(paid, PAYPAL_DISPUTE.value)
     if card_route(case) and not problem_unknown(case):
-        start = received_on if order.received else order.estimated_delivery or paid
+        # Without an expected delivery the start is unknown: counting from the payment would close it too soon.
+        start = received_on if order.received else order.estimated_delivery
         rule = CHARGEBACK_NOT_AS_DESCRIBED if order.received else CHARGEBACK_NOT_RECEIVED
         if start is not None:
             chargeback = add_days(start, rule.value)

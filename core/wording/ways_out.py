@@ -115,7 +115,7 @@ def _chargeback(w: Said) -> list[Route]:
     elif w.order.received:
         start = _("from receiving the item")
     else:
-        start = _("from the last expected delivery day (or the payment, with none)")
+        start = _("from the last expected delivery day on the order page")
     by = w.dates.chargeback_by
     if by is not None and by < w.today:
         text = _("{outside}: the {n} days the card rules give your bank for a chargeback ended on {day}.")

@@ -275,3 +275,16 @@ def test_after_protection_a_seller_asking_for_the_item_back_gets_a_warranty_answ
     assert not any("dispute" in warning and "agreed in a dispute" in warning for warning in p.warnings)
     [reply] = [m for m in p.messages if m.title == "To the seller: your answer to what they ask"]
     assert "under your warranty" in reply.body and "dispute" not in reply.body
+
+
+def test_a_chargeback_for_a_lost_parcel_is_never_closed_by_counting_from_the_payment():
+    """Card rules count from the last expected delivery: with none given, the plan names no last day rather than
+    close the route 120 days after the payment."""
+    order = {"placed_on": day(-160), "shipped_on": day(-155), "protection_ends_on": day(-20), "tracking": "no_updates"}
+    p = plan_for(order=order, paid_with="card")
+    assert p.rule is Rule.not_received_too_late
+    assert p.dates.chargeback_by is None
+    [step] = [s for s in p.steps if "chargeback" in s]
+    assert "ask your bank for a chargeback" in step and "ended" not in step
+    dated = plan_for(order={**order, "estimated_delivery": day(-100)}, paid_with="card")
+    assert dated.dates.chargeback_by is not None and dated.dates.chargeback_by.isoformat() == day(20)
