@@ -221,7 +221,8 @@ def _worded(language: str) -> Mapping[str, Question]:
             summary=_("Receipt confirmed"),
             help=_(
                 "“Confirm receipt” is the button on the order that tells AliExpress it arrived. "
-                "You still have 15 days after it to open a dispute."
+                "You still have 15 days after it to open a dispute. Not sure? An order marked “Completed” was "
+                "confirmed, maybe automatically: pick Yes and enter that day."
             ),
             choices=(Choice("yes", _("Yes")),),
             no_label=_("Not yet"),

@@ -414,6 +414,11 @@ _DISPUTE_NOW_RULES = (
 def open_dispute_steps(w: Said) -> list[str]:
     d = w.decision
     listed: list[str] = []
+    if w.order.received and w.case.problem is Problem.not_as_described:
+        # A fault of the buyer's own making (set-up, a missed instruction, misuse) loses the dispute.
+        listed.append(
+            _("If it doesn't work, first rule out a cause on your side: check the instructions and the set-up.")
+        )
     if w.order.received:
         listed.append(_("Send the seller the message below: tell them the problem and that you are opening a dispute."))
     elif d.rule in _DISPUTE_NOW_RULES:
@@ -581,6 +586,12 @@ def cancelled_wait_steps(w: Said) -> list[str]:
     ]
     if w.case.paid_with in (None, Payment.card):
         listed.append(_("On a debit card, the payment may only be on hold: a pending charge that drops off by itself."))
+        listed.append(
+            _(
+                "Once the “Payment” tab shows the refund done, copy its ARN code: if the money still isn't on your "
+                "statement, your bank can trace it with that code."
+            )
+        )
     if w.case.paid_with is Payment.aliexpress:
         listed.append(_("A refund to AliExpress Bonus can only be spent on AliExpress."))
     listed.append(
