@@ -82,8 +82,9 @@ def eu_withdrawal(w: Said) -> list[str]:
         return []
     return [
         _(
-            "In the EU you can also withdraw from the purchase for {n} days after receiving it, whatever the listing "
-            "says; you pay the return postage."
+            "In the EU you can also withdraw from the purchase for {n} days after it arrived, whatever the listing "
+            "says, and you pay the return postage. Count them from the day it came: they may end before the dates "
+            "above. Tell the seller in writing by then."
         ).format(n=w.n(EU_WITHDRAWAL))
     ]
 
