@@ -592,7 +592,7 @@ ROUTES = {
     "dispute closed, refund arrived": (
         [("stage", "dispute_closed"), ("satisfied", "yes"), ("refund", "received")],
         "nothing_to_do",
-        ["All settled"],
+        ["The dispute is closed and your refund is in"],
         None,
     ),
     "dispute closed, refund overdue": (
