@@ -29,7 +29,7 @@ from core.dates import add_days
 from core.i18n import N_, _, show_date
 from core.models import Case, DisputeStatus, Order, Plan
 from core.report import order_name
-from core.rules import LINES
+from core.rules import own_deadline
 from core.timeline import outside_dispute, plan_day, waiting_for_parcel
 from core.wording.table import DEADLINE_LABELS, LAST_DAYS
 
@@ -50,6 +50,7 @@ DEADLINE_KEYS = (
     "appeal_deadline",
     "negotiation_ends",
     "return_ship_by",
+    "customs_pay_by",
     "refund_expected_by",
     "paypal_dispute_by",
     "chargeback_by",
@@ -94,6 +95,9 @@ REMINDER_NOTES = {
     ),
     "return_ship_by": N_(
         "If you agreed to send the item back: last day to post it, with tracking, or the money goes to the seller."
+    ),
+    "customs_pay_by": N_(
+        "Last day to pay the customs charge on the carrier's own site: an unpaid parcel goes back to the seller."
     ),
     "paypal_dispute_by": N_(
         "Outside AliExpress: last day to open a PayPal dispute for this order, if you still haven't got your money."
@@ -207,7 +211,7 @@ def reminded_keys(case: Case, plan: Plan) -> list[str]:
     and a plan to confirm receipt is reminded of the last day that confirming sets, not of
     the protection's end, which confirming moves.
     """
-    own = LINES[plan.rule].deadline
+    own = own_deadline(plan.rule, plan.dates)
     dispute = case.dispute
     if dispute is not None and dispute.status is DisputeStatus.closed:
         return [key for key in DEADLINE_KEYS if key in AFTER_CLOSING]
@@ -241,7 +245,7 @@ def plan_reminders(
     day = plan_day(case, plan, today)
     own_id = order_id if order_id is not None else own_order_id(case.order)
     label = reminder_label(case.order)
-    own = LINES[plan.rule].deadline
+    own = own_deadline(plan.rule, plan.dates)
     found = []
     for key in reminded_keys(case, plan):
         date = getattr(plan.dates, key)

@@ -216,6 +216,11 @@ class Order(Strict):
         description="The listing had free return, but the order's one free return was already used (on another "
         "item, say): this return's postage is the buyer's again.",
     )
+    customs_pay_by: dt.date | None = Field(
+        default=None,
+        description="For a parcel held at customs: the date the customs notice gives to pay the charge by; an "
+        "unpaid parcel goes back to the seller after it.",
+    )
 
 
 class Offer(Strict):
@@ -495,6 +500,9 @@ class PlanDates(BaseModel):
         default=None,
         description="The last day to send the item back: if the buyer accepts a return today, or for a return "
         "already agreed (the request's own date, or 10 days after the agreement).",
+    )
+    customs_pay_by: dt.date | None = Field(
+        default=None, description="For a parcel held at customs: the last day to pay the charge, from the notice."
     )
     paypal_dispute_by: dt.date | None = Field(
         default=None, description="Outside AliExpress: the last day to open a PayPal dispute (180 days from payment)."

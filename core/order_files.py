@@ -47,6 +47,7 @@ _LATER_FIELDS = (
     "customs_refused",
     "missed_pickup",
     "seller_rejected",
+    "customs_pay_by",
     "seller_asks",
     "choice_order",
 )

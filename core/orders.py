@@ -151,6 +151,9 @@ class OrderRow(Strict):
     seller_rejected: bool | None = Field(
         default=None, description="The seller rejected the open dispute with no offer (Dispute.seller_rejected)."
     )
+    customs_pay_by: MaybeDay = Field(
+        default=None, description="Held at customs: the date the customs notice gives to pay by (Order.customs_pay_by)."
+    )
 
 
 FIELDS: tuple[str, ...] = tuple(OrderRow.model_fields)
@@ -172,6 +175,7 @@ DATE_FIELDS = frozenset(
         "return_ship_by",
         "return_sent_on",
         "return_delivered_on",
+        "customs_pay_by",
     )
 )
 RETURN_FIELDS = ("return_status", "return_agreed_on", "return_ship_by", "return_sent_on", "return_delivered_on")
@@ -318,6 +322,7 @@ def row_to_case(row: OrderRow, today: dt.date | None = None, country: str | None
             currency=row.currency,
             free_return=row.free_return,
             free_return_used=bool(row.free_return_used),
+            customs_pay_by=row.customs_pay_by,
         ),
         problem=row.problem,
         missing_items_value=row.missing_items_value,

@@ -13,7 +13,7 @@ from core.counting import counted
 from core.facts import FACTS, Fact
 from core.i18n import _
 from core.models import Case, Deadline, FactNote, Plan, PlanDates
-from core.rules import Decision, date_facts, protection_assumed
+from core.rules import Decision, date_facts, own_deadline, protection_assumed
 from core.wording.said import Said
 from core.wording.table import DEADLINE_LABELS, LAST_DAYS, WORDS, money_words
 
@@ -68,16 +68,17 @@ def fact_notes(used: Iterable[Fact]) -> list[FactNote]:
 def next_deadline(decision: Decision, dates: PlanDates, today: dt.date, sums: dict[str, str]) -> Deadline | None:
     """The date the decision names as the one that matters now, with days left (negative when past)
     and how it was counted (`sums`, from core.counting)."""
-    if decision.deadline is None:
+    key = own_deadline(decision.rule, dates)
+    if key is None:
         return None
-    day = getattr(dates, decision.deadline)
+    day = getattr(dates, key)
     if day is None:
         return None
     return Deadline(
-        label=_(DEADLINE_LABELS[decision.deadline]),
+        label=_(DEADLINE_LABELS[key]),
         date=day,
         days_left=(day - today).days,
         # A plan to wait has nothing to do by that day yet, so it is never shown as a last day.
-        last_day=decision.deadline in LAST_DAYS and decision.action != "wait",
-        counted=sums.get(decision.deadline),
+        last_day=key in LAST_DAYS and decision.action != "wait",
+        counted=sums.get(key),
     )

@@ -147,6 +147,12 @@ def _days_out_of_order(case: Case, today: dt.date) -> Iterator[CaseProblem]:
             "order.shipped_on",
             _("The order can't ship before it was placed ({placed}).").format(placed=order.placed_on),
         )
+    pay_by = order.customs_pay_by
+    if pay_by is not None and order.shipped_on is not None and pay_by < order.shipped_on:
+        yield CaseProblem(
+            "order.customs_pay_by",
+            _("The day to pay customs can't be before the order shipped ({shipped}).").format(shipped=order.shipped_on),
+        )
 
 
 def _receipt(case: Case) -> Iterator[CaseProblem]:

@@ -66,6 +66,8 @@ class Line:
     sources: tuple[str, ...]
     deadline: str | None = None
     """The name of the `PlanDates` field that matters most now, if any."""
+    fallback: str | None = None
+    """The field that matters instead when the plan holds no date for `deadline` (one the buyer may not know)."""
 
 
 LINES: Mapping[Rule, Line] = MappingProxyType(
@@ -130,7 +132,9 @@ LINES: Mapping[Rule, Line] = MappingProxyType(
         Rule.returned_not_collected: Line(
             "contact_seller", (guide.DID_NOT_ARRIVE, guide.HOW_TO_OPEN), "dispute_deadline"
         ),
-        Rule.held_at_customs: Line("wait", (guide.NOT_RECEIVED, guide.PROTECTION), "running_out_from"),
+        Rule.held_at_customs: Line(
+            "wait", (guide.NOT_RECEIVED, guide.PROTECTION), "customs_pay_by", fallback="running_out_from"
+        ),
         Rule.seized_by_customs: Line("open_dispute", (guide.DID_NOT_ARRIVE, guide.HOW_TO_OPEN), "dispute_deadline"),
         Rule.held_at_customs_running_out: Line(
             "open_dispute", (guide.NOT_RECEIVED, guide.JUDGEMENT, guide.HOW_TO_OPEN), "dispute_deadline"
@@ -217,10 +221,6 @@ class Decision:
     @property
     def action(self) -> Action:
         return self.line.action
-
-    @property
-    def deadline(self) -> str | None:
-        return self.line.deadline
 
     @property
     def sources(self) -> tuple[str, ...]:
@@ -318,6 +318,9 @@ def protection_dates(case: Case, today: dt.date) -> PlanDates:
         if dispute.status is DisputeStatus.open and dispute.opened_on is not None:
             seller_answer = add_days(dispute.opened_on, SELLER_DISPUTE_ANSWER.value)
             steps_in = add_days(dispute.opened_on, ALIEXPRESS_STEPS_IN.value)
+    # Only a parcel still held at customs has a charge to pay by a day.
+    held = waiting_for_parcel and order.tracking is Tracking.held_at_customs
+    customs_pay_by = order.customs_pay_by if held else None
     return PlanDates(
         earliest_dispute=earliest,
         estimated_delivery=order.estimated_delivery if waiting_for_parcel else None,
@@ -336,7 +339,16 @@ def protection_dates(case: Case, today: dt.date) -> PlanDates:
         ask_extension_by=ask_extension,
         extension_until=extension,
         return_ship_by=ship_by,
+        customs_pay_by=customs_pay_by,
     )
+
+
+def own_deadline(rule: Rule, dates: PlanDates) -> str | None:
+    """The `PlanDates` field a rule's plan is counted towards: its deadline, or its fallback when that date is unknown."""
+    line = LINES[rule]
+    if line.deadline is not None and getattr(dates, line.deadline) is None and line.fallback is not None:
+        return line.fallback
+    return line.deadline
 
 
 def refund_days(case: Case, start: dt.date) -> tuple[dt.date, dt.date]:

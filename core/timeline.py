@@ -177,7 +177,7 @@ def _span(
 
 DISPUTE_DAYS = ("seller_must_answer_by", "aliexpress_steps_in_by")
 """An open dispute's own days: when the seller's time to answer ends, and when AliExpress steps in."""
-ADVICE_DAYS = ("ask_extension_by", "return_ship_by")
+ADVICE_DAYS = ("ask_extension_by", "return_ship_by", "customs_pay_by")
 """Days to act by that the plan suggests: shown only while they are still ahead."""
 WAYS_OUT = ("paypal_dispute_by", "chargeback_by", "eu_guarantee_until")
 """The last days of the ways out beyond AliExpress."""

@@ -132,6 +132,7 @@ def titles() -> dict[str, str]:
         "customs_refused": _("Sent back: customs not paid"),
         "missed_pickup": _("Sent back: not collected"),
         "seller_rejected": _("Seller rejected the dispute"),
+        "customs_pay_by": _("Pay customs by"),
     }
 
 

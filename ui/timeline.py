@@ -43,6 +43,7 @@ EVENT_SYMBOLS = {
     "aliexpress_steps_in_by": "hexagon",
     "ask_extension_by": "cross",
     "return_ship_by": "square-open",
+    "customs_pay_by": "circle-open",
     "paypal_dispute_by": "pentagon-open",
     "chargeback_by": "hexagon-open",
     "eu_guarantee_until": "bowtie",

@@ -29,6 +29,7 @@ from core.wizard.route import NOT_ARRIVED, ON_REQUEST, next_question, route
 FIELD_TO_ANSWER = {
     "order.shipped_on": "shipped",
     "order.estimated_delivery": "eta",
+    "order.customs_pay_by": "customs_pay_by",
     "order.protection_ends_on": "protection",
     "order.receipt_confirmed_on": "receipt",
     "order.shipping_paid": "shipping",
@@ -173,6 +174,9 @@ def on_the_way_part(answers: dict[str, str], case: dict[str, Any], order: dict[s
     eta = known(answers, "eta")
     if eta is not None:
         order["estimated_delivery"] = eta
+    pay_by = known(answers, "customs_pay_by")
+    if pay_by is not None:
+        order["customs_pay_by"] = pay_by
 
 
 def delivered_missing_part(answers: dict[str, str], case: dict[str, Any], order: dict[str, Any]) -> None:

@@ -182,6 +182,16 @@ def _worded(language: str) -> Mapping[str, Question]:
             ),
         ),
         Question(
+            "customs_pay_by",
+            "date_or_no",
+            _("Does the customs notice give a date to pay by?"),
+            summary=_("Pay customs by"),
+            help=_("An unpaid parcel goes back to the seller after that day."),
+            choices=(Choice("yes", _("Yes")),),
+            no_label=_("No, or I can't see it"),
+            date_label=_("Pay by"),
+        ),
+        Question(
             "why_back",
             "choice",
             _("Why did it go back?"),

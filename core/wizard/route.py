@@ -29,6 +29,9 @@ def route(answers: dict[str, str]) -> list[str]:
         tracking = answers.get("tracking")
         if tracking == "returned_to_seller":
             keys.append("why_back")
+        elif tracking == "held_at_customs":
+            # An unpaid parcel goes back to the seller after the day on the customs notice.
+            keys.append("customs_pay_by")
         elif tracking not in ("held_at_customs", "seized_by_customs"):
             keys.append("eta")
         # After a cancelled dispute the seller has had their chance: whether they were written to changes nothing.

@@ -70,6 +70,25 @@ def label_refused_headline(w: Said) -> str:
     return _("The post office won't take the return label: ask support for a new one today.")
 
 
+def held_at_customs_headline(w: Said) -> str:
+    """Held at customs: pay the real charge on the carrier's site, by the notice's date when the buyer has it."""
+    pay_by = w.dates.customs_pay_by
+    if pay_by is not None and pay_by < w.today:
+        return _(
+            "The day to pay customs ({day}) has passed: ask the carrier today whether you can still pay. If not, the "
+            "parcel goes back to the seller."
+        ).format(day=w.day("customs_pay_by"))
+    if pay_by is not None:
+        return _(
+            "Your parcel is held at customs: check the charge on the carrier's own site and pay it there by {day}, "
+            "or it goes back to the seller."
+        ).format(day=w.day("customs_pay_by"))
+    return _(
+        "Your parcel is held at customs: check the charge on the carrier's own site and pay it there. If it's "
+        "still held on {day}, open a dispute."
+    ).format(day=w.day("running_out_from"))
+
+
 def cancelled_late_headline(w: Said) -> str:
     if w.case.paid_with is Payment.paypal:
         return _("The refund for your cancelled order is late: check your PayPal account, then ask support.")

@@ -20,7 +20,7 @@ from __future__ import annotations
 from core.facts import AFTER_RECEIPT, ASK_EXTENSION, RETURN_POSTAGE, RETURN_SHIP_WITHIN
 from core.i18n import _
 from core.models import DisputeStatus, Message, Problem, SellerAsk
-from core.rules import WAYS_OUT_RULES
+from core.rules import WAYS_OUT_RULES, own_deadline
 from core.seller import NOT_SHIPPED
 from core.wording.said import Said, message
 
@@ -36,7 +36,7 @@ def dispute_day(w: Said) -> str | None:
     if in_dispute(w) or w.decision.action == "open_dispute":
         return None
     fields = ("seller_answer_due", "running_out_from", "dispute_deadline")
-    ordered = sorted(fields, key=lambda field: field != w.decision.deadline)
+    ordered = sorted(fields, key=lambda field: field != own_deadline(w.decision.rule, w.dates))
     for field in ordered:
         day = getattr(w.dates, field)
         if day is not None and day >= w.today:
@@ -244,7 +244,7 @@ def _next(w: Said) -> str:
     if w.decision.rule in WAYS_OUT_RULES:
         return _("I look forward to your answer.")
     earliest = w.dates.earliest_dispute
-    if w.decision.deadline == "earliest_dispute" and earliest is not None and earliest > w.today:
+    if own_deadline(w.decision.rule, w.dates) == "earliest_dispute" and earliest is not None and earliest > w.today:
         return _("If it is not sorted out, I will open a dispute on {day}.").format(day=w.day("earliest_dispute"))
     day = dispute_day(w)
     if day is not None:

@@ -726,14 +726,34 @@ def seller_rejected_steps(w: Said) -> list[str]:
 
 def held_at_customs_steps(w: Said) -> list[str]:
     """Held at customs with a charge: check it is real where it can't be faked, pay it, and keep protection in view."""
+    pay_by = w.dates.customs_pay_by
     listed = [
-        _("Check the charge on the carrier's own website or app: type its address yourself, never a link from a text."),
-        _("If it's a real import charge, pay it there: the parcel comes once it's paid."),
-        _("If the order page says tax was already paid at checkout, ask AliExpress's help chat before you pay."),
+        _("Check the charge on the carrier's own website or app: type its address yourself, never a link from a text.")
     ]
+    if pay_by is None:
+        listed.append(_("If it's a real import charge, pay it there: the parcel comes once it's paid."))
+        listed.append(
+            _("Pay it soon: unpaid parcels go back to the seller after a set time, shown on the customs notice.")
+        )
+    elif pay_by < w.today:
+        listed.append(
+            _(
+                "The day to pay ({day}) has passed: ask the carrier today whether you can still pay. If it has gone "
+                "back to the seller, come back here: the plan changes."
+            ).format(day=w.day("customs_pay_by"))
+        )
+    else:
+        listed.append(
+            _("If it's a real import charge, pay it there by {day}: the parcel comes once it's paid.").format(
+                day=w.day("customs_pay_by")
+            )
+        )
+    listed.append(
+        _("If the order page says tax was already paid at checkout, ask AliExpress's help chat before you pay.")
+    )
     if w.decision.rule is Rule.held_at_customs:
         listed.append(
-            _("Still held on {day}? Open a dispute that day, so protection doesn't run out.").format(
+            _("Paid, and still held on {day}? Open a dispute that day, so protection doesn't run out.").format(
                 day=w.day("running_out_from")
             )
         )

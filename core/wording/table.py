@@ -27,6 +27,7 @@ from core.wording.headlines import (
     aliexpress_offer_headline,
     cancelled_late_headline,
     for_affected,
+    held_at_customs_headline,
     label_refused_headline,
     no_label_headline,
     refund_headline,
@@ -513,11 +514,7 @@ _OWN_WORDS: Mapping[Rule, Words] = MappingProxyType(
             seller_not_collected,
         ),
         Rule.held_at_customs: Words(
-            said(
-                "Your parcel is held at customs: check the charge on the carrier's own site and pay it there. If it's "
-                "still held on {day}, open a dispute.",
-                day="running_out_from",
-            ),
+            held_at_customs_headline,
             held_at_customs_steps,
             customs_held_proof,
             customs_charge_refused,
@@ -841,6 +838,7 @@ DEADLINE_LABELS = {
     "aliexpress_steps_in_by": N_("AliExpress steps in by"),
     "ask_extension_by": N_("Ask the seller to extend protection by"),
     "return_ship_by": N_("Last day to send the item back"),
+    "customs_pay_by": N_("Last day to pay the customs charge"),
     "paypal_dispute_by": N_("Last day for a PayPal dispute"),
     "chargeback_by": N_("Last day for a card chargeback"),
     "eu_guarantee_until": N_("EU legal guarantee lasts until"),
@@ -855,6 +853,7 @@ LAST_DAYS = frozenset(
         "appeal_deadline",
         "negotiation_ends",
         "return_ship_by",
+        "customs_pay_by",
         "paypal_dispute_by",
         "chargeback_by",
     )

@@ -146,6 +146,7 @@ START = {
     "aliexpress_steps_in_by": lambda case, today: case.dispute.opened_on,
     "ask_extension_by": lambda case, today: case.order.receipt_confirmed_on or case.order.shipped_on,
     "return_ship_by": lambda case, today: today,
+    "customs_pay_by": lambda case, today: case.order.customs_pay_by,
     "extension_until": lambda case, today: extension_start(case),
     "paypal_dispute_by": lambda case, today: case.order.placed_on,
     "chargeback_by": lambda case, today: chargeback_start(case),

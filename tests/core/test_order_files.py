@@ -24,7 +24,7 @@ from core.order_files import (
     export_json,
     import_orders,
 )
-from core.orders import FIELDS, MAX_ORDERS, OrderRow, content_key, merge
+from core.orders import FIELDS, MAX_ORDERS, OrderRow, content_key, merge, row_to_case
 from tests.core.test_orders import day, row
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -440,3 +440,19 @@ def test_the_return_cancellation_asks_and_choice_columns_go_out_and_come_back_an
     ):
         assert import_orders(data, name).rows == [returning, cancelled]
     assert "choice_order" in export_csv([returning]).splitlines()[0].split(",")
+
+
+def test_the_customs_pay_by_column_goes_out_and_comes_back_and_old_files_keep_their_ids():
+    [old] = import_orders(csv_bytes("label,placed_on,tracking", "Lamp,2026-10-01,held_at_customs"), "x.csv").rows
+    [empty] = import_orders(
+        csv_bytes("label,placed_on,tracking,customs_pay_by", "Lamp,2026-10-01,held_at_customs,"), "x.csv"
+    ).rows
+    assert old.customs_pay_by is None and old.id == empty.id == "752f8c1e08df"
+    held = row("Lamp", tracking="held_at_customs", customs_pay_by=day(5))
+    for data, name in (
+        (export_csv([held]).encode(CSV_ENCODING), "o.csv"),
+        (export_json([held]).encode(), "o.json"),
+    ):
+        assert import_orders(data, name).rows == [held]
+    assert "customs_pay_by" in export_csv([held]).splitlines()[0].split(",")
+    assert row_to_case(held).order.customs_pay_by == held.customs_pay_by

@@ -1303,6 +1303,15 @@ REVIEWED: dict[str, tuple[str, dict]] = {
             )
         ),
     ),
+    "34_held_at_customs_pay_by": (
+        "A parcel to Brazil held at customs with an import tax of 95 BRL; the notice says to pay by Sat 12 Dec.",
+        as_wizard_builds(
+            make_case(
+                order={"tracking": "held_at_customs", "customs_pay_by": "2026-12-12", "currency": "BRL"},
+                country="BR",
+            )
+        ),
+    ),
 }
 """Situations whose texts were read as a buyer would paste them (TODAY is Thu 26 Nov 2026)."""
 
@@ -1402,6 +1411,7 @@ def test_reviewed_situations_reach_the_intended_rules():
         "31_return_with_the_seller_no_refund": Rule.return_delivered,
         "32_dispute_cancelled_on_a_promise": Rule.after_cancelled_dispute,
         "33_accepted_offer_regretted": Rule.appeal_accepted,
+        "34_held_at_customs_pay_by": Rule.held_at_customs,
     }
     assert set(wanted) == set(REVIEWED)
     for name, rule in wanted.items():

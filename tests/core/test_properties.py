@@ -269,6 +269,8 @@ def near_protection_end(draw) -> dict:
     if contacted is not None and contacted < shipped:
         contacted = shipped
     tracking = draw(st.sampled_from(TRACKING))
+    # A customs notice's day to pay by, around today (never before shipping).
+    pay_by = maybe(draw, max(shipped, today + dt.timedelta(days=draw(st.sampled_from([-1, 0, 1, 10])))))
     total = draw(st.sampled_from(["0.00", "50.00"]))
     dispute = draw(st.sampled_from([None, None, "cancelled", "open"]))
     case = {
@@ -288,6 +290,7 @@ def near_protection_end(draw) -> dict:
             "shipping_paid": "0.00",
             "currency": "USD",
             "free_return": False,
+            "customs_pay_by": pay_by and pay_by.isoformat(),
         },
         "problem": "delivered_not_received" if tracking == "delivered" else "not_arrived",
         "missing_items_value": None,
@@ -459,13 +462,16 @@ def check_rule_line(plan: Plan) -> None:
     line = LINES[plan.rule]
     assert plan.action == line.action
     assert plan.sources == list(line.sources)
-    day = None if line.deadline is None else getattr(plan.dates, line.deadline)
+    key = line.deadline
+    if key is not None and getattr(plan.dates, key) is None and line.fallback is not None:
+        key = line.fallback
+    day = None if key is None else getattr(plan.dates, key)
     if day is None:
         assert plan.next_deadline is None
     else:
         assert plan.next_deadline is not None
         assert plan.next_deadline.date == day
-        assert plan.next_deadline.last_day is (line.deadline in LAST_DAY_FIELDS and line.action != "wait")
+        assert plan.next_deadline.last_day is (key in LAST_DAY_FIELDS and line.action != "wait")
 
 
 def check_protection_never_lapses(case: dict, plan: Plan, today: dt.date) -> None:

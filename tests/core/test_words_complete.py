@@ -51,11 +51,11 @@ def test_words_hold_only_rules():
 
 @pytest.mark.parametrize("rule", list(Rule), ids=lambda r: r.value)
 def test_every_deadline_has_a_label(rule):
-    key = LINES[rule].deadline
-    if key is None:
-        return
-    assert key in DEADLINE_LABELS, f"rule {rule.value!r} points to {key!r}, which has no label in DEADLINE_LABELS"
-    assert DEADLINE_LABELS[key].strip(), f"the label of {key!r} is empty"
+    for key in (LINES[rule].deadline, LINES[rule].fallback):
+        if key is None:
+            continue
+        assert key in DEADLINE_LABELS, f"rule {rule.value!r} points to {key!r}, which has no label in DEADLINE_LABELS"
+        assert DEADLINE_LABELS[key].strip(), f"the label of {key!r} is empty"
 
 
 @pytest.mark.parametrize("rule", list(Rule), ids=lambda r: r.value)

@@ -197,3 +197,17 @@ def test_few_orders_draw_all_with_no_toggle():
     at = start([order("Lamp", 25), order("Cable", 3)])
     assert not [t for t in at.toggle if t.key == "orders_chart_all"]
     assert not [c for c in at.caption if "aren't drawn" in c.value]
+
+
+def test_the_customs_pay_by_field_shows_for_a_parcel_held_at_customs_and_round_trips():
+    at = start([order("Shoes", 25, problem="not_arrived", tracking="in_transit")])
+    at = open_plan(at, "shoes")
+    assert field(at, "shoes", "customs_pay_by") not in {w.key for w in at.date_input}, "not held: no date to pay by"
+    at.selectbox(key=field(at, "shoes", "tracking")).set_value("held_at_customs").run()
+    at.date_input(key=field(at, "shoes", "customs_pay_by")).set_value(day(5)).run()
+    assert not at.exception, at.exception
+    [row] = rows_of(at)
+    assert row.customs_pay_by == day(5)
+    assert f"by {show_date(day(5))}" in cards(at)[0], "the card follows the day to pay by"
+    for data, name in ((export_csv([row]).encode(CSV_ENCODING), "o.csv"), (export_json([row]).encode(), "o.json")):
+        assert import_orders(data, name).rows == [row]

@@ -222,9 +222,22 @@ ROUTES = {
             ("shipped", "2026-10-15"),
             ("protection", "no"),
             ("tracking", "held_at_customs"),
+            ("customs_pay_by", "no"),
         ],
         "wait",
-        ["held at customs", "carrier's own site", "Don't refuse a real customs charge"],
+        ["held at customs", "carrier's own site", "Don't refuse a real customs charge", "still held on Wed 9 Dec 2026"],
+        None,
+    ),
+    "held at customs, pay by a date": (
+        [
+            ("stage", "on_the_way"),
+            ("shipped", "2026-10-15"),
+            ("protection", "no"),
+            ("tracking", "held_at_customs"),
+            ("customs_pay_by", "2026-12-05"),
+        ],
+        "wait",
+        ["pay it there by Sat 5 Dec 2026, or it goes back", "Last day to pay the customs charge: Sat 5 Dec 2026"],
         None,
     ),
     "seized by customs": (
