@@ -659,6 +659,13 @@ def dispute_open(facts: Facts) -> Decision:
             return Decision(Rule.invalid_in_transit)
         return Decision(Rule.invalid_in_transit_keep_open)
     seller, aliexpress = dispute.seller_offer, dispute.aliexpress_offer
+    wanted = dispute.requested_refund if dispute.requested_refund is not None else case.order.total_paid
+    if seller is not None and seller.refund_amount == 0 < wanted:
+        # An "offer" of nothing, against a claim for something, is a rejection: AliExpress decides on the proof.
+        seller = None
+        rejected = True
+    else:
+        rejected = dispute.seller_rejected
     if aliexpress is not None:
         if seller is not None and seller_beats_aliexpress(seller, aliexpress):
             return accept(Rule.seller_beats_aliexpress, seller, facts)
@@ -677,7 +684,7 @@ def dispute_open(facts: Facts) -> Decision:
             # The guide's trick is a return whose postage costs more than the item; a free return costs nothing.
             return accept(Rule.seller_offer_free_return, seller, facts)
         return Decision(Rule.seller_offer_too_low)
-    if dispute.seller_rejected:
+    if rejected:
         return Decision(Rule.seller_rejected)
     answer_by = facts.dates.seller_must_answer_by
     if answer_by is not None and facts.today > answer_by:

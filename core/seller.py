@@ -88,6 +88,14 @@ CLOSED_FOR_THE_REFUND = REFUNDED | {Rule.refund_not_processed}
 """A closed dispute the buyer follows for its refund: one closed by accepting an offer says it is final."""
 
 
+WAITING_FOR_REFUND = (CLOSED_FOR_THE_REFUND - {Rule.settled}) | {
+    Rule.cancelled_refund_on_its_way,
+    Rule.cancelled_refund_overdue,
+    Rule.cancelled_refund_overdue_not_card,
+}
+"""The lines where the buyer waits for a refund: the moment fake "refund" messages target."""
+
+
 def seller_involved(rule: Rule) -> bool:
     """True when the plan page should ask what the seller is asking the buyer to do."""
     return rule in SELLER_INVOLVED

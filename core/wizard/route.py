@@ -135,10 +135,18 @@ def open_dispute_details(answers: dict[str, str]) -> list[str]:
     elif "aliexpress_offer" in answers and full_offer_with_return(answers):
         # A full refund with a return is fair when the return is free: only then does free return matter.
         keys.append("free_return")
-    elif all(key in answers for key in keys) and answers.get("seller_offer") in (NOT_YET, REJECTED):
+    elif all(key in answers for key in keys) and no_offer_in_hand(answers.get("seller_offer", "")):
         # No offer yet: the seller's days to answer count from the opening.
         keys.append("opened")
     return keys
+
+
+def no_offer_in_hand(seller_offer: str) -> bool:
+    """The seller hasn't offered anything yet, rejected the dispute, or offered nothing (a rejection too)."""
+    if seller_offer in (NOT_YET, REJECTED):
+        return True
+    offer = MoneyAnswer.parse(seller_offer, offer=True)
+    return offer is not None and offer.amount == 0
 
 
 def full_offer_with_return(answers: dict[str, str]) -> bool:

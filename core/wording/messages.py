@@ -415,7 +415,7 @@ def bank_cancelled_message(w: Said) -> list[Message]:
     cancelled = w.case.cancelled_on
     assert cancelled is not None, "the cancelled rules read the day of the cancellation"
     body = _(
-        "Hello, I cancelled {order} on AliExpress on {day}, before it shipped.{paid} The money has not come back "
+        "Hello, {order} on AliExpress was cancelled on {day}, before it shipped.{paid} The money has not come back "
         "to my card ending in [last 4 digits]. If the payment is still on hold, could you please release it? If a "
         "refund came in, could you please trace it? Thank you."
     ).format(order=w.order_ref, day=show_date(cancelled), paid=paid_clause(w))
@@ -427,7 +427,7 @@ def support_cancelled_refund(w: Said) -> list[Message]:
     assert cancelled is not None, "the cancelled rules read the day of the cancellation"
     where = _("PayPal account") if w.case.paid_with is Payment.paypal else _("AliExpress Bonus or balance")
     body = _(
-        "Hello, I cancelled {order} on {day}, before it shipped.{paid} The refund to my {where} should have arrived "
+        "Hello, {order} was cancelled on {day}, before it shipped.{paid} The refund to my {where} should have arrived "
         "by {by}, but it has not. Could you please check where it is? A screenshot of the order page is attached. "
         "Thank you."
     ).format(
@@ -491,8 +491,8 @@ def support_seller_rejected(w: Said) -> list[Message]:
     opened = w.dispute.opened_on if w.dispute is not None else None
     when = " " + _("on {day}").format(day=show_date(opened)) if opened is not None else ""
     body = _(
-        "Hello, I opened a dispute on {order}{when}. The seller rejected it without an offer, and AliExpress has not "
-        "stepped in yet. Could you please review it? My proof is in the dispute. Thank you."
+        "Hello, I opened a dispute on {order}{when}. The seller rejected it without an offer, and AliExpress hasn't "
+        "proposed a solution yet. Could you please review it? My proof is in the dispute. Thank you."
     ).format(order=w.order_ref, when=when)
     return [message("support", _("To AliExpress customer support"), body)]
 

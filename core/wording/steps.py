@@ -414,11 +414,6 @@ _DISPUTE_NOW_RULES = (
 def open_dispute_steps(w: Said) -> list[str]:
     d = w.decision
     listed: list[str] = []
-    if w.order.received and w.case.problem is Problem.not_as_described:
-        # A fault of the buyer's own making (set-up, a missed instruction, misuse) loses the dispute.
-        listed.append(
-            _("If it doesn't work, first rule out a cause on your side: check the instructions and the set-up.")
-        )
     if w.order.received:
         listed.append(_("Send the seller the message below: tell them the problem and that you are opening a dispute."))
     elif d.rule in _DISPUTE_NOW_RULES:
@@ -538,6 +533,10 @@ def return_sent_steps(w: Said) -> list[str]:
     window = refund_window(w.case.paid_with)
     return [
         _("Make sure the tracking number is in the return request."),
+        _(
+            "Does the return request still show it not sent a few working days after you posted it? Send AliExpress "
+            "the drop-off receipt in the help chat."
+        ),
         _("Keep an eye on the tracking: the refund comes once it shows the parcel delivered to the seller."),
         _("Once the seller confirms, the refund usually takes {first} to {last} working days to arrive.").format(
             first=w.n(window), last=w.upto(window)

@@ -22,7 +22,14 @@ from core.facts import AFTER_RECEIPT, APPEAL_WINDOW, SELLER_REPLY
 from core.i18n import N_, _
 from core.models import Payment, ReturnStatus, Rule
 from core.rules import refund_window
-from core.seller import CHOICE_RULES, CLOSED_FOR_THE_REFUND, NOT_RECEIVED, REFUNDED, SELLER_INVOLVED
+from core.seller import (
+    CHOICE_RULES,
+    CLOSED_FOR_THE_REFUND,
+    NOT_RECEIVED,
+    REFUNDED,
+    SELLER_INVOLVED,
+    WAITING_FOR_REFUND,
+)
 from core.wording.headlines import (
     aliexpress_offer_headline,
     cancelled_late_headline,
@@ -160,6 +167,7 @@ from core.wording.warnings import (
     open_dispute_warnings,
     outside_offers,
     redelivery_fee_scam,
+    refund_scam,
     refused_at_customs,
     return_cost,
     return_in_time,
@@ -813,6 +821,8 @@ def with_shared_parts(rule: Rule, words: Words) -> Words:
         warnings = join(warnings, customs_bill)
     if rule in CLOSED_FOR_THE_REFUND:
         warnings = join(accepted_for_good, warnings)
+    if rule in WAITING_FOR_REFUND:
+        warnings = join(warnings, refund_scam)
     return replace(words, steps=steps, warnings=warnings, messages=messages)
 
 

@@ -264,3 +264,13 @@ def not_collected_risk(w: Said) -> list[str]:
 def keep_new_dispute_open(w: Said) -> list[str]:
     """After a dispute cancelled on a promise: the new one stays open until the money or the parcel is in hand."""
     return [_("This time, keep the dispute open until the parcel or the money is really in your hands.")]
+
+
+def refund_scam(w: Said) -> list[str]:
+    """Buyers waiting for a refund are targeted by fake "refund" emails and calls that ask for card details."""
+    return [
+        _(
+            "A refund never needs your card details, a code or a link to click: an email, text or call that asks "
+            "for them is a scam. If you already gave them, call your bank now."
+        )
+    ]

@@ -288,3 +288,42 @@ def test_a_chargeback_for_a_lost_parcel_is_never_closed_by_counting_from_the_pay
     assert "ask your bank for a chargeback" in step and "ended" not in step
     dated = plan_for(order={**order, "estimated_delivery": day(-100)}, paid_with="card")
     assert dated.dates.chargeback_by is not None and dated.dates.chargeback_by.isoformat() == day(20)
+
+
+def test_a_seller_offer_of_nothing_is_a_rejection_and_the_wizard_asks_when_the_dispute_opened():
+    from core.wizard.route import route
+
+    answers = {
+        "stage": "dispute_open",
+        "dispute_about": "not_arrived",
+        "judgement": "none",
+        "total": "25 EUR",
+        "seller_offer": "0.00 EUR",
+        "aliexpress_offer": "no",
+    }
+    assert route(answers)[-1] == "opened"
+    p = advise(to_case({**answers, "opened": day(-3)}, TODAY))
+    assert p.rule is Rule.seller_rejected
+    assert p.next_deadline is not None and p.next_deadline.date.isoformat() == day(4)
+
+
+@pytest.mark.parametrize(
+    ("case", "warned"),
+    [
+        ({"order": {"shipped_on": None}, "cancelled_on": day(-3)}, True),
+        ({"dispute": {"status": "closed", "closed_on": day(-3), "refund_processed_on": day(-3)}}, True),
+        ({"dispute": {"status": "closed", "closed_on": day(-3), "refund_received": True}}, False),
+        ({"order": {"tracking": "no_updates"}}, False),
+    ],
+)
+def test_a_buyer_waiting_for_a_refund_is_warned_of_fake_refund_messages(case, warned):
+    p = plan_for(**case)
+    assert any(w.startswith("A refund never needs your card details") for w in p.warnings) is warned
+
+
+def test_a_cancelled_orders_messages_never_say_the_buyer_cancelled_it():
+    """AliExpress or the seller may have closed it: the buyer only told us the day it was cancelled."""
+    for paid_with in ("card", "paypal", "aliexpress"):
+        p = plan_for(order={"shipped_on": None}, cancelled_on=day(-40), paid_with=paid_with)
+        assert p.messages and not any("I cancelled" in m.body for m in p.messages)
+        assert any("was cancelled on" in m.body for m in p.messages)
