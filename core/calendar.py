@@ -49,6 +49,7 @@ DEADLINE_KEYS = (
     "seller_must_answer_by",
     "appeal_deadline",
     "negotiation_ends",
+    "proof_due",
     "return_ship_by",
     "customs_pay_by",
     "refund_expected_by",
@@ -96,6 +97,7 @@ REMINDER_NOTES = {
     "return_ship_by": N_(
         "If you agreed to send the item back: last day to post it, with tracking, or the money goes to the seller."
     ),
+    "proof_due": N_("Last day to add the proof AliExpress asked for to your dispute: without it, you can lose."),
     "customs_pay_by": N_(
         "Last day to pay the customs charge on the carrier's own site: an unpaid parcel goes back to the seller."
     ),

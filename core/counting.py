@@ -92,6 +92,7 @@ def counted(case: Case, dates: PlanDates, today: dt.date) -> dict[str, str]:
             add("extension_until", _days(_("Protection ends {day}"), dates.protection_ends, EXTENSION_ASKED.value))
     add("return_ship_by", _return_ship_by(case, today))
     add("customs_pay_by", _("On the customs notice"))
+    add("proof_due", _("As AliExpress asked in the dispute"))
     paid = order.placed_on
     if paid is not None:
         add("paypal_dispute_by", _days(_("Paid {day}"), paid, PAYPAL_DISPUTE.value))

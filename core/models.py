@@ -244,6 +244,15 @@ class Dispute(Strict):
     )
     aliexpress_offer: Offer | None = None
     negotiation_ends_on: dt.date | None = None
+    proof_requested: bool = Field(
+        default=False,
+        description="AliExpress answered the open dispute by asking the buyer for more proof, not with a proposal.",
+    )
+    proof_due_on: dt.date | None = Field(
+        default=None,
+        description="The day AliExpress asks the buyer to add proof to the open dispute by (a post office's "
+        "statement, photos): without it, the dispute can be decided against them.",
+    )
     closed_on: dt.date | None = None
     satisfied: bool = True
     accepted_offer: bool = Field(
@@ -355,6 +364,7 @@ Action = Literal[
     "appeal",
     "contact_support",
     "check_with_bank",
+    "add_proof",
     "confirm_receipt",
     "nothing_to_do",
 ]
@@ -386,6 +396,7 @@ class Rule(str, Enum):
     seller_beats_aliexpress = "dispute_open.seller_beats_aliexpress"
     aliexpress_offer = "dispute_open.aliexpress_offer"
     aliexpress_offer_low = "dispute_open.aliexpress_offer_below_asked"
+    proof_requested = "dispute_open.proof_requested"
     seller_gives_what_was_asked = "dispute_open.seller_gives_what_was_asked"
     seller_offer_too_low = "dispute_open.seller_offer_too_low"
     seller_offer_free_return = "dispute_open.seller_offer_free_return"
@@ -503,6 +514,9 @@ class PlanDates(BaseModel):
     )
     customs_pay_by: dt.date | None = Field(
         default=None, description="For a parcel held at customs: the last day to pay the charge, from the notice."
+    )
+    proof_due: dt.date | None = Field(
+        default=None, description="In an open dispute: the last day to add the proof AliExpress asked for."
     )
     paypal_dispute_by: dt.date | None = Field(
         default=None, description="Outside AliExpress: the last day to open a PayPal dispute (180 days from payment)."

@@ -48,6 +48,7 @@ _LATER_FIELDS = (
     "missed_pickup",
     "seller_rejected",
     "customs_pay_by",
+    "proof_due_on",
     "seller_asks",
     "choice_order",
 )

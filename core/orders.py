@@ -106,6 +106,9 @@ class OrderRow(Strict):
     dispute_status: DisputeState = "none"
     dispute_opened_on: MaybeDay = None
     negotiation_ends_on: MaybeDay = None
+    proof_due_on: MaybeDay = Field(
+        default=None, description="An open dispute: the day AliExpress asks for proof by (Dispute.proof_due_on)."
+    )
     dispute_closed_on: MaybeDay = None
     refund_processed_on: MaybeDay = None
     refund_received: bool = False
@@ -167,6 +170,7 @@ DATE_FIELDS = frozenset(
         "receipt_confirmed_on",
         "dispute_opened_on",
         "negotiation_ends_on",
+        "proof_due_on",
         "dispute_closed_on",
         "refund_processed_on",
         "seller_contacted_on",
@@ -201,6 +205,7 @@ _CASE_FIELD = {
     "dispute.status": "dispute_status",
     "dispute.opened_on": "dispute_opened_on",
     "dispute.negotiation_ends_on": "negotiation_ends_on",
+    "dispute.proof_due_on": "proof_due_on",
     "dispute.closed_on": "dispute_closed_on",
     "dispute.refund_processed_on": "refund_processed_on",
     "dispute.refund_received": "refund_received",
@@ -289,6 +294,7 @@ def row_to_case(row: OrderRow, today: dt.date | None = None, country: str | None
             status=DisputeStatus(row.dispute_status),
             opened_on=row.dispute_opened_on,
             negotiation_ends_on=row.negotiation_ends_on,
+            proof_due_on=row.proof_due_on if row.dispute_status == "open" else None,
             closed_on=row.dispute_closed_on,
             satisfied=row.satisfied,
             refund_processed_on=row.refund_processed_on,

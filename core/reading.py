@@ -203,6 +203,12 @@ def _dispute_days(case: Case) -> Iterator[CaseProblem]:
     dispute, shipped = case.dispute, case.order.shipped_on
     if dispute is None:
         return
+    due = dispute.proof_due_on
+    if due is not None and dispute.opened_on is not None and due < dispute.opened_on:
+        yield CaseProblem(
+            "dispute.proof_due_on",
+            _("AliExpress can't ask for proof before the dispute opened ({opened}).").format(opened=dispute.opened_on),
+        )
     if dispute.closed_on is not None and dispute.opened_on is not None and dispute.closed_on < dispute.opened_on:
         yield CaseProblem(
             "dispute.closed_on",

@@ -96,6 +96,7 @@ LINES: Mapping[Rule, Line] = MappingProxyType(
             "accept_aliexpress_offer", (guide.PHASES, guide.ACCEPT_PROPOSAL), "negotiation_ends"
         ),
         Rule.aliexpress_offer_low: Line("wait", (guide.PHASES, guide.JUDGEMENT, guide.APPEAL), "negotiation_ends"),
+        Rule.proof_requested: Line("add_proof", (guide.PHASES, guide.EDIT_DISPUTE, guide.TRICKS), "proof_due"),
         Rule.seller_gives_what_was_asked: Line(
             "accept_seller_offer", (guide.PHASES, guide.ACCEPT_PROPOSAL), "negotiation_ends"
         ),
@@ -321,6 +322,7 @@ def protection_dates(case: Case, today: dt.date) -> PlanDates:
     # Only a parcel still held at customs has a charge to pay by a day.
     held = waiting_for_parcel and order.tracking is Tracking.held_at_customs
     customs_pay_by = order.customs_pay_by if held else None
+    proof_due = dispute.proof_due_on if dispute is not None and dispute.status is DisputeStatus.open else None
     return PlanDates(
         earliest_dispute=earliest,
         estimated_delivery=order.estimated_delivery if waiting_for_parcel else None,
@@ -340,6 +342,7 @@ def protection_dates(case: Case, today: dt.date) -> PlanDates:
         extension_until=extension,
         return_ship_by=ship_by,
         customs_pay_by=customs_pay_by,
+        proof_due=proof_due,
     )
 
 
@@ -659,6 +662,9 @@ def dispute_open(facts: Facts) -> Decision:
             return Decision(Rule.invalid_in_transit)
         return Decision(Rule.invalid_in_transit_keep_open)
     seller, aliexpress = dispute.seller_offer, dispute.aliexpress_offer
+    if aliexpress is None and (dispute.proof_requested or dispute.proof_due_on is not None):
+        # AliExpress decides on the proof: what it asked for, by its day, matters more than any offer.
+        return Decision(Rule.proof_requested)
     wanted = dispute.requested_refund if dispute.requested_refund is not None else case.order.total_paid
     if seller is not None and seller.refund_amount == 0 < wanted:
         # An "offer" of nothing, against a claim for something, is a rejection: AliExpress decides on the proof.

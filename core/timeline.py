@@ -175,8 +175,9 @@ def _span(
     return [Window(key=key, label=label.format(day=show_date(end)), start=start, end=end, reason=reason)]
 
 
-DISPUTE_DAYS = ("seller_must_answer_by", "aliexpress_steps_in_by")
-"""An open dispute's own days: when the seller's time to answer ends, and when AliExpress steps in."""
+DISPUTE_DAYS = ("seller_must_answer_by", "aliexpress_steps_in_by", "proof_due")
+"""An open dispute's own days: when the seller's time to answer ends, when AliExpress steps in, and the day
+AliExpress asked for proof by."""
 ADVICE_DAYS = ("ask_extension_by", "return_ship_by", "customs_pay_by")
 """Days to act by that the plan suggests: shown only while they are still ahead."""
 WAYS_OUT = ("paypal_dispute_by", "chargeback_by", "eu_guarantee_until")

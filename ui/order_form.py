@@ -244,6 +244,7 @@ def show_dispute(form: _Form) -> None:
         left, right = st.columns(2)
         form.date(left, "negotiation_ends_on", _("The countdown on the dispute page."))
         form.yes_no(right, "seller_rejected", _("Yes if the seller rejected it without an offer."))
+        form.date(st, "proof_due_on", _("The day AliExpress asks you to add proof by, if it asks."))
         return
     left, right = st.columns(2)
     form.date(left, "dispute_closed_on")

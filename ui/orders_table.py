@@ -200,6 +200,7 @@ def column_config() -> dict[str, Any]:
         ),
         "dispute_opened_on": date("dispute_opened_on", _("When you opened the dispute.")),
         "negotiation_ends_on": date("negotiation_ends_on", _("The countdown on the dispute page.")),
+        "proof_due_on": date("proof_due_on", _("The day AliExpress asks you to add proof by, if it asks.")),
         "dispute_closed_on": date("dispute_closed_on", _("When the dispute ended.")),
         "refund_processed_on": date("refund_processed_on", _("When AliExpress said the refund was processed.")),
         "refund_received": cc.CheckboxColumn(title["refund_received"], default=False),

@@ -81,6 +81,7 @@ def action_words(item: Assessed) -> str:
         "appeal": _("Appeal"),
         "contact_support": _("Write to support"),
         "check_with_bank": _("Ask your bank"),
+        "add_proof": _("Add your proof"),
         "confirm_receipt": _("Confirm receipt"),
         "nothing_to_do": _("Nothing to do"),
     }[item.plan.action]
@@ -112,6 +113,7 @@ def titles() -> dict[str, str]:
         "dispute_status": _("Dispute"),
         "dispute_opened_on": _("Dispute opened"),
         "negotiation_ends_on": _("Negotiation ends"),
+        "proof_due_on": _("Add proof by"),
         "dispute_closed_on": _("Dispute closed"),
         "refund_processed_on": _("Refund processed"),
         "refund_received": _("Refund received"),

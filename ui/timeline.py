@@ -44,6 +44,7 @@ EVENT_SYMBOLS = {
     "ask_extension_by": "cross",
     "return_ship_by": "square-open",
     "customs_pay_by": "circle-open",
+    "proof_due": "diamond-open",
     "paypal_dispute_by": "pentagon-open",
     "chargeback_by": "hexagon-open",
     "eu_guarantee_until": "bowtie",

@@ -30,6 +30,7 @@ FIELD_TO_ANSWER = {
     "order.shipped_on": "shipped",
     "order.estimated_delivery": "eta",
     "order.customs_pay_by": "customs_pay_by",
+    "dispute.proof_due_on": "proof_due",
     "order.protection_ends_on": "protection",
     "order.receipt_confirmed_on": "receipt",
     "order.shipping_paid": "shipping",
@@ -218,12 +219,18 @@ def dispute_open_part(answers: dict[str, str], case: dict[str, Any], order: dict
         offered = known(answers, key)
         if offered == REJECTED and key == "seller_offer":
             dispute["seller_rejected"] = True
+        elif offered == REJECTED:
+            # AliExpress asked for more proof: no proposal yet.
+            dispute["proof_requested"] = True
         elif offered is not None:
             dispute[key] = offer_part(offered)
     if answers.get("asked"):
         dispute["requested_refund"] = amount_text(answers["asked"])
     order["free_return"] = answers.get("free_return") == "yes"
     order["free_return_used"] = answers.get("free_return") == "used"
+    proof_due = known(answers, "proof_due")
+    if proof_due is not None:
+        dispute["proof_due_on"] = proof_due
     negotiation = known(answers, "negotiation")
     if negotiation is not None:
         dispute["negotiation_ends_on"] = negotiation

@@ -79,7 +79,8 @@ class Question:
     choices: tuple[Choice, ...] = ()
     no_label: str = ""
     rejected_label: str = ""
-    """For the seller's "offer" question: a third answer, "rejected", for a seller who rejected the dispute."""
+    """For an "offer" question, a third answer, "rejected": the seller rejected the dispute, or AliExpress answered
+    with a request for more proof rather than a proposal."""
     summary: str = ""
     date_label: str = ""
 
@@ -361,6 +362,17 @@ def _worded(language: str) -> Mapping[str, Question]:
             summary=_("AliExpress's proposal"),
             help=_("AliExpress steps in a few days after the dispute opens if you and the seller don't agree."),
             no_label=_("Not yet"),
+            rejected_label=_("No, it asks me for more proof"),
+        ),
+        Question(
+            "proof_due",
+            "date_or_no",
+            _("Does it say by when to add the proof?"),
+            summary=_("Add proof by"),
+            help=_("The dispute page shows the day, often as a countdown."),
+            choices=(Choice("yes", _("Yes")),),
+            no_label=_("No, or I can't see it"),
+            date_label=_("Add proof by"),
         ),
         Question(
             "opened",

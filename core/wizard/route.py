@@ -130,7 +130,10 @@ def open_dispute_details(answers: dict[str, str]) -> list[str]:
     if about in PARTIAL_CLAIMS:
         keys.append("asked")
     keys += ["seller_offer", "aliexpress_offer"]
-    if known(answers, "aliexpress_offer") is not None:
+    if answers.get("aliexpress_offer") == REJECTED:
+        # AliExpress answered with a request for proof: it has stepped in, so only its day matters.
+        keys.append("proof_due")
+    elif known(answers, "aliexpress_offer") is not None:
         keys.append("negotiation")
     elif "aliexpress_offer" in answers and full_offer_with_return(answers):
         # A full refund with a return is fair when the return is free: only then does free return matter.

@@ -125,3 +125,15 @@ def seller_rejected_headline(w: Said) -> str:
             "The seller rejected your dispute: add all your proof now. AliExpress should step in by {day}."
         ).format(day=w.day("aliexpress_steps_in_by"))
     return _("The seller rejected your dispute: add all your proof now, so AliExpress can decide.")
+
+
+def proof_requested_headline(w: Said) -> str:
+    """AliExpress asked for proof: the day it gave, or that it has passed."""
+    due = w.dates.proof_due
+    if due is not None and due < w.today:
+        return _("The day to add the proof AliExpress asked for ({day}) has passed: add it today anyway.").format(
+            day=w.day("proof_due")
+        )
+    if due is not None:
+        return _("AliExpress asks for your proof: add it to the dispute by {day}.").format(day=w.day("proof_due"))
+    return _("AliExpress asks for your proof: add it to the dispute as soon as you can.")

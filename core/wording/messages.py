@@ -546,3 +546,12 @@ def dispute_proposal_answer(w: Said) -> list[Message]:
             "attached. I still ask for {refund}."
         ).format(offer=proposal(w), order=w.order_ref, refund=_asked(w))
     return [message("dispute", _("In the dispute: why the proposal is too low"), body)]
+
+
+def dispute_proof_note(w: Said) -> list[Message]:
+    """A short note to go with the proof AliExpress asked for: what it is, what it shows, and the claim."""
+    body = _(
+        "Here is the proof you asked for about {order}: [what you are adding]. It shows that [what it shows]. "
+        "I still ask for {asked}."
+    ).format(order=w.order_ref, asked=_asked(w))
+    return [message("dispute", _("Note with your proof, in the dispute"), body)]

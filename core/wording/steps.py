@@ -836,3 +836,30 @@ def return_at_buyers_cost(w: Said) -> list[str]:
             "posting it back at your cost, say no, and ask for a refund without return."
         )
     ]
+
+
+def proof_requested_steps(w: Said) -> list[str]:
+    """AliExpress decides on the proof it asked for: what to get for this problem, and to add it before its day."""
+    listed = [_("Open the dispute and read exactly what AliExpress asks for.")]
+    if w.order.received:
+        listed.append(_("Add clear photos and a short video of the problem, and screenshots of the listing."))
+    else:
+        listed.append(
+            _(
+                "Ask your post office or the carrier for a written statement that they have no record of the "
+                "parcel, or that it wasn't delivered to you, and add it."
+            )
+        )
+    due = w.dates.proof_due
+    if due is not None and due < w.today:
+        listed.append(_("Add it today, and ask AliExpress in the help chat to still take it into account."))
+    elif due is not None:
+        listed.append(
+            _("Add it by {day}, sooner if you can: a dispute with no proof can be decided against you.").format(
+                day=w.day("proof_due")
+            )
+        )
+    else:
+        listed.append(_("Add it as soon as you can: a dispute with no proof can be decided against you."))
+    listed.append(_("Write a short note with it, using the message below."))
+    return listed

@@ -327,3 +327,29 @@ def test_a_cancelled_orders_messages_never_say_the_buyer_cancelled_it():
         p = plan_for(order={"shipped_on": None}, cancelled_on=day(-40), paid_with=paid_with)
         assert p.messages and not any("I cancelled" in m.body for m in p.messages)
         assert any("was cancelled on" in m.body for m in p.messages)
+
+
+@pytest.mark.parametrize(
+    ("due", "headline"),
+    [
+        (3, "add it to the dispute by"),
+        (0, "add it to the dispute by"),
+        (-1, "has passed: add it today anyway"),
+        (None, "as soon as you can"),
+    ],
+)
+def test_aliexpress_asking_for_proof_gives_its_day_and_the_proof_for_the_problem(due, headline):
+    dispute = {"opened_on": day(-10), "seller_rejected": True, "proof_requested": True}
+    if due is not None:
+        dispute["proof_due_on"] = day(due)
+    p = plan_for(order={"tracking": "delivered"}, problem="delivered_not_received", dispute=dispute)
+    assert p.rule is Rule.proof_requested and p.action == "add_proof"
+    assert headline in p.headline
+    assert any("written statement" in step for step in p.steps)
+    [note] = [m for m in p.messages if m.kind == "dispute"]
+    assert "Here is the proof you asked for" in note.body
+    if due is not None:
+        assert p.next_deadline is not None and p.next_deadline.date.isoformat() == day(due)
+        assert p.next_deadline.last_day
+    received_item = plan_for(order=received(), problem="fake", dispute=dispute)
+    assert any("photos and a short video" in step for step in received_item.steps)

@@ -442,6 +442,19 @@ def test_the_return_cancellation_asks_and_choice_columns_go_out_and_come_back_an
     assert "choice_order" in export_csv([returning]).splitlines()[0].split(",")
 
 
+def test_the_proof_due_column_goes_out_and_comes_back_and_counts_only_for_an_open_dispute():
+    asked = row("Lamp", dispute_status="open", dispute_opened_on=day(-6), proof_due_on=day(3))
+    for data, name in (
+        (export_csv([asked]).encode(CSV_ENCODING), "o.csv"),
+        (export_json([asked]).encode(), "o.json"),
+    ):
+        assert import_orders(data, name).rows == [asked]
+    case = row_to_case(asked)
+    assert case.dispute is not None and case.dispute.proof_due_on == asked.proof_due_on
+    closed = row_to_case(asked.model_copy(update={"dispute_status": "closed"}))
+    assert closed.dispute is not None and closed.dispute.proof_due_on is None
+
+
 def test_the_customs_pay_by_column_goes_out_and_comes_back_and_old_files_keep_their_ids():
     [old] = import_orders(csv_bytes("label,placed_on,tracking", "Lamp,2026-10-01,held_at_customs"), "x.csv").rows
     [empty] = import_orders(

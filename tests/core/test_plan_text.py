@@ -1288,6 +1288,16 @@ REVIEWED: dict[str, tuple[str, dict]] = {
         "The buyer cancelled a dispute when the seller promised to resend; weeks later, still nothing.",
         as_wizard_builds(make_case(order={"tracking": "no_updates"}, dispute={"status": "cancelled"})),
     ),
+    "35_aliexpress_asks_for_proof": (
+        "A parcel marked delivered that never came; the seller rejected the dispute and AliExpress asks for proof.",
+        as_wizard_builds(
+            make_case(
+                order={"tracking": "delivered", "shipped_on": None, "total_paid": "58.00", "currency": "EUR"},
+                problem="delivered_not_received",
+                dispute={"opened_on": None, "seller_rejected": True, "proof_requested": True, "proof_due_on": day(4)},
+            )
+        ),
+    ),
     "33_accepted_offer_regretted": (
         "The buyer accepted a small offer three days ago and regrets it: an appeal is still possible.",
         as_wizard_builds(
@@ -1411,6 +1421,7 @@ def test_reviewed_situations_reach_the_intended_rules():
         "31_return_with_the_seller_no_refund": Rule.return_delivered,
         "32_dispute_cancelled_on_a_promise": Rule.after_cancelled_dispute,
         "33_accepted_offer_regretted": Rule.appeal_accepted,
+        "35_aliexpress_asks_for_proof": Rule.proof_requested,
         "34_held_at_customs_pay_by": Rule.held_at_customs,
     }
     assert set(wanted) == set(REVIEWED)

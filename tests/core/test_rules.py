@@ -1260,7 +1260,8 @@ def test_all_actions_listed():
         "appeal",
         "contact_support",
         "check_with_bank",
+        "add_proof",
         "confirm_receipt",
         "nothing_to_do",
     }
-    assert len(ACTIONS) == 13
+    assert len(ACTIONS) == 14

@@ -279,6 +279,7 @@ SAMPLE_CASES: dict[Rule, dict] = {
     Rule.no_offer_yet: make_case(dispute={}),
     Rule.seller_did_not_answer: make_case(dispute={"opened_on": day(-6)}),
     Rule.seller_rejected: make_case(dispute={"opened_on": day(-4), "seller_rejected": True}),
+    Rule.proof_requested: make_case(dispute={"opened_on": day(-8), "seller_rejected": True, "proof_due_on": day(3)}),
     # Shipped, not received
     Rule.before_estimated_delivery: make_case(order={"tracking": "in_transit", "estimated_delivery": day(5)}),
     Rule.due_after_protection: make_case(order={"tracking": "in_transit", "estimated_delivery": day(20)}),

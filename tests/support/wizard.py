@@ -584,6 +584,20 @@ ROUTES = {
         ["The seller didn't answer in time", "AliExpress steps in by: Wed 25 Nov 2026"],
         "support",
     ),
+    "dispute open, AliExpress asks for proof by a day": (
+        [
+            ("stage", "dispute_open"),
+            ("dispute_about", "delivered_not_received"),
+            ("judgement", "none"),
+            ("total", "58 EUR"),
+            ("seller_offer", "rejected"),
+            ("aliexpress_offer", "rejected"),
+            ("proof_due", "2026-11-29"),
+        ],
+        "add_proof",
+        ["AliExpress asks for your proof: add it to the dispute by Sun 29 Nov 2026", "written statement"],
+        "dispute",
+    ),
     "dispute closed, unfair, in time": (
         [("stage", "dispute_closed"), ("satisfied", "no"), ("closed", "2026-11-24")],
         "appeal",
