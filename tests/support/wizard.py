@@ -595,7 +595,7 @@ ROUTES = {
             ("proof_due", "2026-11-29"),
         ],
         "add_proof",
-        ["AliExpress asks for your proof: add it to the dispute by Sun 29 Nov 2026", "written statement"],
+        ["AliExpress asks for your proof: add it to the dispute by Sun 29 Nov 2026", "what you are adding"],
         "dispute",
     ),
     "dispute closed, unfair, in time": (
