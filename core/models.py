@@ -340,6 +340,11 @@ class Case(Strict):
         description="For a parcel that went back to the seller: true when it went back because the buyer refused or "
         "didn't pay the customs charges (a dispute can then be lost), false for another reason, null when unknown.",
     )
+    cancellation_refused: bool = Field(
+        default=False,
+        description="For an order not shipped yet: the buyer asked to cancel and the seller refused, so it will "
+        "ship; the way out is a return once it arrives (or, in the EU, withdrawal).",
+    )
     missed_pickup: bool = Field(
         default=False,
         description="For a parcel that went back to the seller: it went back because the buyer didn't collect it "
@@ -382,6 +387,7 @@ class Rule(str, Enum):
 
     payment_pending = "not_shipped.payment_pending"
     payment_confirmed = "not_shipped.payment_confirmed"
+    cancellation_refused = "not_shipped.cancellation_refused"
     appeal = "dispute_closed.appeal"
     appeal_accepted = "dispute_closed.appeal_after_accepting"
     too_late_to_appeal = "dispute_closed.too_late_to_appeal"

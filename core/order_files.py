@@ -49,6 +49,7 @@ _LATER_FIELDS = (
     "seller_rejected",
     "customs_pay_by",
     "proof_due_on",
+    "cancellation_refused",
     "seller_asks",
     "choice_order",
 )

@@ -147,6 +147,10 @@ class OrderRow(Strict):
         default=None,
         description="Sent back to the seller because the customs charges weren't paid (Case.customs_refused).",
     )
+    cancellation_refused: bool | None = Field(
+        default=None,
+        description="Not shipped: the seller refused the buyer's cancellation (Case.cancellation_refused).",
+    )
     missed_pickup: bool | None = Field(
         default=None,
         description="Sent back to the seller because it wasn't collected in time (Case.missed_pickup).",
@@ -197,6 +201,7 @@ BOOL_FIELDS = frozenset(
         "customs_refused",
         "missed_pickup",
         "seller_rejected",
+        "cancellation_refused",
     )
 )
 
@@ -344,6 +349,7 @@ def row_to_case(row: OrderRow, today: dt.date | None = None, country: str | None
         arrived_late=bool(row.arrived_late),
         customs_refused=row.customs_refused,
         missed_pickup=bool(row.missed_pickup),
+        cancellation_refused=bool(row.cancellation_refused) and row.shipped_on is None,
     )
 
 

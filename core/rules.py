@@ -74,6 +74,7 @@ LINES: Mapping[Rule, Line] = MappingProxyType(
     {
         Rule.payment_pending: Line("cancel_order", (guide.NOT_SHIPPED,)),
         Rule.payment_confirmed: Line("request_cancellation", (guide.NOT_SHIPPED, guide.PAYMENT_CONFIRMED)),
+        Rule.cancellation_refused: Line("wait", (guide.PAYMENT_CONFIRMED, guide.RETURNS)),
         Rule.appeal: Line("appeal", (guide.APPEAL, guide.REOPEN), "appeal_deadline"),
         Rule.appeal_accepted: Line("appeal", (guide.REOPEN, guide.APPEAL), "appeal_deadline"),
         Rule.too_late_to_appeal: Line("contact_support", (guide.APPEAL, guide.SUPPORT)),
@@ -188,7 +189,7 @@ LINES: Mapping[Rule, Line] = MappingProxyType(
     }
 )
 
-NOT_SHIPPED_RULES = frozenset((Rule.payment_pending, Rule.payment_confirmed))
+NOT_SHIPPED_RULES = frozenset((Rule.payment_pending, Rule.payment_confirmed, Rule.cancellation_refused))
 """Lines for an order that has not shipped: with nothing wrong, such an order is just waiting."""
 WAYS_OUT_RULES = frozenset((Rule.too_late_to_appeal, Rule.not_received_too_late, Rule.received_too_late))
 """Lines where AliExpress's own routes are exhausted: the plan adds the ways out that still exist outside it."""
@@ -566,6 +567,9 @@ def not_shipped(facts: Facts) -> Decision:
     """Guide: "When the order has not been shipped yet" and "When payment of the order has been confirmed"."""
     if not facts.order.payment_confirmed:
         return full_refund(facts, Rule.payment_pending)
+    if facts.case.cancellation_refused:
+        # The seller may refuse once the payment is confirmed: the order ships, and a return is what's left.
+        return Decision(Rule.cancellation_refused)
     return full_refund(facts, Rule.payment_confirmed)
 
 

@@ -178,6 +178,7 @@ def show_form(item: Assessed, today: dt.date) -> None:
     right.text_input(title["currency"], value=row.currency, max_chars=3, **form.on("currency", _text))
     if row.shipped_on is None:
         form.date(st, "cancelled_on", _("Only if the order was cancelled before it shipped."))
+        form.yes_no(st, "cancellation_refused", _("Yes if you asked to cancel and the seller refused."))
 
     st.markdown(_("**Delivery**"))
     left, right = st.columns(2)

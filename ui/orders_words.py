@@ -133,6 +133,7 @@ def titles() -> dict[str, str]:
         "free_return_used": _("Free return already used"),
         "customs_refused": _("Sent back: customs not paid"),
         "missed_pickup": _("Sent back: not collected"),
+        "cancellation_refused": _("Seller refused to cancel"),
         "seller_rejected": _("Seller rejected the dispute"),
         "customs_pay_by": _("Pay customs by"),
     }

@@ -126,6 +126,8 @@ def to_case(answers: dict[str, str], today: dt.date, details: Details | None = N
         case["seller_asks"] = details.seller_asks
     if details.choice_order is not None:
         case["choice_order"] = details.choice_order
+    if answers.get("cancel_asked") == "refused":
+        case["cancellation_refused"] = True
     contacted = known(answers, "contacted")
     if contacted is not None:
         case["seller_contacted_on"] = contacted

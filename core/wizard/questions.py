@@ -140,6 +140,17 @@ def _worded(language: str) -> Mapping[str, Question]:
             ),
         ),
         Question(
+            "cancel_asked",
+            "choice",
+            _("Have you asked to cancel it?"),
+            summary=_("Asked to cancel"),
+            choices=(
+                Choice("no", _("Not yet")),
+                Choice("waiting", _("Yes, and I'm waiting for an answer")),
+                Choice("refused", _("Yes, and the seller refused")),
+            ),
+        ),
+        Question(
             "problem",
             "choice",
             _("What's wrong with it?"),

@@ -23,7 +23,11 @@ def route(answers: dict[str, str]) -> list[str]:
     stage = answers.get("stage")
     keys = ["stage"]
     if stage == "not_shipped":
-        return [*keys, "payment"]
+        keys.append("payment")
+        # Only a confirmed payment needs the seller's agreement to cancel, so only then can they refuse.
+        if answers.get("payment") == "confirmed":
+            keys.append("cancel_asked")
+        return keys
     if stage in ("on_the_way", "dispute_cancelled"):
         keys += ["shipped", "protection", "tracking"]
         tracking = answers.get("tracking")

@@ -10,6 +10,7 @@ from core.facts import (
     ASK_EXTENSION,
     CANCELLATION_APPROVED,
     DISPUTE_OPENS,
+    EU_WITHDRAWAL,
     LATE_COUPON,
     REFUND_OTHER,
     RETURN_POSTAGE,
@@ -647,6 +648,13 @@ def choice_steps(w: Said) -> list[str]:
             "to the seller, you can write in AliExpress's help chat rather than to the store."
         )
     ]
+    if w.order.received and w.case.problem is Problem.incomplete:
+        listed.append(
+            _(
+                "A Choice parcel can bring items from several orders: open the dispute on the order the missing item "
+                "belongs to."
+            )
+        )
     if not w.order.received and w.order.tracking not in (Tracking.delivered, Tracking.returned_to_seller):
         listed.append(
             _(
@@ -862,4 +870,27 @@ def proof_requested_steps(w: Said) -> list[str]:
     else:
         listed.append(_("Add it as soon as you can: a dispute with no proof can be decided against you."))
     listed.append(_("Write a short note with it, using the message below."))
+    return listed
+
+
+def cancellation_refused_steps(w: Said) -> list[str]:
+    """A refused cancellation: the order ships, and a change of mind becomes a return once it arrives."""
+    listed = [
+        _("Once the seller refuses, the order goes ahead: there's no way to force the cancellation."),
+        _(
+            "If the seller misses the shipping deadline on the order page, AliExpress can close the order and refund you."
+        ),
+        _(
+            "When it arrives, you can still send it back: open a dispute and choose “Refund and return”. You pay the "
+            "postage, as you changed your mind, unless the listing says “free return”."
+        ),
+    ]
+    if w.in_eu:
+        listed.append(
+            _(
+                "In the EU you can also withdraw from the purchase for {n} days after it arrives, whatever the "
+                "listing says: tell the seller in writing, and pay the return postage."
+            ).format(n=w.n(EU_WITHDRAWAL))
+        )
+    listed.append(_("Come back to this plan when it arrives: it will give you the dates."))
     return listed

@@ -112,6 +112,7 @@ from core.wording.steps import (
     blocked_steps,
     cancel_dispute_steps,
     cancel_order_steps,
+    cancellation_refused_steps,
     cancelled_bank_steps,
     cancelled_missing_steps,
     cancelled_wait_steps,
@@ -172,6 +173,7 @@ from core.wording.warnings import (
     redelivery_fee_scam,
     refund_scam,
     refused_at_customs,
+    refused_parcel_risk,
     return_cost,
     return_in_time,
     return_late,
@@ -214,6 +216,13 @@ _OWN_WORDS: Mapping[Rule, Words] = MappingProxyType(
             nothing,
             nothing,
             cancellation_message,
+        ),
+        Rule.cancellation_refused: Words(
+            said("The seller refused to cancel, so the order will ship: you can send it back once it arrives."),
+            cancellation_refused_steps,
+            nothing,
+            refused_parcel_risk,
+            nothing,
         ),
         Rule.appeal: Words(
             lambda w: (

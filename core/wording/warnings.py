@@ -274,3 +274,13 @@ def refund_scam(w: Said) -> list[str]:
             "for them is a scam. If you already gave them, call your bank now."
         )
     ]
+
+
+def refused_parcel_risk(w: Said) -> list[str]:
+    """Refusing the parcel at the door isn't a cancellation: the seller did send it."""
+    return [
+        _(
+            "Don't refuse the parcel when it comes: the seller did send it, so a dispute for it can be lost and the "
+            "postage kept back."
+        )
+    ]

@@ -86,8 +86,12 @@ def test_a_route_to_its_plan_by_keyboard(browser, streamlit_server, size):
         answered(page, "Has AliExpress confirmed your payment?")
 
         tab_to(page, "Not yet")
-        after = press(page, "ArrowDown")  # moves to the next option and picks it: the plan for "confirmed"
+        after = press(page, "ArrowDown")  # moves to the next option and picks it: "confirmed"
         assert after["tag"] == "BODY" or after["name"].startswith("Yes, the payment is confirmed"), after
+        answered(page, "Have you asked to cancel it?")
+
+        tab_to(page, "Not yet")
+        press(page, "Space")
         page.get_by_role("heading", name="Ask to cancel the order").first.wait_for(timeout=TIMEOUT)
         wait_for_app(page)
 

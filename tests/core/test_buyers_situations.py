@@ -353,3 +353,20 @@ def test_aliexpress_asking_for_proof_gives_its_day_and_the_proof_for_the_problem
         assert p.next_deadline.last_day
     received_item = plan_for(order=received(), problem="fake", dispute=dispute)
     assert any("photos and a short video" in step for step in received_item.steps)
+
+
+@pytest.mark.parametrize("country", ["FR", "US"])
+def test_a_refused_cancellation_plans_a_return_once_it_arrives_and_never_a_refused_parcel(country):
+    p = plan_for(order={"shipped_on": None}, cancellation_refused=True, country=country)
+    assert p.rule is Rule.cancellation_refused and p.action == "wait"
+    assert p.headline.startswith("The seller refused to cancel")
+    assert any("“Refund and return”" in step for step in p.steps)
+    assert any("withdraw" in step for step in p.steps) is (country == "FR")
+    assert any(w.startswith("Don't refuse the parcel") for w in p.warnings)
+    shipped = plan_for(order={"tracking": "in_transit", "estimated_delivery": day(5)}, cancellation_refused=True)
+    assert shipped.rule is not Rule.cancellation_refused, "once it ships, the parcel's own advice applies"
+
+
+def test_a_choice_parcel_missing_an_item_says_which_order_to_dispute():
+    p = plan_for(order=received(), problem="incomplete", choice_order=True, missing_items_value="5.00")
+    assert any("the order the missing item belongs to" in step for step in p.steps)

@@ -1298,6 +1298,10 @@ REVIEWED: dict[str, tuple[str, dict]] = {
             )
         ),
     ),
+    "36_seller_refused_to_cancel": (
+        "A buyer in France asked to cancel before shipping; the seller refused.",
+        as_wizard_builds(make_case(order={"shipped_on": None}, cancellation_refused=True, country="FR")),
+    ),
     "33_accepted_offer_regretted": (
         "The buyer accepted a small offer three days ago and regrets it: an appeal is still possible.",
         as_wizard_builds(
@@ -1422,6 +1426,7 @@ def test_reviewed_situations_reach_the_intended_rules():
         "32_dispute_cancelled_on_a_promise": Rule.after_cancelled_dispute,
         "33_accepted_offer_regretted": Rule.appeal_accepted,
         "35_aliexpress_asks_for_proof": Rule.proof_requested,
+        "36_seller_refused_to_cancel": Rule.cancellation_refused,
         "34_held_at_customs_pay_by": Rule.held_at_customs,
     }
     assert set(wanted) == set(REVIEWED)

@@ -117,6 +117,8 @@ def test_changing_a_past_answer_updates_the_plan():
     at = at.button(key="change_payment").click().run()
     assert current_question(at) == "payment"
     at = answer(at, "payment", "confirmed")
+    assert current_question(at) == "cancel_asked"
+    at = answer(at, "cancel_asked", "waiting")
     assert current_question(at) == "plan"
     assert at.session_state["advised_action"] == "request_cancellation"
 

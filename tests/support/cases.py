@@ -238,6 +238,7 @@ SAMPLE_CASES: dict[Rule, dict] = {
     # Not shipped
     Rule.payment_pending: make_case(order={"shipped_on": DROP, "payment_confirmed": False}),
     Rule.payment_confirmed: make_case(order={"shipped_on": DROP}),
+    Rule.cancellation_refused: make_case(order={"shipped_on": DROP}, cancellation_refused=True, country="FR"),
     # Dispute closed
     Rule.appeal: make_case(dispute={**_closed, "closed_on": day(-2), "satisfied": False}),
     Rule.appeal_accepted: make_case(dispute={**_closed, "closed_on": day(-2), "accepted_offer": True}),

@@ -98,10 +98,16 @@ ROUTES = {
         None,
     ),
     "not shipped, payment confirmed": (
-        [("stage", "not_shipped"), ("payment", "confirmed")],
+        [("stage", "not_shipped"), ("payment", "confirmed"), ("cancel_asked", "no")],
         "request_cancellation",
         ["Ask to cancel the order"],
         "seller",
+    ),
+    "not shipped, the seller refused to cancel": (
+        [("stage", "not_shipped"), ("payment", "confirmed"), ("cancel_asked", "refused")],
+        "wait",
+        ["The seller refused to cancel", "Don't refuse the parcel"],
+        None,
     ),
     "late, no updates, seller silent": (
         [

@@ -6,9 +6,13 @@ from core.wizard.questions import questions
 from core.wizard.route import MAX_ANSWERS, next_question, route
 
 
-def test_a_not_shipped_order_needs_two_answers() -> None:
+def test_a_not_shipped_order_needs_two_answers_or_three_once_paid() -> None:
     assert route({"stage": "not_shipped"}) == ["stage", "payment"]
-    assert next_question({"stage": "not_shipped", "payment": "confirmed"}) is None
+    assert next_question({"stage": "not_shipped", "payment": "pending"}) is None
+    assert next_question({"stage": "not_shipped", "payment": "confirmed"}) == "cancel_asked", (
+        "only then can it be refused"
+    )
+    assert next_question({"stage": "not_shipped", "payment": "confirmed", "cancel_asked": "refused"}) is None
 
 
 def test_the_route_grows_only_where_the_answer_matters() -> None:
