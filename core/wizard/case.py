@@ -169,7 +169,7 @@ def order_part(answers: dict[str, str], details: Details) -> dict[str, Any]:
 def on_the_way_part(answers: dict[str, str], case: dict[str, Any], order: dict[str, Any]) -> None:
     order["tracking"] = answers.get("tracking", "none")
     case["problem"] = "not_arrived"
-    if answers.get("why_back") in ("customs", "not_collected", "other"):
+    if answers.get("why_back") in ("customs", "not_collected", "no_notice", "other"):
         case["customs_refused"] = answers["why_back"] == "customs"
     case["missed_pickup"] = answers.get("why_back") == "not_collected"
     if answers.get("stage") == "dispute_cancelled":

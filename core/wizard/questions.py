@@ -212,6 +212,11 @@ def _worded(language: str) -> Mapping[str, Question]:
             choices=(
                 Choice("customs", _("I refused or didn't pay the customs charges")),
                 Choice("not_collected", _("I didn't collect it in time"), _("A missed pickup notice, say.")),
+                Choice(
+                    "no_notice",
+                    _("It was never delivered or left for me to collect"),
+                    _("No notice came, or the courier says no one was home when you were."),
+                ),
                 Choice("other", _("Another reason (wrong address, lost, the post sent it back)")),
                 Choice("unknown", _("I don't know")),
             ),

@@ -1,6 +1,6 @@
 """The wizard with a keyboard only, in chromium: Tab, Shift+Tab, Space, Enter and arrow keys, never a click.
 
-One full route ("not shipped, payment confirmed") to its plan, then the plan's copy button. At every key
+One full route ("not shipped, payment confirmed, not asked to cancel yet") to its plan, then the plan's copy button. At every key
 press the focused element must show it is focused (an outline or a box-shadow on it, or on the option row
 or the field box it belongs to, via getComputedStyle) and, where the walk aims, land where expected.
 (The orders page is being rewritten for phones: its keyboard walk comes with that rewrite.)
@@ -111,6 +111,6 @@ def test_a_route_to_its_plan_by_keyboard(browser, streamlit_server, size):
 
         tab_to(page, "Back")
         press(page, "Enter")
-        answered(page, "Has AliExpress confirmed your payment?")
+        answered(page, "Have you asked to cancel it?")
     finally:
         context.close()

@@ -370,3 +370,19 @@ def test_a_refused_cancellation_plans_a_return_once_it_arrives_and_never_a_refus
 def test_a_choice_parcel_missing_an_item_says_which_order_to_dispute():
     p = plan_for(order=received(), problem="incomplete", choice_order=True, missing_items_value="5.00")
     assert any("the order the missing item belongs to" in step for step in p.steps)
+
+
+def test_a_parcel_sent_back_with_no_notice_left_is_not_the_buyers_missed_pickup():
+    """No notice came: the seller's parcel never reached the buyer, so no apology and a plain dispute."""
+    answers = {
+        "stage": "on_the_way",
+        "shipped": day(-30),
+        "protection": "no",
+        "tracking": "returned_to_seller",
+        "why_back": "no_notice",
+    }
+    case = to_case(answers, TODAY)
+    assert case.missed_pickup is False and case.customs_refused is False
+    p = advise(case)
+    assert p.rule is Rule.returned_to_seller
+    assert not any("did not collect" in m.body or "sorry" in m.body for m in p.messages)

@@ -222,6 +222,18 @@ ROUTES = {
         ["wasn't collected in time", "Mon 14 Dec 2026", "I did not collect it in time"],
         "seller",
     ),
+    "returned to seller, no notice was ever left": (
+        [
+            ("stage", "on_the_way"),
+            ("shipped", "2026-10-15"),
+            ("protection", "no"),
+            ("tracking", "returned_to_seller"),
+            ("why_back", "no_notice"),
+        ],
+        "open_dispute",
+        ["went back to the seller", "Full refund"],
+        "dispute",
+    ),
     "held at customs with a charge": (
         [
             ("stage", "on_the_way"),
