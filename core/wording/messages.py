@@ -329,8 +329,9 @@ def support_seller_did_not_answer(w: Said) -> list[Message]:
     opened = w.dispute.opened_on if w.dispute is not None else None
     assert opened is not None, "the seller's days count from the opening"
     body = _(
-        "Hello, I opened a dispute on {order} on {opened}. The seller gave no response in the dispute by {day}, so I understand the "
-        "refund I asked for should go through, but the dispute is still open. Could you please check it? Thank you."
+        "Hello, I opened a dispute on {order} on {opened}. The seller made no offer in the dispute by {day}, so I "
+        "understand the refund I asked for should go through, but the dispute is still open. Could you please check "
+        "it? Thank you."
     ).format(order=w.order_ref, opened=show_date(opened), day=w.day("seller_must_answer_by"))
     return [message("support", _("To AliExpress customer support"), body)]
 

@@ -612,7 +612,8 @@ _OWN_WORDS: Mapping[Rule, Words] = MappingProxyType(
         ),
         Rule.seller_silent: Words(
             said(
-                "Open a dispute for a full refund: the parcel hasn't come and the seller has had {n} days to answer.",
+                "Open a dispute for a full refund: the parcel hasn't come, and the seller has had at least {n} days "
+                "to sort it out.",
                 n=SELLER_REPLY,
             ),
             open_dispute_steps,
