@@ -210,6 +210,9 @@ def make_case(rng: random.Random, index: int) -> dict[str, Any]:
                 dispute[key] = made
         if rng.random() < 0.6:
             dispute["negotiation_ends_on"] = day(rng.randint(-2, 10))
+        if "aliexpress_offer" not in dispute and rng.random() < 0.2:
+            dispute["proof_requested"] = True
+            dispute["proof_due_on"] = day(rng.randint(0, 7))
         case["dispute"] = dispute
         return case
 
