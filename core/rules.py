@@ -669,8 +669,8 @@ def dispute_open(facts: Facts) -> Decision:
     if aliexpress is None and (dispute.proof_requested or dispute.proof_due_on is not None):
         # AliExpress decides on the proof: what it asked for, by its day, matters more than any offer.
         return Decision(Rule.proof_requested)
-    wanted = dispute.requested_refund if dispute.requested_refund is not None else case.order.total_paid
-    if seller is not None and seller.refund_amount == 0 < wanted:
+    asked = dispute.requested_refund if dispute.requested_refund is not None else case.order.total_paid
+    if seller is not None and seller.refund_amount == 0 < asked:
         # An "offer" of nothing, against a claim for something, is a rejection: AliExpress decides on the proof.
         seller = None
         rejected = True
@@ -679,15 +679,12 @@ def dispute_open(facts: Facts) -> Decision:
     if aliexpress is not None:
         if seller is not None and seller_beats_aliexpress(seller, aliexpress):
             return accept(Rule.seller_beats_aliexpress, seller, facts)
-        asked = dispute.requested_refund if dispute.requested_refund is not None else case.order.total_paid
-        if case.order.total_paid > 0:
-            asked = min(asked, case.order.total_paid)
-        if 0 < aliexpress.refund_amount < asked:
+        at_most_paid = min(asked, case.order.total_paid) if case.order.total_paid > 0 else asked
+        if 0 < aliexpress.refund_amount < at_most_paid:
             # Less than asked: accepting early gains nothing (it is applied anyway), proof until the end may.
             return Decision(Rule.aliexpress_offer_low)
         return accept(Rule.aliexpress_offer, aliexpress, facts)
     if seller is not None:
-        asked = dispute.requested_refund if dispute.requested_refund is not None else case.order.total_paid
         if seller.refund_amount >= asked and not seller.return_required:
             return accept(Rule.seller_gives_what_was_asked, seller, facts)
         if seller.refund_amount >= asked and free_return_left(facts):
