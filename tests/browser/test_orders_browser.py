@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from tests.support.browser import APP_READY, CHROMIUM, CHROMIUM_ARGS, TIMEOUT, type_date
 from ui.browser_storage import STORAGE_KEY
@@ -93,8 +94,17 @@ def test_orders_survive_reload_and_a_new_page_and_forget_everything_clears_them(
     expect_orders(again, FIRST, SECOND)
 
     again.get_by_text("Settings and privacy").click()
-    again.get_by_role("button", name="Forget everything").click()
-    again.get_by_role("button", name="Yes, forget all my orders").click()
+    confirm = again.get_by_role("button", name="Yes, forget all my orders")
+    for _attempt in range(3):
+        # A tap that lands while the page is still redrawing can be lost: tap again until the question shows.
+        again.wait_for_selector(APP_READY, state="attached", timeout=TIMEOUT)
+        again.get_by_role("button", name="Forget everything").click()
+        try:
+            confirm.wait_for(timeout=TIMEOUT // 3)
+            break
+        except PlaywrightTimeoutError:
+            continue
+    confirm.click()
     again.get_by_text("no orders are kept in this browser").wait_for(timeout=TIMEOUT)
     again.wait_for_function("key => window.localStorage.getItem(key) === null", arg=STORAGE_KEY, timeout=TIMEOUT)
     again.reload()
