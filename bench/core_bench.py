@@ -41,7 +41,7 @@ TRACKINGS = ("none", "in_transit", "no_updates", "delivered", "returned_to_selle
 ALL_PROBLEMS = (*RECEIVED_PROBLEMS, "not_arrived", "delivered_not_received")
 COUNTRIES = ("US", "DE", "FR", "ES", "GB", "BR", "PL")
 CURRENCIES = ("USD", "EUR", "GBP", "BRL", "PLN")
-GROUPS = ("not_shipped", "not_received", "received", "dispute_open", "dispute_closed", "returning", "cancelled")
+GROUPS = ("not_shipped", "not_received", "received", "dispute_open", "dispute_closed", "returning", "cancelled", "payment_problem")
 RETURN_STATUSES = ("not_sent", "label_refused", "sent", "lost")
 IMPORT_PROBE = """
 import json, sys, time
@@ -135,6 +135,12 @@ def make_case(rng: random.Random, index: int) -> dict[str, Any]:
         order["placed_on"] = day(-rng.randint(0, 20))
         order["payment_confirmed"] = rng.random() < 0.5
         case["problem"] = rng.choice(["none", "not_arrived"])
+        return case
+
+    if group == "payment_problem":
+        case["payment_problem"] = rng.choice(["charged_twice", "no_order", "paid_outside"])
+        case["charged_on"] = day(-rng.randint(0, 60))
+        case["paid_with"] = rng.choice(["card", "paypal", "other", None])
         return case
 
     if group == "cancelled":

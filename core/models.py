@@ -157,6 +157,17 @@ class SellerAsk(str, Enum):
     """Open (or settle) a dispute for a small amount, and they will pay the rest some other way."""
 
 
+class PaymentProblem(str, Enum):
+    """Money that left the buyer with no order of its own behind it."""
+
+    charged_twice = "charged_twice"
+    """One order, paid for twice."""
+    no_order = "no_order"
+    """Money taken, but no order shows for it (a checkout that failed, say)."""
+    paid_outside = "paid_outside"
+    """Paid to a seller outside AliExpress (PayPal, bank transfer): AliExpress's protection doesn't cover it."""
+
+
 class DisputeStatus(str, Enum):
     open = "open"
     cancelled = "cancelled"
@@ -350,6 +361,16 @@ class Case(Strict):
         description="For a parcel that went back to the seller: it went back because the buyer didn't collect it "
         "in time (a missed pickup notice). The seller did send it, so a dispute can be lost or the postage kept.",
     )
+    payment_problem: PaymentProblem | None = Field(
+        default=None,
+        description="A payment with no order of its own behind it: charged_twice, no_order (money taken, no order "
+        "shows) or paid_outside (paid to a seller outside AliExpress). The plan is about that money, not an order.",
+    )
+    charged_on: dt.date | None = Field(
+        default=None,
+        description="For a payment problem: the day the money was taken; the refund's usual days, a PayPal "
+        "dispute's and a card chargeback's count from it.",
+    )
     choice_order: bool | None = Field(
         default=None,
         description="A Choice order (shipped through AliExpress's own logistics): the plan says to ask AliExpress "
@@ -369,6 +390,7 @@ Action = Literal[
     "appeal",
     "contact_support",
     "check_with_bank",
+    "open_paypal_dispute",
     "add_proof",
     "confirm_receipt",
     "nothing_to_do",
@@ -456,6 +478,10 @@ class Rule(str, Enum):
     cancelled_refund_on_its_way = "cancelled.refund_on_its_way"
     cancelled_refund_overdue = "cancelled.refund_overdue"
     cancelled_refund_overdue_not_card = "cancelled.refund_overdue_not_card"
+    extra_charge = "payment_problem.extra_charge"
+    extra_charge_overdue = "payment_problem.extra_charge_overdue"
+    paid_outside = "payment_problem.paid_outside"
+    paid_outside_paypal = "payment_problem.paid_outside_paypal"
 
 
 class Deadline(BaseModel):

@@ -118,6 +118,7 @@ def _days_out_of_order(case: Case, today: dt.date) -> Iterator[CaseProblem]:
         "order.receipt_confirmed_on": order.receipt_confirmed_on,
         "seller_contacted_on": case.seller_contacted_on,
         "cancelled_on": case.cancelled_on,
+        "charged_on": case.charged_on,
     }
     if case.item_return is not None:
         past_events |= {
@@ -247,6 +248,11 @@ def _return_and_cancel(case: Case) -> Iterator[CaseProblem]:
         )
     if case.cancelled_on is not None and case.order.shipped_on is not None:
         yield CaseProblem("cancelled_on", _("An order cancelled before shipping has no shipping date."))
+    if case.payment_problem is not None and (case.dispute is not None or case.item_return is not None):
+        yield CaseProblem(
+            "payment_problem",
+            _("A payment problem is about the money, not an order's dispute or return: describe one or the other."),
+        )
 
 
 def _other(case: Case) -> Iterator[CaseProblem]:

@@ -49,6 +49,7 @@ from core.models import (
     Judgement,
     Offer,
     Payment,
+    PaymentProblem,
     PlanDates,
     Problem,
     RefundKind,
@@ -186,6 +187,13 @@ LINES: Mapping[Rule, Line] = MappingProxyType(
         Rule.cancelled_refund_overdue_not_card: Line(
             "contact_support", (guide.NOT_REFUNDING, guide.REFUND_STATUS, guide.SUPPORT), "refund_expected_by"
         ),
+        Rule.extra_charge: Line("contact_support", (guide.REFUND_TIME, guide.REFUND_STATUS), "refund_expected_by"),
+        Rule.extra_charge_overdue: Line(
+            "check_with_bank", (guide.NOT_REFUNDING, guide.REFUND_STATUS), "refund_expected_by"
+        ),
+        # The guide's "How to open a dispute": a seller's "I'll pay you by PayPal" deserves no attention.
+        Rule.paid_outside: Line("check_with_bank", (guide.HOW_TO_OPEN, guide.SUPPORT), "chargeback_by"),
+        Rule.paid_outside_paypal: Line("open_paypal_dispute", (guide.HOW_TO_OPEN, guide.SUPPORT), "paypal_dispute_by"),
     }
 )
 
@@ -308,6 +316,9 @@ def protection_dates(case: Case, today: dt.date) -> PlanDates:
     if case.cancelled_on is not None and order.shipped_on is None:
         # A cancelled order's refund is on its way from the day it was cancelled.
         refund_from, refund_by = refund_days(case, case.cancelled_on)
+    if case.payment_problem in EXTRA_CHARGES and case.charged_on is not None:
+        # Money taken twice, or with no order, usually comes back like a refund, counted from the charge.
+        refund_from, refund_by = refund_days(case, case.charged_on)
     if case.item_return is not None and case.item_return.status in NOT_YET_SENT:
         # Once the item is on its way back, the day to send it is behind the buyer.
         ship_by = return_ship_by_agreed(case)
@@ -363,6 +374,11 @@ def refund_days(case: Case, start: dt.date) -> tuple[dt.date, dt.date]:
         add_working_days(start, window.upto or window.value, case.country),
     )
 
+
+EXTRA_CHARGES = frozenset((PaymentProblem.charged_twice, PaymentProblem.no_order))
+"""Payment problems where AliExpress holds money it shouldn't: it comes back the way a refund does."""
+OUTSIDE_RULES = frozenset((Rule.paid_outside, Rule.paid_outside_paypal))
+"""Lines for money paid outside AliExpress: only PayPal's or the card's own routes can bring it back."""
 
 NOT_YET_SENT = frozenset((ReturnStatus.not_sent, ReturnStatus.no_label, ReturnStatus.label_refused))
 """Return statuses where the day to send the item back is still ahead of the buyer (or just behind)."""
@@ -491,6 +507,17 @@ def ways_out_dates(case: Case) -> dict[str, dt.date | None]:
     return {"paypal_dispute_by": paypal, "chargeback_by": chargeback, "eu_guarantee_until": guarantee}
 
 
+def outside_payment_dates(case: Case) -> dict[str, dt.date | None]:
+    """Money paid outside AliExpress: PayPal's days and the card's count from the payment (nothing was due to be
+    delivered by a day AliExpress knows, so the card's rule counts from the payment). None where unknown."""
+    paid, paypal, chargeback = case.charged_on, None, None
+    if paid is not None and case.paid_with in (None, Payment.paypal):
+        paypal = add_days(paid, PAYPAL_DISPUTE.value)
+    if paid is not None and case.paid_with in (None, Payment.card):
+        chargeback = add_days(paid, CHARGEBACK_NOT_RECEIVED.value)
+    return {"paypal_dispute_by": paypal, "chargeback_by": chargeback}
+
+
 def backup_dates(case: Case) -> dict[str, dt.date | None]:
     """While an appeal waits for its answer, the PayPal and card clocks keep running; the EU guarantee is years long."""
     dates = ways_out_dates(case)
@@ -511,7 +538,9 @@ def decide(case: Case, today: dt.date) -> tuple[Decision, PlanDates]:
     # A return in progress and a cancelled order are where the order stands now, whatever came before.
     # A dispute exists only once the order shipped, so the dispute groups come next: a
     # case that gives a dispute but no shipping date is advised on its dispute.
-    if case.item_return is not None:
+    if case.payment_problem is not None:
+        decision = payment_problem(facts)
+    elif case.item_return is not None:
         decision = returning(facts)
     elif case.cancelled_on is not None and case.order.shipped_on is None:
         decision = cancelled(facts)
@@ -533,6 +562,8 @@ def decide(case: Case, today: dt.date) -> tuple[Decision, PlanDates]:
         later.update(ways_out_dates(case))
     elif decision.rule in BACKUP_RULES:
         later.update(backup_dates(case))
+    elif decision.rule in OUTSIDE_RULES:
+        later.update(outside_payment_dates(case))
     return decision, facts.dates.model_copy(update=later)
 
 
@@ -604,6 +635,19 @@ def cancelled(facts: Facts) -> Decision:
             return full_refund(facts, Rule.cancelled_refund_overdue_not_card)
         return full_refund(facts, Rule.cancelled_refund_overdue)
     return full_refund(facts, Rule.cancelled_refund_on_its_way)
+
+
+def payment_problem(facts: Facts) -> Decision:
+    """Beyond the guide: money with no order of its own behind it. A second charge comes back like a refund (the
+    guide's "Refund processing" days, counted from the charge); money paid outside AliExpress has only PayPal's
+    or the card's own routes left, as the guide warns ("How to open a dispute")."""
+    case = facts.case
+    if case.payment_problem is PaymentProblem.paid_outside:
+        return full_refund(facts, Rule.paid_outside_paypal if case.paid_with is Payment.paypal else Rule.paid_outside)
+    expected_by = facts.dates.refund_expected_by
+    if expected_by is not None and facts.today > expected_by:
+        return full_refund(facts, Rule.extra_charge_overdue)
+    return full_refund(facts, Rule.extra_charge)
 
 
 def dispute_closed(facts: Facts) -> Decision:

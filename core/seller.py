@@ -92,6 +92,8 @@ WAITING_FOR_REFUND = (CLOSED_FOR_THE_REFUND - {Rule.settled}) | {
     Rule.cancelled_refund_on_its_way,
     Rule.cancelled_refund_overdue,
     Rule.cancelled_refund_overdue_not_card,
+    Rule.extra_charge,
+    Rule.extra_charge_overdue,
 }
 """The lines where the buyer waits for a refund: the moment fake "refund" messages target."""
 

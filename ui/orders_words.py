@@ -81,6 +81,7 @@ def action_words(item: Assessed) -> str:
         "appeal": _("Appeal"),
         "contact_support": _("Write to support"),
         "check_with_bank": _("Ask your bank"),
+        "open_paypal_dispute": _("Open a PayPal dispute"),
         "add_proof": _("Add your proof"),
         "confirm_receipt": _("Confirm receipt"),
         "nothing_to_do": _("Nothing to do"),

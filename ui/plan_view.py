@@ -37,6 +37,7 @@ ACTION_ICONS = {
     "appeal": ":material/campaign:",
     "contact_support": ":material/support_agent:",
     "check_with_bank": ":material/account_balance:",
+    "open_paypal_dispute": ":material/gavel:",
     "add_proof": ":material/upload_file:",
     "confirm_receipt": ":material/inventory:",
     "nothing_to_do": ":material/check_circle:",

@@ -115,7 +115,7 @@ def read_order_number(text: str) -> tuple[str | None, str | None]:
         return None, _("An order number is 8 to 20 digits, as shown on the order page.")
 
 
-CURRENCY_FROM = ("total", "affected")
+CURRENCY_FROM = ("total", "affected", "charged_amount")
 """The money answers that carry the order's currency (the buyer picks it there), first given first."""
 
 
@@ -139,6 +139,7 @@ PAST_EVENTS = (
     "return_sent",
     "return_delivered",
     "cancelled",
+    "charged",
 )
 """The date questions about something that already happened: their answer can't be after today."""
 EARLIEST_DAY = dt.date(2000, 1, 1)

@@ -50,6 +50,7 @@ FIELD_TO_ANSWER = {
     "item_return.sent_on": "return_sent",
     "item_return.delivered_on": "return_delivered",
     "cancelled_on": "cancelled",
+    "charged_on": "charged",
 }
 """The answer each field of the case comes from, to send the buyer back to the one that doesn't fit."""
 
@@ -278,6 +279,17 @@ def cancelled_part(answers: dict[str, str], case: dict[str, Any], order: dict[st
         case["cancelled_on"] = answers["cancelled"]
 
 
+def payment_problem_part(answers: dict[str, str], case: dict[str, Any], order: dict[str, Any]) -> None:
+    """Money with no order of its own: what went wrong, the day it was taken and how much (the plan's "order")."""
+    if answers.get("payment_issue"):
+        case["payment_problem"] = answers["payment_issue"]
+    if answers.get("charged"):
+        case["charged_on"] = answers["charged"]
+    taken = MoneyAnswer.parse(answers.get("charged_amount", ""))
+    if taken is not None:
+        order["total_paid"] = str(taken.amount)
+
+
 STAGE_PARTS = {
     "on_the_way": on_the_way_part,
     "dispute_cancelled": on_the_way_part,
@@ -287,6 +299,7 @@ STAGE_PARTS = {
     "dispute_closed": dispute_closed_part,
     "returning": returning_part,
     "cancelled": cancelled_part,
+    "payment_problem": payment_problem_part,
 }
 """What each stage adds to the case and its order, beyond what every stage says."""
 

@@ -126,7 +126,45 @@ def _worded(language: str) -> Mapping[str, Question]:
                 ),
                 Choice("returning", _("I'm sending the item back"), _("A refund with return was agreed or decided.")),
                 Choice("cancelled", _("I cancelled, but the money isn't back"), _("Cancelled before it shipped.")),
+                Choice(
+                    "payment_problem",
+                    _("A payment went wrong"),
+                    _("Charged twice, charged with no order, or paid outside AliExpress."),
+                ),
             ),
+        ),
+        Question(
+            "payment_issue",
+            "choice",
+            _("What happened to your money?"),
+            summary=_("Payment problem"),
+            choices=(
+                Choice("charged_twice", _("I was charged twice for one order")),
+                Choice(
+                    "no_order",
+                    _("Money was taken, but no order shows for it"),
+                    _("The checkout failed, say, but the money still went."),
+                ),
+                Choice(
+                    "paid_outside",
+                    _("I paid a seller outside AliExpress"),
+                    _("By PayPal, bank transfer or a link the seller sent."),
+                ),
+            ),
+        ),
+        Question(
+            "charged",
+            "date",
+            _("When was the money taken?"),
+            summary=_("Money taken on"),
+            help=_("The day on your bank or PayPal statement."),
+        ),
+        Question(
+            "charged_amount",
+            "money",
+            _("How much was taken?"),
+            summary=_("Amount taken"),
+            help=_("For a double charge, the amount of the extra one."),
         ),
         Question(
             "payment",

@@ -69,6 +69,8 @@ def route(answers: dict[str, str]) -> list[str]:
         return keys
     if stage == "cancelled":
         return [*keys, "cancelled"]
+    if stage == "payment_problem":
+        return [*keys, "payment_issue", "charged", "charged_amount"]
     if stage == "dispute_closed":
         keys.append("satisfied")
         if answers.get("satisfied") == "no":

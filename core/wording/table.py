@@ -84,6 +84,20 @@ from core.wording.messages import (
     support_seller_rejected,
     support_too_late_to_appeal,
 )
+from core.wording.payments import (
+    extra_charge_headline,
+    extra_charge_late_headline,
+    extra_charge_late_messages,
+    extra_charge_late_steps,
+    extra_charge_proof,
+    extra_charge_steps,
+    paid_outside_headline,
+    paid_outside_messages,
+    paid_outside_proof,
+    paid_outside_steps,
+    paid_outside_warnings,
+    support_extra_charge,
+)
 from core.wording.proof import (
     appeal_proof,
     blocked_proof,
@@ -817,6 +831,18 @@ _OWN_WORDS: Mapping[Rule, Words] = MappingProxyType(
         ),
         Rule.cancelled_refund_overdue_not_card: Words(
             cancelled_late_headline, cancelled_missing_steps, cancelled_proof, nothing, support_cancelled_refund
+        ),
+        Rule.extra_charge: Words(
+            extra_charge_headline, extra_charge_steps, extra_charge_proof, fees, support_extra_charge
+        ),
+        Rule.extra_charge_overdue: Words(
+            extra_charge_late_headline, extra_charge_late_steps, extra_charge_proof, fees, extra_charge_late_messages
+        ),
+        Rule.paid_outside: Words(
+            paid_outside_headline, paid_outside_steps, paid_outside_proof, paid_outside_warnings, paid_outside_messages
+        ),
+        Rule.paid_outside_paypal: Words(
+            paid_outside_headline, paid_outside_steps, paid_outside_proof, paid_outside_warnings, paid_outside_messages
         ),
     }
 )

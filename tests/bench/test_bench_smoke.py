@@ -99,6 +99,7 @@ def test_core_bench_quick() -> None:
         "dispute_closed",
         "returning",
         "cancelled",
+        "payment_problem",
     }
     assert numbers(adv["advise_median_s"], adv["baseline_read_case_median_s"], adv["ratio_advise_over_read_case"])
     assert adv["actions_hit"] == adv["actions"], "the generated cases reach every action"

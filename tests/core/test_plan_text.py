@@ -37,7 +37,7 @@ from core import advise, guide, read_case
 from core.counting import assumed_protection, how_counted
 from core.facts import FACTS
 from core.i18n import days_phrase, show_date, show_money
-from core.models import Case, DisputeStatus, Plan, Problem, Rule, SellerAsk, Tracking
+from core.models import Case, DisputeStatus, PaymentProblem, Plan, Problem, Rule, SellerAsk, Tracking
 from core.wording.said import form_safe
 from tests.support.cases import RECEIVED_PROBLEMS, SAMPLE_CASES, TODAY, day, make_case, not_received, received
 
@@ -221,9 +221,15 @@ def check_placeholders_are_listed(seen: Seen) -> None:
             seen.fail("placeholders", where, m.body, f"fill_in lists an item twice: {m.fill_in}")
 
 
+NO_ORDER_BEHIND = (PaymentProblem.no_order, PaymentProblem.paid_outside)
+"""Money with no order of its own: its messages have no order to name."""
+
+
 def check_order_number_or_its_placeholder(seen: Seen) -> None:
     """[order number] appears in a message exactly when the case has no order number (and the number otherwise)."""
     number = seen.case.order.order_number
+    if seen.case.payment_problem in NO_ORDER_BEHIND:
+        return
     for where, body in seen.bodies():
         if number is None and "[order number]" not in body:
             seen.fail("order number", where, body, "no order number was given, but there is no [order number]")
@@ -235,6 +241,8 @@ def check_order_number_or_its_placeholder(seen: Seen) -> None:
 
 def check_item_named_when_given(seen: Seen) -> None:
     """Every message names the item when the buyer gave it a name (as "(name)" after the order), never otherwise."""
+    if seen.case.payment_problem in NO_ORDER_BEHIND:
+        return
     for where, body in seen.bodies():
         if seen.item and f"({seen.item})" not in body:
             seen.fail("item", where, body, f"the buyer named the item {seen.item!r}, but the message does not")
@@ -250,6 +258,7 @@ def check_dates_from_the_case(seen: Seen) -> None:
         case.order.receipt_confirmed_on,
         case.seller_contacted_on,
         case.cancelled_on,
+        case.charged_on,
         seen.today,
     ]
     if case.item_return is not None:

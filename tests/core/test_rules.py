@@ -285,6 +285,7 @@ class TestRuleId:
             "received",
             "returning",
             "cancelled",
+            "payment_problem",
         }
 
 
@@ -1260,8 +1261,9 @@ def test_all_actions_listed():
         "appeal",
         "contact_support",
         "check_with_bank",
+        "open_paypal_dispute",
         "add_proof",
         "confirm_receipt",
         "nothing_to_do",
     }
-    assert len(ACTIONS) == 14
+    assert len(ACTIONS) == 15

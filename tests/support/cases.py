@@ -366,5 +366,20 @@ SAMPLE_CASES: dict[Rule, dict] = {
     Rule.cancelled_refund_overdue_not_card: make_case(
         order={"shipped_on": DROP}, cancelled_on=day(-20), paid_with="aliexpress"
     ),
+    Rule.extra_charge: make_case(
+        order={"shipped_on": DROP, "total_paid": "42.50"}, payment_problem="charged_twice", charged_on=day(-3)
+    ),
+    Rule.extra_charge_overdue: make_case(
+        order={"shipped_on": DROP}, payment_problem="no_order", charged_on=day(-40), paid_with="card"
+    ),
+    Rule.paid_outside: make_case(
+        order={"shipped_on": DROP}, payment_problem="paid_outside", charged_on=day(-10), paid_with="card"
+    ),
+    Rule.paid_outside_paypal: make_case(
+        order={"shipped_on": DROP, "total_paid": "120"},
+        payment_problem="paid_outside",
+        charged_on=day(-10),
+        paid_with="paypal",
+    ),
 }
 """One hand-made case per rule, reaching that rule (a new rule needs a line here)."""

@@ -762,4 +762,37 @@ ROUTES = {
         ["The refund for your cancelled order is late", "Tue 20 Oct 2026"],
         "bank",
     ),
+    "charged twice, refund on its way": (
+        [
+            ("stage", "payment_problem"),
+            ("payment_issue", "charged_twice"),
+            ("charged", "2026-11-20"),
+            ("charged_amount", "42.50 EUR"),
+        ],
+        "contact_support",
+        ["Don't cancel your order", "Fri 18 Dec 2026", "€42.50 was taken a second time"],
+        "support",
+    ),
+    "charged with no order, still not back": (
+        [
+            ("stage", "payment_problem"),
+            ("payment_issue", "no_order"),
+            ("charged", "2026-10-01"),
+            ("charged_amount", "30"),
+        ],
+        "check_with_bank",
+        ["The money still isn't back", "no order shows for it"],
+        "bank",
+    ),
+    "paid outside AliExpress": (
+        [
+            ("stage", "payment_problem"),
+            ("payment_issue", "paid_outside"),
+            ("charged", "2026-11-10"),
+            ("charged_amount", "120"),
+        ],
+        "check_with_bank",
+        ["Ask PayPal or your bank", "Wed 10 Mar 2027", "send the seller more money"],
+        "paypal",
+    ),
 }
