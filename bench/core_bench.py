@@ -41,7 +41,16 @@ TRACKINGS = ("none", "in_transit", "no_updates", "delivered", "returned_to_selle
 ALL_PROBLEMS = (*RECEIVED_PROBLEMS, "not_arrived", "delivered_not_received")
 COUNTRIES = ("US", "DE", "FR", "ES", "GB", "BR", "PL")
 CURRENCIES = ("USD", "EUR", "GBP", "BRL", "PLN")
-GROUPS = ("not_shipped", "not_received", "received", "dispute_open", "dispute_closed", "returning", "cancelled", "payment_problem")
+GROUPS = (
+    "not_shipped",
+    "not_received",
+    "received",
+    "dispute_open",
+    "dispute_closed",
+    "returning",
+    "cancelled",
+    "payment_problem",
+)
 RETURN_STATUSES = ("not_sent", "label_refused", "sent", "lost")
 IMPORT_PROBE = """
 import json, sys, time

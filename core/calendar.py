@@ -99,7 +99,8 @@ REMINDER_NOTES = {
     ),
     "proof_due": N_("Last day to add the proof AliExpress asked for to your dispute: without it, you can lose."),
     "customs_pay_by": N_(
-        "Last day to pay the customs charge on the carrier's own site: an unpaid parcel goes back to the seller."
+        "Last day the customs notice gives, to pay the charge on the carrier's own site or send what customs asks "
+        "for: after it, the parcel goes back to the seller."
     ),
     "paypal_dispute_by": N_(
         "Outside AliExpress: last day to open a PayPal dispute for this order, if you still haven't got your money."

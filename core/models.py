@@ -106,7 +106,11 @@ class Tracking(str, Enum):
     held_at_customs = "held_at_customs"
     """Held by customs until an import charge is paid."""
     seized_by_customs = "seized_by_customs"
-    """Seized or destroyed by customs (a fake, a banned item): it will never come."""
+    """Seized, destroyed or refused entry by customs (a fake, a banned item): it will never come."""
+    customs_documents = "customs_documents"
+    """Held by customs until the buyer sends what it asks for (an invoice, an ID, a form): paying won't free it."""
+    awaiting_pickup = "awaiting_pickup"
+    """Delivery failed and the parcel waits at a depot or pickup point: it goes back unless collected in time."""
 
 
 class Problem(str, Enum):
@@ -229,8 +233,8 @@ class Order(Strict):
     )
     customs_pay_by: dt.date | None = Field(
         default=None,
-        description="For a parcel held at customs: the date the customs notice gives to pay the charge by; an "
-        "unpaid parcel goes back to the seller after it.",
+        description="For a parcel held at customs: the last day the customs notice gives to pay the charge or send "
+        "the documents asked for; after it, the parcel goes back to the seller.",
     )
 
 
@@ -391,6 +395,7 @@ Action = Literal[
     "contact_support",
     "check_with_bank",
     "open_paypal_dispute",
+    "collect_parcel",
     "add_proof",
     "confirm_receipt",
     "nothing_to_do",
@@ -478,6 +483,9 @@ class Rule(str, Enum):
     cancelled_refund_on_its_way = "cancelled.refund_on_its_way"
     cancelled_refund_overdue = "cancelled.refund_overdue"
     cancelled_refund_overdue_not_card = "cancelled.refund_overdue_not_card"
+    waiting_for_pickup = "not_received.waiting_for_pickup"
+    waiting_for_pickup_running_out = "not_received.waiting_for_pickup_protection_running_out"
+    customs_documents = "not_received.customs_documents"
     extra_charge = "payment_problem.extra_charge"
     extra_charge_overdue = "payment_problem.extra_charge_overdue"
     paid_outside = "payment_problem.paid_outside"

@@ -152,7 +152,9 @@ def _days_out_of_order(case: Case, today: dt.date) -> Iterator[CaseProblem]:
     if pay_by is not None and order.shipped_on is not None and pay_by < order.shipped_on:
         yield CaseProblem(
             "order.customs_pay_by",
-            _("The day to pay customs can't be before the order shipped ({shipped}).").format(shipped=order.shipped_on),
+            _("The customs notice's last day can't be before the order shipped ({shipped}).").format(
+                shipped=order.shipped_on
+            ),
         )
 
 

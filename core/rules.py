@@ -187,6 +187,13 @@ LINES: Mapping[Rule, Line] = MappingProxyType(
         Rule.cancelled_refund_overdue_not_card: Line(
             "contact_support", (guide.NOT_REFUNDING, guide.REFUND_STATUS, guide.SUPPORT), "refund_expected_by"
         ),
+        Rule.waiting_for_pickup: Line("collect_parcel", (guide.NOT_RECEIVED, guide.PROTECTION), "running_out_from"),
+        Rule.waiting_for_pickup_running_out: Line(
+            "open_dispute", (guide.NOT_RECEIVED, guide.PROTECTION, guide.HOW_TO_OPEN), "dispute_deadline"
+        ),
+        Rule.customs_documents: Line(
+            "contact_seller", (guide.NOT_RECEIVED, guide.PROTECTION), "customs_pay_by", fallback="running_out_from"
+        ),
         Rule.extra_charge: Line("contact_support", (guide.REFUND_TIME, guide.REFUND_STATUS), "refund_expected_by"),
         Rule.extra_charge_overdue: Line(
             "check_with_bank", (guide.NOT_REFUNDING, guide.REFUND_STATUS), "refund_expected_by"
@@ -332,7 +339,7 @@ def protection_dates(case: Case, today: dt.date) -> PlanDates:
             seller_answer = add_days(dispute.opened_on, SELLER_DISPUTE_ANSWER.value)
             steps_in = add_days(dispute.opened_on, ALIEXPRESS_STEPS_IN.value)
     # Only a parcel still held at customs has a charge to pay by a day.
-    held = waiting_for_parcel and order.tracking is Tracking.held_at_customs
+    held = waiting_for_parcel and order.tracking in CUSTOMS_HOLDS
     customs_pay_by = order.customs_pay_by if held else None
     proof_due = dispute.proof_due_on if dispute is not None and dispute.status is DisputeStatus.open else None
     return PlanDates(
@@ -375,6 +382,8 @@ def refund_days(case: Case, start: dt.date) -> tuple[dt.date, dt.date]:
     )
 
 
+CUSTOMS_HOLDS = frozenset((Tracking.held_at_customs, Tracking.customs_documents))
+"""Held at customs until the buyer acts (pays, or sends what customs asks for) by the notice's last day."""
 EXTRA_CHARGES = frozenset((PaymentProblem.charged_twice, PaymentProblem.no_order))
 """Payment problems where AliExpress holds money it shouldn't: it comes back the way a refund does."""
 OUTSIDE_RULES = frozenset((Rule.paid_outside, Rule.paid_outside_paypal))
@@ -756,6 +765,16 @@ def shipped_not_received(facts: Facts) -> Decision:
         if facts.late_claim_open:
             return full_refund(facts, Rule.late_claim)
         return Decision(Rule.not_received_too_late)
+    if order.tracking is Tracking.awaiting_pickup:
+        # The parcel is here: collecting it beats any dispute, which could be lost for a parcel left uncollected.
+        if facts.protection_running_out and facts.case.dispute_blocked:
+            return Decision(Rule.dispute_blocked)
+        if facts.protection_running_out:
+            return full_refund(facts, Rule.waiting_for_pickup_running_out)
+        return Decision(Rule.waiting_for_pickup)
+    if order.tracking is Tracking.customs_documents and not facts.protection_running_out:
+        # Only the seller has the invoice customs wants; paying nothing frees it.
+        return Decision(Rule.customs_documents)
     if order.tracking is Tracking.held_at_customs:
         # Not the seller's fault and no reason to refuse: the parcel is one payment away.
         if facts.protection_running_out and facts.case.dispute_blocked:

@@ -53,6 +53,9 @@ NOT_RECEIVED = frozenset(
         Rule.held_at_customs_running_out,
         Rule.seized_by_customs,
         Rule.after_cancelled_dispute,
+        Rule.waiting_for_pickup,
+        Rule.waiting_for_pickup_running_out,
+        Rule.customs_documents,
     )
 )
 """A parcel shipped and not received (on its way, late, delivered but missing, sent back), no dispute open."""

@@ -190,8 +190,8 @@ def show_form(item: Assessed, today: dt.date) -> None:
         form.yes_no(right, "free_return", _("The listing says “free return”."))
         if row.free_return is False:
             form.yes_no(st, "free_return_used", _("The listing had free return, but this order already used it."))
-    if row.tracking is Tracking.held_at_customs and not row.received:
-        form.date(st, "customs_pay_by", _("The date the customs notice gives to pay by, if any."))
+    if row.tracking in (Tracking.held_at_customs, Tracking.customs_documents) and not row.received:
+        form.date(st, "customs_pay_by", _("The last day the customs notice gives, if any."))
     if row.tracking is Tracking.returned_to_seller and not row.received:
         form.yes_no(st, "customs_refused", _("Yes if you refused or didn't pay the customs charges."))
         form.yes_no(st, "missed_pickup", _("Yes if it went back because you didn't collect it in time."))

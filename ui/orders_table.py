@@ -223,7 +223,7 @@ def column_config() -> dict[str, Any]:
         "return_agreed_on": date("return_agreed_on", _("The day the return was agreed, or AliExpress decided it.")),
         "return_ship_by": date("return_ship_by", _("The send-by date the return request shows, if it shows one.")),
         "return_sent_on": date("return_sent_on", _("When you posted it back.")),
-        "customs_pay_by": date("customs_pay_by", _("Held at customs: the date the customs notice gives to pay by.")),
+        "customs_pay_by": date("customs_pay_by", _("Held at customs: the last day the customs notice gives.")),
         "seller_asks": maybe(
             "seller_asks", list(SELLER_ASKS), _("What the seller is pushing you to do instead of a refund.")
         ),

@@ -82,6 +82,7 @@ def action_words(item: Assessed) -> str:
         "contact_support": _("Write to support"),
         "check_with_bank": _("Ask your bank"),
         "open_paypal_dispute": _("Open a PayPal dispute"),
+        "collect_parcel": _("Collect your parcel"),
         "add_proof": _("Add your proof"),
         "confirm_receipt": _("Confirm receipt"),
         "nothing_to_do": _("Nothing to do"),
@@ -136,7 +137,7 @@ def titles() -> dict[str, str]:
         "missed_pickup": _("Sent back: not collected"),
         "cancellation_refused": _("Seller refused to cancel"),
         "seller_rejected": _("Seller rejected the dispute"),
-        "customs_pay_by": _("Pay customs by"),
+        "customs_pay_by": _("Customs notice's last day"),
     }
 
 
@@ -158,6 +159,8 @@ def choice_words() -> dict[str, str]:
         "returned_to_seller": _("Back to seller"),
         "held_at_customs": _("Held at customs"),
         "seized_by_customs": _("Seized by customs"),
+        "customs_documents": _("Customs wants documents"),
+        "awaiting_pickup": _("Waiting to be collected"),
         "not_arrived": _("Didn't arrive"),
         "not_as_described": _("Not as described"),
         "slightly_imperfect": _("Slightly imperfect"),

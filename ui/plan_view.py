@@ -38,6 +38,7 @@ ACTION_ICONS = {
     "contact_support": ":material/support_agent:",
     "check_with_bank": ":material/account_balance:",
     "open_paypal_dispute": ":material/gavel:",
+    "collect_parcel": ":material/local_post_office:",
     "add_proof": ":material/upload_file:",
     "confirm_receipt": ":material/inventory:",
     "nothing_to_do": ":material/check_circle:",

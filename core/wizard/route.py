@@ -33,10 +33,11 @@ def route(answers: dict[str, str]) -> list[str]:
         tracking = answers.get("tracking")
         if tracking == "returned_to_seller":
             keys.append("why_back")
-        elif tracking == "held_at_customs":
-            # An unpaid parcel goes back to the seller after the day on the customs notice.
+        elif tracking in ("held_at_customs", "customs_documents"):
+            # A parcel unpaid, or without what customs asked for, goes back after the day on the customs notice.
             keys.append("customs_pay_by")
-        elif tracking not in ("held_at_customs", "seized_by_customs"):
+        elif tracking not in ("seized_by_customs", "awaiting_pickup"):
+            # A parcel at customs or waiting to be collected has arrived: its expected day no longer matters.
             keys.append("eta")
         # After a cancelled dispute the seller has had their chance: whether they were written to changes nothing.
         if tracking in ("no_updates", "none") and stage == "on_the_way":

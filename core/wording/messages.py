@@ -25,6 +25,10 @@ def not_arrived_sentence(w: Said) -> str:
         return due + _("I have not received it, and the tracking still shows it on its way.")
     if tracking is Tracking.held_at_customs:
         return due + _("I have not received it: the tracking shows it held at customs.")
+    if tracking is Tracking.customs_documents:
+        return due + _("I have not received it: customs is holding it until it gets the documents it asked for.")
+    if tracking is Tracking.awaiting_pickup:
+        return due + _("The tracking says it is waiting to be collected, but I can't get it: [why, in one line].")
     if tracking is Tracking.seized_by_customs:
         return due + _("I have not received it: the tracking shows customs seized it.")
     if tracking is Tracking.no_updates:

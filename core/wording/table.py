@@ -44,6 +44,18 @@ from core.wording.headlines import (
     too_early,
     wrong_shipping_no_claim,
 )
+from core.wording.holds import (
+    customs_documents_headline,
+    customs_documents_proof,
+    customs_documents_steps,
+    customs_documents_warnings,
+    pickup_headline,
+    pickup_proof,
+    pickup_steps,
+    pickup_warnings,
+    seller_cant_collect,
+    seller_invoice,
+)
 from core.wording.messages import (
     appeal_after_accepting_message,
     appeal_message,
@@ -832,6 +844,23 @@ _OWN_WORDS: Mapping[Rule, Words] = MappingProxyType(
         Rule.cancelled_refund_overdue_not_card: Words(
             cancelled_late_headline, cancelled_missing_steps, cancelled_proof, nothing, support_cancelled_refund
         ),
+        Rule.waiting_for_pickup: Words(
+            pickup_headline, pickup_steps, pickup_proof, pickup_warnings, seller_cant_collect
+        ),
+        Rule.waiting_for_pickup_running_out: Words(
+            pickup_headline,
+            pickup_steps,
+            pickup_proof,
+            join(pickup_warnings, running_out),
+            join(seller_cant_collect, dispute_not_received),
+        ),
+        Rule.customs_documents: Words(
+            customs_documents_headline,
+            customs_documents_steps,
+            customs_documents_proof,
+            customs_documents_warnings,
+            seller_invoice,
+        ),
         Rule.extra_charge: Words(
             extra_charge_headline, extra_charge_steps, extra_charge_proof, fees, support_extra_charge
         ),
@@ -895,7 +924,7 @@ DEADLINE_LABELS = {
     "ask_extension_by": N_("Ask the seller to extend protection by"),
     "return_ship_by": N_("Last day to send the item back"),
     "proof_due": N_("Last day to add your proof"),
-    "customs_pay_by": N_("Last day to pay the customs charge"),
+    "customs_pay_by": N_("Last day on the customs notice"),
     "paypal_dispute_by": N_("Last day for a PayPal dispute"),
     "chargeback_by": N_("Last day for a card chargeback"),
     "eu_guarantee_until": N_("EU legal guarantee lasts until"),

@@ -172,7 +172,7 @@ def customs_bill(w: Said) -> list[str]:
 def redelivery_fee_scam(w: Said) -> list[str]:
     """Texts and emails claiming a parcel is held until a fee is paid are a common scam; a parcel really held at
     customs has a real charge, which the scam warning must not talk the buyer out of paying."""
-    if w.order.tracking is Tracking.held_at_customs:
+    if w.order.tracking in (Tracking.held_at_customs, Tracking.customs_documents):
         return [
             _(
                 "A real customs charge is paid on the carrier's own site. A text or email with a link asking for a "

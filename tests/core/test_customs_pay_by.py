@@ -36,7 +36,7 @@ def test_a_pay_by_day_still_ahead_is_the_plans_deadline(days: int):
     assert plan.dates.customs_pay_by == pay_by
     deadline = plan.next_deadline
     assert deadline is not None
-    assert (deadline.label, deadline.date, deadline.days_left) == ("Last day to pay the customs charge", pay_by, days)
+    assert (deadline.label, deadline.date, deadline.days_left) == ("Last day on the customs notice", pay_by, days)
     assert deadline.counted == f"On the customs notice = {show_date(pay_by)}"
     assert f"pay it there by {show_date(pay_by)}, or it goes back to the seller" in plan.headline
     assert "has passed" not in text_of(plan)

@@ -1335,6 +1335,39 @@ REVIEWED: dict[str, tuple[str, dict]] = {
             )
         ),
     ),
+    "37_charged_twice": (
+        "A buyer in Spain was charged 42.50 EUR twice for one order by card, four days ago.",
+        as_wizard_builds(
+            make_case(
+                order={"shipped_on": None, "total_paid": "42.50", "currency": "EUR"},
+                payment_problem="charged_twice",
+                charged_on=day(-4),
+                paid_with="card",
+                country="ES",
+            )
+        ),
+    ),
+    "38_paid_outside_by_paypal": (
+        "A buyer paid a seller 120 USD by PayPal outside AliExpress three weeks ago, and got nothing.",
+        as_wizard_builds(
+            make_case(
+                order={"shipped_on": None, "total_paid": "120"},
+                payment_problem="paid_outside",
+                charged_on=day(-21),
+                paid_with="paypal",
+            )
+        ),
+    ),
+    "39_waiting_to_be_collected": (
+        "Delivery failed and the parcel waits at a depot; protection ends in three weeks.",
+        as_wizard_builds(make_case(order=not_received(21, tracking="awaiting_pickup"))),
+    ),
+    "40_customs_wants_an_invoice": (
+        "Customs holds the parcel until it gets an invoice; the notice gives Fri 4 Dec.",
+        as_wizard_builds(
+            make_case(order={"tracking": "customs_documents", "customs_pay_by": "2026-12-04"}, country="DE")
+        ),
+    ),
 }
 """Situations whose texts were read as a buyer would paste them (TODAY is Thu 26 Nov 2026)."""
 
@@ -1437,6 +1470,10 @@ def test_reviewed_situations_reach_the_intended_rules():
         "35_aliexpress_asks_for_proof": Rule.proof_requested,
         "36_seller_refused_to_cancel": Rule.cancellation_refused,
         "34_held_at_customs_pay_by": Rule.held_at_customs,
+        "37_charged_twice": Rule.extra_charge,
+        "38_paid_outside_by_paypal": Rule.paid_outside_paypal,
+        "39_waiting_to_be_collected": Rule.waiting_for_pickup,
+        "40_customs_wants_an_invoice": Rule.customs_documents,
     }
     assert set(wanted) == set(REVIEWED)
     for name, rule in wanted.items():

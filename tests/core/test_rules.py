@@ -1262,8 +1262,9 @@ def test_all_actions_listed():
         "contact_support",
         "check_with_bank",
         "open_paypal_dispute",
+        "collect_parcel",
         "add_proof",
         "confirm_receipt",
         "nothing_to_do",
     }
-    assert len(ACTIONS) == 15
+    assert len(ACTIONS) == 16

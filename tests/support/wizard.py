@@ -255,8 +255,37 @@ ROUTES = {
             ("customs_pay_by", "2026-12-05"),
         ],
         "wait",
-        ["pay it there by Sat 5 Dec 2026, or it goes back", "Last day to pay the customs charge: Sat 5 Dec 2026"],
+        ["pay it there by Sat 5 Dec 2026, or it goes back", "Last day on the customs notice: Sat 5 Dec 2026"],
         None,
+    ),
+    "customs asks for documents": (
+        [
+            ("stage", "on_the_way"),
+            ("shipped", "2026-10-15"),
+            ("protection", "no"),
+            ("tracking", "customs_documents"),
+            ("customs_pay_by", "2026-12-05"),
+        ],
+        "contact_seller",
+        ["Customs wants documents", "send everything by Sat 5 Dec 2026", "Last day on the customs notice"],
+        "seller",
+    ),
+    "waiting to be collected": (
+        [("stage", "on_the_way"), ("shipped", "2026-10-15"), ("protection", "no"), ("tracking", "awaiting_pickup")],
+        "collect_parcel",
+        ["Your parcel is waiting for you", "Don't let it go back"],
+        "seller",
+    ),
+    "waiting to be collected, protection running out": (
+        [
+            ("stage", "on_the_way"),
+            ("shipped", "2026-10-15"),
+            ("protection", "2026-11-29"),
+            ("tracking", "awaiting_pickup"),
+        ],
+        "open_dispute",
+        ["Protection ends on Sun 29 Nov 2026: open a dispute today to keep it"],
+        "dispute",
     ),
     "seized by customs": (
         [
