@@ -37,7 +37,15 @@ IMPORT_TARGET_MS = 250.0
 ADVISE_TARGET_S = 2.0
 FORBIDDEN = ("streamlit", "plotly", "pandas")
 TODAY = dt.date(2026, 11, 26)
-TRACKINGS = ("none", "in_transit", "no_updates", "delivered", "returned_to_seller")
+TRACKINGS = (
+    "none",
+    "in_transit",
+    "no_updates",
+    "delivered",
+    "returned_to_seller",
+    "awaiting_pickup",
+    "customs_documents",
+)
 ALL_PROBLEMS = (*RECEIVED_PROBLEMS, "not_arrived", "delivered_not_received")
 COUNTRIES = ("US", "DE", "FR", "ES", "GB", "BR", "PL")
 CURRENCIES = ("USD", "EUR", "GBP", "BRL", "PLN")

@@ -37,7 +37,7 @@ def pickup_steps(w: Said) -> list[str]:
     if w.decision.rule is Rule.waiting_for_pickup_running_out:
         listed += [
             _("Open the dispute today, choose “Refund only”, and paste the dispute description below."),
-            _("Once the parcel is in your hands and fine, come back here: you can close the dispute then."),
+            _("Once the parcel is in your hands and fine, come back here: you can cancel the dispute then."),
         ]
     elif w.dates.running_out_from is not None:
         listed.append(
@@ -116,7 +116,7 @@ def customs_documents_steps(w: Said) -> list[str]:
             "the carrier's or customs' own site, never through a link in a text."
         ),
         _(
-            "Send the seller the message below: only they have the invoice. Meanwhile, gather your order page and payment."
+            "Send the seller the message below: only they have the invoice. Meanwhile, screenshot your order page and payment."
         ),
         send,
         refused,

@@ -78,7 +78,7 @@ def paid_outside_headline(w: Said) -> str:
             return _("Ask your bank for a chargeback by {day}.").format(day=show_date(by)) + " " + why
         return _("Ask your bank for a chargeback today.") + " " + why
     if w.case.paid_with is None:
-        return _("Ask PayPal or your bank to get the money back, today.") + " " + why
+        return _("Ask PayPal or your bank today to get the money back.") + " " + why
     return _("Call your bank today to try to recall the payment.") + " " + why
 
 
@@ -207,8 +207,8 @@ def paid_outside_proof(w: Said) -> list[str]:
 def paid_outside_warnings(w: Said) -> list[str]:
     listed = [
         _(
-            "Don't send the seller more money, whatever they promise: a fee to release a refund or a parcel is how "
-            "this scam goes on."
+            "Don't send the seller more money, whatever they promise: a fee to release a refund or a parcel is part "
+            "of the scam."
         )
     ]
     if w.case.paid_with in (None, Payment.paypal):
