@@ -365,6 +365,16 @@ class Case(Strict):
         description="For a parcel that went back to the seller: it went back because the buyer didn't collect it "
         "in time (a missed pickup notice). The seller did send it, so a dispute can be lost or the postage kept.",
     )
+    delivered_elsewhere: bool = Field(
+        default=False,
+        description="For a parcel tracking says was delivered: it shows another city, country or name than the "
+        "buyer's, so it was never delivered to them (a dispute now, the tracking page as proof).",
+    )
+    refund_as_bonus: bool = Field(
+        default=False,
+        description="The refund came back as AliExpress Bonus or balance, not the way the buyer paid: only AliExpress's "
+        "support can move it, and a chargeback would likely fail.",
+    )
     payment_problem: PaymentProblem | None = Field(
         default=None,
         description="A payment with no order of its own behind it: charged_twice, no_order (money taken, no order "
@@ -486,6 +496,8 @@ class Rule(str, Enum):
     waiting_for_pickup = "not_received.waiting_for_pickup"
     waiting_for_pickup_running_out = "not_received.waiting_for_pickup_protection_running_out"
     customs_documents = "not_received.customs_documents"
+    delivered_elsewhere = "not_received.delivered_elsewhere"
+    refund_as_bonus = "payment_problem.refund_as_bonus"
     extra_charge = "payment_problem.extra_charge"
     extra_charge_overdue = "payment_problem.extra_charge_overdue"
     paid_outside = "payment_problem.paid_outside"

@@ -15,7 +15,7 @@ from pydantic import ValidationError
 from pydantic_core import ErrorDetails
 
 from core.i18n import _
-from core.models import Case, DisputeStatus, Problem
+from core.models import Case, DisputeStatus, Problem, Tracking
 
 
 @dataclass(frozen=True)
@@ -250,6 +250,10 @@ def _return_and_cancel(case: Case) -> Iterator[CaseProblem]:
         )
     if case.cancelled_on is not None and case.order.shipped_on is not None:
         yield CaseProblem("cancelled_on", _("An order cancelled before shipping has no shipping date."))
+    if case.delivered_elsewhere and case.order.tracking is not Tracking.delivered:
+        yield CaseProblem(
+            "delivered_elsewhere", _("“Delivered somewhere else” only fits a parcel tracking says was delivered.")
+        )
     if case.payment_problem is not None and (case.dispute is not None or case.item_return is not None):
         yield CaseProblem(
             "payment_problem",

@@ -194,6 +194,10 @@ LINES: Mapping[Rule, Line] = MappingProxyType(
         Rule.customs_documents: Line(
             "contact_seller", (guide.NOT_RECEIVED, guide.PROTECTION), "customs_pay_by", fallback="running_out_from"
         ),
+        Rule.delivered_elsewhere: Line(
+            "open_dispute", (guide.DELIVERED_NOT_RECEIVED, guide.HOW_TO_OPEN), "dispute_deadline"
+        ),
+        Rule.refund_as_bonus: Line("contact_support", (guide.REFUND_STATUS, guide.SUPPORT)),
         Rule.extra_charge: Line("contact_support", (guide.REFUND_TIME, guide.REFUND_STATUS), "refund_expected_by"),
         Rule.extra_charge_overdue: Line(
             "check_with_bank", (guide.NOT_REFUNDING, guide.REFUND_STATUS), "refund_expected_by"
@@ -320,8 +324,8 @@ def protection_dates(case: Case, today: dt.date) -> PlanDates:
     if order.received and order.receipt_confirmed_on is None and no_dispute and case.item_return is None:
         after_confirming = add_days(today, AFTER_RECEIPT.value)
     appeal = negotiation = refund_from = refund_by = seller_answer = steps_in = ship_by = None
-    if case.cancelled_on is not None and order.shipped_on is None:
-        # A cancelled order's refund is on its way from the day it was cancelled.
+    if case.cancelled_on is not None and order.shipped_on is None and not case.refund_as_bonus:
+        # A cancelled order's refund is on its way from the day it was cancelled (unless it came back as Bonus).
         refund_from, refund_by = refund_days(case, case.cancelled_on)
     if case.payment_problem in EXTRA_CHARGES and case.charged_on is not None:
         # Money taken twice, or with no order, usually comes back like a refund, counted from the charge.
@@ -637,6 +641,8 @@ def returning(facts: Facts) -> Decision:
 def cancelled(facts: Facts) -> Decision:
     """Guide: "When the order has not been shipped yet" (a cancelled order's payment takes a few days to come
     back) and "AliExpress is not refunding me". The window counts from the cancellation, by the payment method."""
+    if facts.case.refund_as_bonus:
+        return full_refund(facts, Rule.refund_as_bonus)
     expected_by = facts.dates.refund_expected_by
     if expected_by is not None and facts.today > expected_by:
         # No bank holds a refund paid back to PayPal or to AliExpress Bonus or balance.
@@ -670,6 +676,8 @@ def dispute_closed(facts: Facts) -> Decision:
     if dispute.accepted_offer and appeal_deadline is not None and in_time:
         # The guide: an accepted proposal can't be disputed again, "What you can do is to appeal."
         return Decision(Rule.appeal_accepted)
+    if facts.case.refund_as_bonus:
+        return full_refund(facts, Rule.refund_as_bonus)
     if dispute.refund_processed_on is not None and not dispute.refund_received:
         expected_by = facts.dates.refund_expected_by
         if expected_by is not None and facts.today > expected_by:
@@ -803,6 +811,9 @@ def shipped_not_received(facts: Facts) -> Decision:
     if order.tracking is Tracking.delivered:
         if facts.protection_running_out:
             return full_refund(facts, Rule.delivered_running_out)
+        if facts.case.delivered_elsewhere:
+            # Delivered to someone else is not a parcel that may turn up: the seller has nothing to check first.
+            return full_refund(facts, Rule.delivered_elsewhere)
         if facts.seller_had_two_days:
             return full_refund(facts, Rule.delivered_seller_silent)
         return Decision(Rule.delivered_ask_seller)

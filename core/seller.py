@@ -55,6 +55,7 @@ NOT_RECEIVED = frozenset(
         Rule.after_cancelled_dispute,
         Rule.waiting_for_pickup,
         Rule.waiting_for_pickup_running_out,
+        Rule.delivered_elsewhere,
         Rule.customs_documents,
     )
 )

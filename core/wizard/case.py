@@ -186,6 +186,7 @@ def on_the_way_part(answers: dict[str, str], case: dict[str, Any], order: dict[s
 def delivered_missing_part(answers: dict[str, str], case: dict[str, Any], order: dict[str, Any]) -> None:
     order["tracking"] = "delivered"
     case["problem"] = "delivered_not_received"
+    case["delivered_elsewhere"] = answers.get("delivered_where") == "elsewhere"
 
 
 def received_part(answers: dict[str, str], case: dict[str, Any], order: dict[str, Any]) -> None:
@@ -248,7 +249,8 @@ def dispute_closed_part(answers: dict[str, str], case: dict[str, Any], order: di
         dispute["accepted_offer"] = True
     if answers.get("closed"):
         dispute["closed_on"] = answers["closed"]
-    dispute["refund_received"] = answers.get("refund") == "received"
+    dispute["refund_received"] = answers.get("refund") in ("received", "bonus")
+    case["refund_as_bonus"] = answers.get("refund") == "bonus"
     if answers.get("refund") == "processed" and answers.get("processed"):
         dispute["refund_processed_on"] = answers["processed"]
     case["dispute"] = dispute
@@ -277,6 +279,7 @@ def cancelled_part(answers: dict[str, str], case: dict[str, Any], order: dict[st
     """Cancelled before shipping: the refund's days count from the cancellation (how it was paid is a detail)."""
     if answers.get("cancelled"):
         case["cancelled_on"] = answers["cancelled"]
+    case["refund_as_bonus"] = answers.get("cancelled_refund") == "bonus"
 
 
 def payment_problem_part(answers: dict[str, str], case: dict[str, Any], order: dict[str, Any]) -> None:

@@ -274,6 +274,18 @@ def _worded(language: str) -> Mapping[str, Question]:
             ),
         ),
         Question(
+            "delivered_where",
+            "choice",
+            _("Where does the tracking say it was delivered?"),
+            summary=_("Delivered to"),
+            help=_("Tracking sites often show the city, and sometimes who signed for it."),
+            choices=(
+                Choice("mine", _("To my address or pickup point")),
+                Choice("elsewhere", _("Somewhere else"), _("Another city, country or name.")),
+                Choice("unknown", _("It doesn't say")),
+            ),
+        ),
+        Question(
             "eta",
             "date_or_no",
             _("Do you know the estimated delivery date?"),
@@ -485,6 +497,7 @@ def _worded(language: str) -> Mapping[str, Question]:
                 Choice("received", _("I have the money")),
                 Choice("processed", _("Processed, but the money isn't here")),
                 Choice("not_yet", _("Not processed yet")),
+                Choice("bonus", _("It came back as AliExpress Bonus, not the way I paid")),
             ),
         ),
         Question("processed", "date", _("When was the refund processed?"), summary=_("Refund processed on")),
@@ -544,6 +557,16 @@ def _worded(language: str) -> Mapping[str, Question]:
             _("When was the order cancelled?"),
             summary=_("Cancelled on"),
             help=_("The day the order page showed it cancelled. How you paid is asked with the plan."),
+        ),
+        Question(
+            "cancelled_refund",
+            "choice",
+            _("Has any of the money come back?"),
+            summary=_("Money back"),
+            choices=(
+                Choice("not_yet", _("Not yet")),
+                Choice("bonus", _("Yes, as AliExpress Bonus, not the way I paid")),
+            ),
         ),
         Question(
             "blocked",

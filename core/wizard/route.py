@@ -44,7 +44,11 @@ def route(answers: dict[str, str]) -> list[str]:
             keys.append("contacted")
         return keys + on_request(answers)
     if stage == "delivered_missing":
-        return [*keys, "shipped", "protection", "contacted", *on_request(answers)]
+        keys += ["shipped", "protection", "delivered_where"]
+        # Delivered to someone else needs no word from the seller first: the dispute is due now.
+        if answers.get("delivered_where") != "elsewhere":
+            keys.append("contacted")
+        return keys + on_request(answers)
     if stage == "received":
         keys += ["problem", "shipped", "receipt"]
         if protection_counts(answers):
@@ -69,7 +73,7 @@ def route(answers: dict[str, str]) -> list[str]:
             keys.append("free_return")
         return keys
     if stage == "cancelled":
-        return [*keys, "cancelled"]
+        return [*keys, "cancelled", "cancelled_refund"]
     if stage == "payment_problem":
         return [*keys, "payment_issue", "charged", "charged_amount"]
     if stage == "dispute_closed":
@@ -148,6 +152,9 @@ def open_dispute_details(answers: dict[str, str]) -> list[str]:
     elif all(key in answers for key in keys) and no_offer_in_hand(answers.get("seller_offer", "")):
         # No offer yet: the seller's days to answer count from the opening.
         keys.append("opened")
+    elif all(key in answers for key in keys):
+        # The seller offered something: the dispute page now counts down to the end of the negotiation.
+        keys.append("negotiation")
     return keys
 
 

@@ -17,6 +17,10 @@ def not_arrived_sentence(w: Said) -> str:
     """What the buyer can truthfully say about a parcel that hasn't come, from tracking and the dates given."""
     tracking = w.order.tracking
     due = _("It was due by {day}.").format(day=w.eta) + " " if w.eta_passed else ""
+    if tracking is Tracking.delivered and w.case.delivered_elsewhere:
+        return due + _(
+            "The tracking shows it delivered somewhere else ([the place or name it shows]): it was never delivered to me."
+        )
     if tracking is Tracking.delivered:
         return due + _("The tracking says it was delivered, but I have not received it.")
     if tracking is Tracking.returned_to_seller:

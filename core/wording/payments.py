@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from core.facts import CHARGEBACK_NOT_RECEIVED, PAYPAL_DISPUTE, PAYPAL_ESCALATE
+from core.facts import CHARGEBACK_NOT_RECEIVED, PAYPAL_DISPUTE, PAYPAL_ESCALATE, REFUND_OTHER
 from core.i18n import _, show_date
 from core.models import Message, Payment, PaymentProblem
 from core.wording.said import Said, message
@@ -293,3 +293,44 @@ def paid_outside_messages(w: Said) -> list[Message]:
 
 def _closed(w: Said, day: dt.date | None) -> bool:
     return day is not None and day < w.today
+
+
+# A refund that came back as AliExpress Bonus
+
+
+def bonus_steps(w: Said) -> list[str]:
+    w.cites(REFUND_OTHER)  # Bonus can only be spent on AliExpress
+    return [
+        _("Open your AliExpress wallet and take a screenshot of the Bonus, with its expiry date if it shows one."),
+        _(
+            "In the help chat, ask to speak to a person, and send the message below: only AliExpress can send it back "
+            "the way you paid."
+        ),
+        _("If they can't, spend the Bonus on AliExpress before it runs out: it can't be paid out as money."),
+        _("Next time, pick the refund to your card or PayPal: it takes longer, but it's money."),
+    ]
+
+
+def bonus_proof(w: Said) -> list[str]:
+    return [
+        _("A screenshot of your AliExpress wallet showing the Bonus."),
+        _("A screenshot of the order page showing the refund."),
+    ]
+
+
+def bonus_warnings(w: Said) -> list[str]:
+    return [
+        _(
+            "Don't ask your bank for a chargeback: AliExpress did refund you, as Bonus, so the bank will likely "
+            "refuse it."
+        )
+    ]
+
+
+def support_bonus(w: Said) -> list[Message]:
+    body = _(
+        "Hello, the refund for {order} came back to me as AliExpress Bonus, not the way I paid. I would like it "
+        "refunded to my original payment method instead. Could you please change it? A screenshot of my wallet is "
+        "attached. Thank you."
+    ).format(order=w.order_ref)
+    return [message("support", _("To AliExpress customer support"), body)]

@@ -58,10 +58,14 @@ def parcel_proof(w: Said) -> list[str]:
         listed.append(_("A screenshot of the order page."))
     if w.order.tracking is Tracking.delivered:
         listed.append(_("What a tracking site says about the city it was delivered in."))
-        listed.append(_("A note from your post office or building reception, if they checked."))
+        listed.append(
+            _("A written statement from your local post office that it wasn't delivered to you: ask them for one.")
+        )
         listed.append(
             _("The courier's delivery photo, if the tracking shows one, and a police report if it was stolen.")
         )
+    if w.order.tracking is Tracking.returned_to_seller:
+        listed.append(_("A statement from your post office on why it went back, if the tracking doesn't say."))
     return listed
 
 

@@ -267,7 +267,7 @@ def dispute_wait_steps(w: Said) -> list[str]:
         *seller_answer_steps(w),
         _("When AliExpress proposes, compare it with the seller's offer before accepting either."),
     ]
-    if w.dates.negotiation_ends:
+    if w.dates.negotiation_ends and w.dispute is not None and w.dispute.aliexpress_offer is not None:
         listed.append(_("Decide by {day}, when the negotiation ends.").format(day=w.day("negotiation_ends")))
     return listed
 
@@ -280,6 +280,12 @@ def seller_answer_steps(w: Said) -> list[str]:
         # The seller has answered: nothing goes through by default any more.
         if w.dates.aliexpress_steps_in_by:
             return [_("If you don't agree, AliExpress steps in by {day}.").format(day=w.day("aliexpress_steps_in_by"))]
+        if w.dates.negotiation_ends and (dispute.aliexpress_offer is None):
+            return [
+                _("If you don't agree by {day}, when the negotiation ends, AliExpress steps in.").format(
+                    day=w.day("negotiation_ends")
+                )
+            ]
         return [_("If you don't agree, AliExpress steps in within {n} days of the opening.").format(n=steps_in)]
     if w.dates.seller_must_answer_by and w.dates.aliexpress_steps_in_by:
         return [

@@ -97,6 +97,9 @@ from core.wording.messages import (
     support_too_late_to_appeal,
 )
 from core.wording.payments import (
+    bonus_proof,
+    bonus_steps,
+    bonus_warnings,
     extra_charge_headline,
     extra_charge_late_headline,
     extra_charge_late_messages,
@@ -108,6 +111,7 @@ from core.wording.payments import (
     paid_outside_proof,
     paid_outside_steps,
     paid_outside_warnings,
+    support_bonus,
     support_extra_charge,
 )
 from core.wording.proof import (
@@ -186,6 +190,7 @@ from core.wording.warnings import (
     customs_bill,
     customs_charge_refused,
     customs_refused_risk,
+    dont_confirm_missing,
     earlier_dispute_cancelled,
     eu_withdrawal,
     fees,
@@ -204,6 +209,7 @@ from core.wording.warnings import (
     return_in_time,
     return_late,
     running_out,
+    seized_letter,
 )
 from core.wording.ways_out import backup_steps, seller_warranty, warranty_steps, ways_out_messages, ways_out_steps
 
@@ -505,14 +511,25 @@ _OWN_WORDS: Mapping[Rule, Words] = MappingProxyType(
             ),
             join(tracking_steps, open_dispute_steps),
             _parcel_dispute_proof,
-            join(outside_offers, running_out, earlier_dispute_cancelled),
+            join(dont_confirm_missing, outside_offers, running_out, earlier_dispute_cancelled),
             join(dispute_not_received, seller_dispute_opened),
         ),
         Rule.delivered_seller_silent: Words(
             said("Open a dispute for a full refund: tracking says delivered and the seller hasn't sorted it out."),
             open_dispute_steps,
             _parcel_dispute_proof,
-            join(outside_offers, running_out, earlier_dispute_cancelled),
+            join(dont_confirm_missing, outside_offers, running_out, earlier_dispute_cancelled),
+            dispute_not_received,
+        ),
+        Rule.delivered_elsewhere: Words(
+            said(
+                "Tracking says it was delivered somewhere else: open a dispute now for a full refund, with that "
+                "tracking page as proof. The last day is {day}.",
+                day="dispute_deadline",
+            ),
+            open_dispute_steps,
+            _parcel_dispute_proof,
+            join(dont_confirm_missing, outside_offers, running_out, earlier_dispute_cancelled),
             dispute_not_received,
         ),
         Rule.delivered_ask_seller: Words(
@@ -523,7 +540,7 @@ _OWN_WORDS: Mapping[Rule, Words] = MappingProxyType(
             ),
             contact_seller_steps,
             _parcel_dispute_proof,
-            join(outside_offers, earlier_dispute_cancelled),
+            join(dont_confirm_missing, outside_offers, earlier_dispute_cancelled),
             seller_where_is_it,
         ),
         Rule.returned_to_seller: Words(
@@ -861,6 +878,15 @@ _OWN_WORDS: Mapping[Rule, Words] = MappingProxyType(
             customs_documents_warnings,
             seller_invoice,
         ),
+        Rule.refund_as_bonus: Words(
+            said(
+                "Your refund came back as AliExpress Bonus: ask a person in the help chat today to send it back the way you paid."
+            ),
+            bonus_steps,
+            bonus_proof,
+            bonus_warnings,
+            support_bonus,
+        ),
         Rule.extra_charge: Words(
             extra_charge_headline, extra_charge_steps, extra_charge_proof, fees, support_extra_charge
         ),
@@ -891,7 +917,7 @@ def with_shared_parts(rule: Rule, words: Words) -> Words:
         warnings = join(seller_ask_warning, warnings, _open_dispute_customs)
         messages = join(messages, seller_ask_reply)
     if rule in NOT_RECEIVED:
-        warnings = join(warnings, redelivery_fee_scam)
+        warnings = join(seized_letter, warnings, redelivery_fee_scam)
     if rule in REFUNDED:
         warnings = join(warnings, customs_bill)
     if rule in CLOSED_FOR_THE_REFUND:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from core.facts import APPEAL_WINDOW, EU_WITHDRAWAL, LATE_CLAIM, RETURN_POSTAGE, RETURN_SHIP_WITHIN, RUNNING_OUT
 from core.i18n import _, show_date
-from core.models import DisputeStatus, ReturnStatus, Tracking
+from core.models import DisputeStatus, ReturnStatus, SellerAsk, Tracking
 from core.wording.said import Said
 
 
@@ -91,6 +91,31 @@ def eu_withdrawal(w: Said) -> list[str]:
 
 def one_claim(w: Said) -> list[str]:
     return [_("You can claim only once per order: make sure nothing else is wrong before you open it.")]
+
+
+def seized_letter(w: Said) -> list[str]:
+    """A seizure can come with a fine, and an item banned where the buyer lives may not be refunded at all."""
+    if w.order.tracking is not Tracking.seized_by_customs:
+        return []
+    return [
+        _(
+            "If the customs letter asks you to pay a fine or to reply, do it by the day it gives: that is between you "
+            "and customs. An item not allowed in your country may not be refunded by AliExpress or your bank."
+        )
+    ]
+
+
+def dont_confirm_missing(w: Said) -> list[str]:
+    """Confirming receipt tells AliExpress the parcel came: never for one the buyer doesn't have. A seller asking
+    for it gets its own, stronger answer (core.wording.seller_asks)."""
+    if w.case.seller_asks is SellerAsk.confirm_receipt:
+        return []
+    return [
+        _(
+            "Don't tap “Confirm receipt” for a parcel you don't have, whatever the tracking or the seller says: it "
+            "tells AliExpress it arrived."
+        )
+    ]
 
 
 def fees(w: Said) -> list[str]:

@@ -120,3 +120,31 @@ def test_a_charge_after_today_is_refused_on_its_question():
     with pytest.raises(CaseError) as error:
         to_case({"stage": "payment_problem", "payment_issue": "no_order", "charged": "2026-12-20"}, TODAY)
     assert [p.field for p in error.value.problems] == ["charged_on"]
+
+
+@pytest.mark.parametrize(
+    "case",
+    [
+        make_case(order={"shipped_on": None}, cancelled_on=day(-5), refund_as_bonus=True, paid_with="card"),
+        make_case(dispute={"status": "closed", "refund_received": True}, refund_as_bonus=True),
+    ],
+    ids=["cancelled", "dispute closed"],
+)
+def test_a_refund_that_came_back_as_bonus_goes_to_support_never_to_the_bank(case):
+    plan = advise(case)
+    assert plan.rule is Rule.refund_as_bonus and plan.action == "contact_support"
+    assert plan.dates.refund_expected_by is None, "the refund already came: no day to wait for"
+    assert any("Don't ask your bank for a chargeback" in w for w in plan.warnings)
+    assert [m.kind for m in plan.messages] == ["support"]
+
+
+def test_an_unhappy_closed_dispute_is_appealed_even_if_its_refund_came_as_bonus():
+    closed = {"status": "closed", "satisfied": False, "closed_on": day(-2), "refund_received": True}
+    assert advise(make_case(dispute=closed, refund_as_bonus=True)).rule is Rule.appeal
+
+
+def test_the_wizard_asks_where_a_cancelled_orders_money_is():
+    answers = {"stage": "cancelled", "cancelled": "2026-11-20"}
+    assert route(answers) == ["stage", "cancelled", "cancelled_refund"]
+    assert to_case({**answers, "cancelled_refund": "bonus"}, TODAY).refund_as_bonus
+    assert not to_case({**answers, "cancelled_refund": "not_yet"}, TODAY).refund_as_bonus

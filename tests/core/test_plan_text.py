@@ -819,13 +819,16 @@ WIZARD_STAGES = st.sampled_from(
         "dispute_closed",
         "returning",
         "cancelled",
+        "payment_problem",
     ]
 )
-WIZARD_TRACKING = st.sampled_from(["in_transit", "no_updates", "none", "returned_to_seller"])
+WIZARD_TRACKING = st.sampled_from(
+    ["in_transit", "no_updates", "none", "returned_to_seller", "awaiting_pickup", "customs_documents"]
+)
 DISPUTE_ABOUT = st.sampled_from(["not_arrived", "delivered_not_received", *RECEIVED_PROBLEMS])
 RECEIVED_PROBLEM = st.sampled_from(RECEIVED_PROBLEMS)
 JUDGEMENTS = st.sampled_from([None, "valid", "invalid"])
-REFUND_STATES = st.sampled_from(["received", "processed", "not_yet"])
+REFUND_STATES = st.sampled_from(["received", "processed", "not_yet", "bonus"])
 CURRENCY = st.sampled_from(CURRENCIES)
 SELLER_ASKS = st.sampled_from([None, None, *[ask.value for ask in SellerAsk]])
 CHOICE = st.sampled_from([None, True, False])
@@ -868,6 +871,7 @@ def wizard_cases(draw) -> dict:
         else:
             tracking = "delivered"
             case["problem"] = "delivered_not_received"
+            case["delivered_elsewhere"] = draw(BOOL)
         order["tracking"] = tracking
         if tracking in ("no_updates", "none", "delivered") and draw(BOOL):
             case["seller_contacted_on"] = a_day_between(draw, shipped, today).isoformat()
@@ -934,6 +938,14 @@ def wizard_cases(draw) -> dict:
         payment = draw(st.sampled_from([None, "card", "paypal", "aliexpress", "other"]))
         if payment is not None:
             case["paid_with"] = payment
+        case["refund_as_bonus"] = draw(BOOL)
+    elif stage == "payment_problem":
+        case["payment_problem"] = draw(st.sampled_from(["charged_twice", "no_order", "paid_outside"]))
+        case["charged_on"] = (today - dt.timedelta(days=pick(draw, 0, 400))).isoformat()
+        payment = draw(st.sampled_from([None, "card", "paypal", "other"]))
+        if payment is not None:
+            case["paid_with"] = payment
+        ask_total()
     else:  # dispute_closed
         satisfied = draw(BOOL)
         dispute = {"status": "closed", "satisfied": satisfied}
@@ -941,7 +953,8 @@ def wizard_cases(draw) -> dict:
         if not satisfied:
             dispute["closed_on"] = (today - dt.timedelta(days=pick(draw, 0, 20))).isoformat()
         refund = draw(REFUND_STATES)
-        dispute["refund_received"] = refund == "received"
+        dispute["refund_received"] = refund in ("received", "bonus")
+        case["refund_as_bonus"] = refund == "bonus"
         if refund == "processed":
             dispute["refund_processed_on"] = (today - dt.timedelta(days=pick(draw, 0, 60))).isoformat()
     return case

@@ -427,7 +427,7 @@ def test_a_date_left_untouched_gives_no_answer():
 @pytest.mark.parametrize(
     "key, steps",
     [
-        ("contacted", ROUTES["delivered but missing"][0][:3]),
+        ("contacted", ROUTES["delivered but missing"][0][:4]),
         ("receipt", ROUTES["received, broken"][0][:3]),
         ("eta", ROUTES["in transit"][0][:4]),
     ],

@@ -296,6 +296,9 @@ SAMPLE_CASES: dict[Rule, dict] = {
         order={"tracking": "delivered"}, problem="delivered_not_received", seller_contacted_on=day(-3)
     ),
     Rule.delivered_ask_seller: make_case(order={"tracking": "delivered"}, problem="delivered_not_received"),
+    Rule.delivered_elsewhere: make_case(
+        order={"tracking": "delivered"}, problem="delivered_not_received", delivered_elsewhere=True
+    ),
     Rule.returned_to_seller: make_case(order={"tracking": "returned_to_seller"}),
     Rule.returned_running_out: make_case(order=not_received(2, tracking="returned_to_seller")),
     Rule.returned_customs_refused: make_case(order={"tracking": "returned_to_seller"}, customs_refused=True),
@@ -369,6 +372,7 @@ SAMPLE_CASES: dict[Rule, dict] = {
     Rule.cancelled_refund_overdue_not_card: make_case(
         order={"shipped_on": DROP}, cancelled_on=day(-20), paid_with="aliexpress"
     ),
+    Rule.refund_as_bonus: make_case(order={"shipped_on": DROP}, cancelled_on=day(-5), refund_as_bonus=True),
     Rule.extra_charge: make_case(
         order={"shipped_on": DROP, "total_paid": "42.50"}, payment_problem="charged_twice", charged_on=day(-3)
     ),

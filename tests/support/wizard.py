@@ -325,15 +325,38 @@ ROUTES = {
         "support",
     ),
     "delivered but missing": (
-        [("stage", "delivered_missing"), ("shipped", "2026-11-01"), ("protection", "no"), ("contacted", "no")],
+        [
+            ("stage", "delivered_missing"),
+            ("shipped", "2026-11-01"),
+            ("protection", "no"),
+            ("delivered_where", "mine"),
+            ("contacted", "no"),
+        ],
         "contact_seller",
         ["Tracking says delivered", "Sat 28 Nov 2026"],
         "seller",
     ),
     "delivered but missing, seller silent": (
-        [("stage", "delivered_missing"), ("shipped", "2026-11-01"), ("protection", "no"), ("contacted", "2026-11-23")],
+        [
+            ("stage", "delivered_missing"),
+            ("shipped", "2026-11-01"),
+            ("protection", "no"),
+            ("delivered_where", "unknown"),
+            ("contacted", "2026-11-23"),
+        ],
         "open_dispute",
-        ["Open a dispute for a full refund"],
+        ["Open a dispute for a full refund", "Don't tap “Confirm receipt” for a parcel you don't have"],
+        "dispute",
+    ),
+    "delivered somewhere else": (
+        [
+            ("stage", "delivered_missing"),
+            ("shipped", "2026-11-01"),
+            ("protection", "no"),
+            ("delivered_where", "elsewhere"),
+        ],
+        "open_dispute",
+        ["Tracking says it was delivered somewhere else", "Thu 31 Dec 2026"],
         "dispute",
     ),
     "received, all fine": (
@@ -560,9 +583,10 @@ ROUTES = {
             ("asked", "10"),
             ("seller_offer", "10"),
             ("aliexpress_offer", "no"),
+            ("negotiation", "2026-11-30"),
         ],
         "accept_seller_offer",
-        ["Accept the seller's offer", "Partial refund: $10.00"],
+        ["Accept the seller's offer", "Partial refund: $10.00", "Mon 30 Nov 2026"],
         None,
     ),
     "dispute open, seller offer needs a return": (
@@ -780,16 +804,22 @@ ROUTES = {
         "seller",
     ),
     "cancelled, refund on its way": (
-        [("stage", "cancelled"), ("cancelled", "2026-11-20")],
+        [("stage", "cancelled"), ("cancelled", "2026-11-20"), ("cancelled_refund", "not_yet")],
         "wait",
         ["Your order is cancelled and the refund is on its way: expect it by Fri 18 Dec 2026"],
         None,
     ),
     "cancelled, refund late": (
-        [("stage", "cancelled"), ("cancelled", "2026-10-20")],
+        [("stage", "cancelled"), ("cancelled", "2026-10-20"), ("cancelled_refund", "not_yet")],
         "check_with_bank",
         ["The refund for your cancelled order is late", "Tue 20 Oct 2026"],
         "bank",
+    ),
+    "cancelled, refund came back as Bonus": (
+        [("stage", "cancelled"), ("cancelled", "2026-11-20"), ("cancelled_refund", "bonus")],
+        "contact_support",
+        ["Your refund came back as AliExpress Bonus", "Don't ask your bank for a chargeback"],
+        "support",
     ),
     "charged twice, refund on its way": (
         [

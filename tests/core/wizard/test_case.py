@@ -63,6 +63,7 @@ ANSWER_SETS = {
         "stage": "delivered_missing",
         "shipped": "2026-11-01",
         "protection": "no",
+        "delivered_where": "mine",
         "contacted": "no",
     },
     "received, fake": {
