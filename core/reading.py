@@ -252,7 +252,7 @@ def _return_and_cancel(case: Case) -> Iterator[CaseProblem]:
         yield CaseProblem("cancelled_on", _("An order cancelled before shipping has no shipping date."))
     if case.delivered_elsewhere and case.order.tracking is not Tracking.delivered:
         yield CaseProblem(
-            "delivered_elsewhere", _("“Delivered somewhere else” only fits a parcel tracking says was delivered.")
+            "delivered_elsewhere", _("“Somewhere else” only fits a parcel the tracking says was delivered.")
         )
     if case.payment_problem is not None and (case.dispute is not None or case.item_return is not None):
         yield CaseProblem(

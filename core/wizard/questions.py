@@ -125,7 +125,11 @@ def _worded(language: str) -> Mapping[str, Question]:
                     _("On the seller's promise, say."),
                 ),
                 Choice("returning", _("I'm sending the item back"), _("A refund with return was agreed or decided.")),
-                Choice("cancelled", _("I cancelled, but the money isn't back"), _("Cancelled before it shipped.")),
+                Choice(
+                    "cancelled",
+                    _("It was cancelled, but the money isn't back"),
+                    _("Before it shipped: by you, the seller or AliExpress."),
+                ),
                 Choice(
                     "payment_problem",
                     _("A payment went wrong"),
