@@ -52,6 +52,7 @@ DEADLINE_KEYS = (
     "proof_due",
     "return_ship_by",
     "customs_pay_by",
+    "withdrawal_by",
     "refund_expected_by",
     "paypal_dispute_by",
     "chargeback_by",
@@ -101,6 +102,10 @@ REMINDER_NOTES = {
     "customs_pay_by": N_(
         "Last day the customs notice gives, to pay the charge on the carrier's own site or send what customs asks "
         "for: after it, the parcel goes back to the seller."
+    ),
+    "withdrawal_by": N_(
+        "In the EU: last day to tell the seller in writing that you withdraw from the purchase; you pay the return "
+        "postage."
     ),
     "paypal_dispute_by": N_(
         "Outside AliExpress: last day to open a PayPal dispute for this order, if you still haven't got your money."

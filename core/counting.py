@@ -20,6 +20,7 @@ from core.facts import (
     CHARGEBACK_NOT_RECEIVED,
     DISPUTE_OPENS,
     EU_GUARANTEE,
+    EU_WITHDRAWAL,
     EXTEND_PAST_DELIVERY,
     EXTENSION_ASKED,
     LATE_CLAIM,
@@ -93,6 +94,8 @@ def counted(case: Case, dates: PlanDates, today: dt.date) -> dict[str, str]:
     add("return_ship_by", _return_ship_by(case, today))
     add("customs_pay_by", _("On the customs notice"))
     add("proof_due", _("As AliExpress asked in the dispute"))
+    if order.delivered_on is not None:
+        add("withdrawal_by", _days(_("Arrived {day}"), order.delivered_on, EU_WITHDRAWAL.value))
     paid = order.placed_on
     if paid is not None:
         add("paypal_dispute_by", _days(_("Paid {day}"), paid, PAYPAL_DISPUTE.value))

@@ -220,6 +220,11 @@ class Order(Strict):
         "extension included); when given, every deadline counts from it instead of shipping + protection_days.",
     )
     received: bool = False
+    delivered_on: dt.date | None = Field(
+        default=None,
+        description="The day the item arrived, when the buyer gave it; in the EU the 14 days to withdraw count from "
+        "it (receipt_confirmed_on can come days later).",
+    )
     receipt_confirmed_on: dt.date | None = None
     tracking: Tracking = Tracking.none
     total_paid: Money = Decimal("0")
@@ -267,6 +272,11 @@ class Dispute(Strict):
         default=None,
         description="The day AliExpress asks the buyer to add proof to the open dispute by (a post office's "
         "statement, photos): without it, the dispute can be decided against them.",
+    )
+    arrived_since: bool = Field(
+        default=False,
+        description="The dispute was opened for a parcel that hadn't come, and it has arrived since with a problem "
+        "(problem says which): the dispute must now be about that problem, not about a parcel never received.",
     )
     closed_on: dt.date | None = None
     satisfied: bool = True
@@ -497,6 +507,7 @@ class Rule(str, Enum):
     waiting_for_pickup_running_out = "not_received.waiting_for_pickup_protection_running_out"
     customs_documents = "not_received.customs_documents"
     delivered_elsewhere = "not_received.delivered_elsewhere"
+    arrived_since = "dispute_open.arrived_since_with_a_problem"
     refund_as_bonus = "payment_problem.refund_as_bonus"
     extra_charge = "payment_problem.extra_charge"
     extra_charge_overdue = "payment_problem.extra_charge_overdue"
@@ -569,6 +580,11 @@ class PlanDates(BaseModel):
     )
     proof_due: dt.date | None = Field(
         default=None, description="In an open dispute: the last day to add the proof AliExpress asked for."
+    )
+    withdrawal_by: dt.date | None = Field(
+        default=None,
+        description="In the EU, while it is still ahead: the last day to withdraw from the purchase, 14 days after "
+        "the item arrived.",
     )
     paypal_dispute_by: dt.date | None = Field(
         default=None, description="Outside AliExpress: the last day to open a PayPal dispute (180 days from payment)."

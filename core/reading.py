@@ -119,6 +119,7 @@ def _days_out_of_order(case: Case, today: dt.date) -> Iterator[CaseProblem]:
         "seller_contacted_on": case.seller_contacted_on,
         "cancelled_on": case.cancelled_on,
         "charged_on": case.charged_on,
+        "order.delivered_on": case.order.delivered_on,
     }
     if case.item_return is not None:
         past_events |= {
@@ -250,6 +251,18 @@ def _return_and_cancel(case: Case) -> Iterator[CaseProblem]:
         )
     if case.cancelled_on is not None and case.order.shipped_on is not None:
         yield CaseProblem("cancelled_on", _("An order cancelled before shipping has no shipping date."))
+    arrived, order = case.order.delivered_on, case.order
+    if arrived is not None and not order.received:
+        yield CaseProblem("order.delivered_on", _("Only an item that arrived has a day it arrived."))
+    if arrived is not None and order.shipped_on is not None and arrived < order.shipped_on:
+        yield CaseProblem(
+            "order.delivered_on", _("It can't arrive before it shipped ({shipped}).").format(shipped=order.shipped_on)
+        )
+    if arrived is not None and order.receipt_confirmed_on is not None and order.receipt_confirmed_on < arrived:
+        yield CaseProblem(
+            "order.delivered_on",
+            _("It can't arrive after receipt was confirmed ({day}).").format(day=order.receipt_confirmed_on),
+        )
     if case.delivered_elsewhere and case.order.tracking is not Tracking.delivered:
         yield CaseProblem(
             "delivered_elsewhere", _("“Somewhere else” only fits a parcel the tracking says was delivered.")

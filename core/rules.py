@@ -28,6 +28,7 @@ from core.facts import (
     DISPUTE_OPENS,
     EU_GUARANTEE,
     EU_MEMBERS,
+    EU_WITHDRAWAL,
     EXTEND_PAST_DELIVERY,
     EXTENSION_ASKED,
     LATE_CLAIM,
@@ -169,7 +170,10 @@ LINES: Mapping[Rule, Line] = MappingProxyType(
             "confirm_receipt", (guide.SHIPPING_METHOD, guide.AFTER_RECEIPT), "deadline_after_confirming"
         ),
         Rule.wrong_shipping_confirmed: Line("nothing_to_do", (guide.SHIPPING_METHOD, guide.AFTER_RECEIPT)),
-        Rule.changed_mind: Line("open_dispute", (guide.RETURNS, guide.HOW_TO_OPEN), "dispute_deadline"),
+        # In the EU the 14 days to withdraw may end first: they are the deadline while they last.
+        Rule.changed_mind: Line(
+            "open_dispute", (guide.RETURNS, guide.HOW_TO_OPEN), "withdrawal_by", fallback="dispute_deadline"
+        ),
         # No action says "send the item back"; the steps say it, and the message to the seller gives the tracking.
         Rule.return_not_sent: Line("contact_seller", (guide.RETURNS, guide.PHASES), "return_ship_by"),
         Rule.return_ship_by_passed: Line("contact_support", (guide.RETURNS, guide.SUPPORT)),
@@ -197,6 +201,7 @@ LINES: Mapping[Rule, Line] = MappingProxyType(
         Rule.delivered_elsewhere: Line(
             "open_dispute", (guide.DELIVERED_NOT_RECEIVED, guide.HOW_TO_OPEN), "dispute_deadline"
         ),
+        Rule.arrived_since: Line("add_proof", (guide.EDIT_DISPUTE, guide.FAULTY, guide.PHASES)),
         Rule.refund_as_bonus: Line("contact_support", (guide.REFUND_STATUS, guide.SUPPORT)),
         Rule.extra_charge: Line("contact_support", (guide.REFUND_TIME, guide.REFUND_STATUS), "refund_expected_by"),
         Rule.extra_charge_overdue: Line(
@@ -346,6 +351,7 @@ def protection_dates(case: Case, today: dt.date) -> PlanDates:
     held = waiting_for_parcel and order.tracking in CUSTOMS_HOLDS
     customs_pay_by = order.customs_pay_by if held else None
     proof_due = dispute.proof_due_on if dispute is not None and dispute.status is DisputeStatus.open else None
+    withdrawal = withdrawal_by(case, today)
     return PlanDates(
         earliest_dispute=earliest,
         estimated_delivery=order.estimated_delivery if waiting_for_parcel else None,
@@ -366,7 +372,17 @@ def protection_dates(case: Case, today: dt.date) -> PlanDates:
         return_ship_by=ship_by,
         customs_pay_by=customs_pay_by,
         proof_due=proof_due,
+        withdrawal_by=withdrawal,
     )
+
+
+def withdrawal_by(case: Case, today: dt.date) -> dt.date | None:
+    """In the EU, the last day to withdraw from the purchase: 14 days after the item arrived, while still ahead."""
+    arrived = case.order.delivered_on
+    if not is_eu(case) or not case.order.received or arrived is None:
+        return None
+    last = add_days(arrived, EU_WITHDRAWAL.value)
+    return last if today <= last else None
 
 
 def own_deadline(rule: Rule, dates: PlanDates) -> str | None:
@@ -441,6 +457,7 @@ def date_facts(case: Case, dates: PlanDates) -> list[Fact]:
         "chargeback_by", CHARGEBACK_NOT_AS_DESCRIBED if order.received else CHARGEBACK_NOT_RECEIVED, CHARGEBACK_LONGEST
     )
     when("eu_guarantee_until", EU_GUARANTEE)
+    when("withdrawal_by", EU_WITHDRAWAL)
     return used
 
 
@@ -720,6 +737,10 @@ def dispute_open(facts: Facts) -> Decision:
     assert dispute is not None  # decide() sends only cases with a dispute here
     if case.order.received and case.problem is Problem.none:
         return Decision(Rule.item_fine_cancel_dispute)
+    if dispute.arrived_since:
+        # The guide's "Editing an ongoing dispute": while it is open, edit it and add the evidence; cancelling to
+        # open a new one is safe only while protection lasts, and the plan can't know that here.
+        return refund_for_affected(facts, Rule.arrived_since)
     moving = not case.order.received and case.order.tracking is Tracking.in_transit
     if dispute.judgement is Judgement.invalid and moving:
         # The guide says cancel and wait; that is only safe while a new dispute can still be opened.

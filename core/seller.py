@@ -24,6 +24,7 @@ _OPEN_DISPUTE = frozenset(
         Rule.seller_did_not_answer,
         Rule.seller_rejected,
         Rule.seller_offer_free_return,
+        Rule.arrived_since,
     )
 )
 """An open dispute the buyer keeps. Left out: the lines that say to cancel it (the item is fine, or the

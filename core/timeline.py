@@ -178,7 +178,7 @@ def _span(
 DISPUTE_DAYS = ("seller_must_answer_by", "aliexpress_steps_in_by", "proof_due")
 """An open dispute's own days: when the seller's time to answer ends, when AliExpress steps in, and the day
 AliExpress asked for proof by."""
-ADVICE_DAYS = ("ask_extension_by", "return_ship_by", "customs_pay_by")
+ADVICE_DAYS = ("ask_extension_by", "return_ship_by", "customs_pay_by", "withdrawal_by")
 """Days to act by that the plan suggests: shown only while they are still ahead."""
 WAYS_OUT = ("paypal_dispute_by", "chargeback_by", "eu_guarantee_until")
 """The last days of the ways out beyond AliExpress."""

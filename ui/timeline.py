@@ -45,6 +45,7 @@ EVENT_SYMBOLS = {
     "return_ship_by": "square-open",
     "customs_pay_by": "circle-open",
     "proof_due": "diamond-open",
+    "withdrawal_by": "circle-x-open",
     "paypal_dispute_by": "pentagon-open",
     "chargeback_by": "hexagon-open",
     "eu_guarantee_until": "bowtie",

@@ -140,6 +140,7 @@ PAST_EVENTS = (
     "return_delivered",
     "cancelled",
     "charged",
+    "arrived",
 )
 """The date questions about something that already happened: their answer can't be after today."""
 EARLIEST_DAY = dt.date(2000, 1, 1)

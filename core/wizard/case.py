@@ -33,6 +33,7 @@ FIELD_TO_ANSWER = {
     "dispute.proof_due_on": "proof_due",
     "order.protection_ends_on": "protection",
     "order.receipt_confirmed_on": "receipt",
+    "order.delivered_on": "arrived",
     "order.shipping_paid": "shipping",
     "order.total_paid": "total",
     "missing_items_value": "missing",
@@ -195,6 +196,8 @@ def received_part(answers: dict[str, str], case: dict[str, Any], order: dict[str
     receipt = known(answers, "receipt")
     if receipt is not None:
         order["receipt_confirmed_on"] = receipt
+    if answers.get("arrived"):
+        order["delivered_on"] = answers["arrived"]
     if answers.get("missing"):
         case["missing_items_value"] = amount_text(answers["missing"])
     if answers.get("wanted"):
@@ -210,13 +213,14 @@ def received_part(answers: dict[str, str], case: dict[str, Any], order: dict[str
 
 def dispute_open_part(answers: dict[str, str], case: dict[str, Any], order: dict[str, Any]) -> None:
     about = answers.get("dispute_about", "not_arrived")
-    case["problem"] = about
+    arrived_since = about == "arrived_faulty"
+    case["problem"] = "not_as_described" if arrived_since else about
     order["received"] = about not in NOT_ARRIVED
     if about == "delivered_not_received":
         order["tracking"] = "delivered"
     if answers.get("moving") == "yes":
         order["tracking"] = "in_transit"
-    dispute: dict[str, Any] = {"status": "open"}
+    dispute: dict[str, Any] = {"status": "open", "arrived_since": arrived_since}
     if answers.get("judgement") in ("valid", "invalid"):
         dispute["judgement"] = answers["judgement"]
     for key in ("seller_offer", "aliexpress_offer"):

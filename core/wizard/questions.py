@@ -212,6 +212,7 @@ def _worded(language: str) -> Mapping[str, Question]:
                 Choice("delivered_not_received", _("Tracking says delivered, but I don't have it")),
                 *problems,
                 Choice("none", _("It arrived after all and it's fine")),
+                Choice("arrived_faulty", _("It arrived after all, but something's wrong with it")),
             ),
         ),
         Question(
@@ -308,6 +309,13 @@ def _worded(language: str) -> Mapping[str, Question]:
             choices=(Choice("yes", _("Yes")),),
             no_label=_("Not yet"),
             date_label=_("When did you write?"),
+        ),
+        Question(
+            "arrived",
+            "date",
+            _("When did it arrive?"),
+            summary=_("Arrived on"),
+            help=_("In the EU, your days to change your mind count from it."),
         ),
         Question(
             "receipt",

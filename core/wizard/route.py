@@ -117,7 +117,8 @@ def problem_details(problem: str | None, answers: dict[str, str]) -> list[str]:
             keys.append("late")
         return keys
     if problem == "changed_mind":
-        return ["free_return"]
+        # In the EU the days to withdraw count from the day it came, which can be days before receipt was confirmed.
+        return ["free_return", "arrived"]
     if problem == "none":
         return ["came_late"]
     if problem in SEVERAL_ITEM_CLAIMS:
@@ -131,6 +132,9 @@ def open_dispute_details(answers: dict[str, str]) -> list[str]:
     keys = ["dispute_about"]
     if about == "none":
         return [*keys, "shipped", "protection"]
+    if about == "arrived_faulty":
+        # The dispute must change to the real problem: what was paid sets the refund to ask for.
+        return [*keys, "total"]
     if about in NOT_ARRIVED:
         keys.append("judgement")
         if answers.get("judgement") == "invalid":

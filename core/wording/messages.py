@@ -564,3 +564,12 @@ def dispute_proof_note(w: Said) -> list[Message]:
         "I still ask for {asked}."
     ).format(order=w.order_ref, asked=_asked(w))
     return [message("dispute", _("Note with your proof, in the dispute"), body)]
+
+
+def dispute_arrived_since(w: Said) -> list[Message]:
+    """The dispute said the parcel never came: the note puts the record straight and claims for the real problem."""
+    body = _(
+        "The parcel for {order} has arrived since I opened this dispute, but [what is wrong, in one line]. Photos and "
+        "a video are attached. I now ask for {asked}."
+    ).format(order=w.order_ref, asked=w.asked)
+    return [message("dispute", _("Note to add to the dispute"), body)]

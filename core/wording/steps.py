@@ -900,3 +900,16 @@ def cancellation_refused_steps(w: Said) -> list[str]:
         )
     listed.append(_("Come back to this plan when it arrives: it will give you the dates."))
     return listed
+
+
+def arrived_since_steps(w: Said) -> list[str]:
+    """A parcel that came during a not-received dispute: the dispute now has to be about what is wrong with it."""
+    return [
+        _("Open the dispute and edit it: say the parcel has arrived, and what is wrong with it."),
+        _("Change the reason to the problem you found, if the list lets you, and add photos and a video of it."),
+        w.asked_step,
+        _("Editing gives the seller {n} new days to answer: that's fine, keep the dispute open.").format(
+            n=w.n(SELLER_DISPUTE_ANSWER)
+        ),
+        _("Paste the note below into the dispute, after filling in the brackets."),
+    ]

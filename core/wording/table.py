@@ -62,6 +62,7 @@ from core.wording.messages import (
     bank_cancelled_message,
     bank_message,
     cancellation_message,
+    dispute_arrived_since,
     dispute_not_received,
     dispute_proof_note,
     dispute_proposal_answer,
@@ -138,6 +139,7 @@ from core.wording.steps import (
     accept_steps,
     appeal_after_accepting_steps,
     appeal_steps,
+    arrived_since_steps,
     bank_steps,
     blocked_steps,
     cancel_dispute_steps,
@@ -878,6 +880,13 @@ _OWN_WORDS: Mapping[Rule, Words] = MappingProxyType(
             customs_documents_warnings,
             seller_invoice,
         ),
+        Rule.arrived_since: Words(
+            said("It has arrived, but with a problem: edit your dispute today so it's about that problem."),
+            arrived_since_steps,
+            problem_proof,
+            join(open_dispute_warnings, cancel_trap),
+            dispute_arrived_since,
+        ),
         Rule.refund_as_bonus: Words(
             said(
                 "Your refund came back as AliExpress Bonus: ask a person in the help chat today to send it back the way you paid."
@@ -951,6 +960,7 @@ DEADLINE_LABELS = {
     "return_ship_by": N_("Last day to send the item back"),
     "proof_due": N_("Last day to add your proof"),
     "customs_pay_by": N_("Last day on the customs notice"),
+    "withdrawal_by": N_("Last day to withdraw (EU)"),
     "paypal_dispute_by": N_("Last day for a PayPal dispute"),
     "chargeback_by": N_("Last day for a card chargeback"),
     "eu_guarantee_until": N_("EU legal guarantee lasts until"),
@@ -967,6 +977,7 @@ LAST_DAYS = frozenset(
         "return_ship_by",
         "customs_pay_by",
         "proof_due",
+        "withdrawal_by",
         "paypal_dispute_by",
         "chargeback_by",
     )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from core.dates import add_days
 from core.facts import APPEAL_WINDOW, EU_WITHDRAWAL, LATE_CLAIM, RETURN_POSTAGE, RETURN_SHIP_WITHIN, RUNNING_OUT
 from core.i18n import _, show_date
 from core.models import DisputeStatus, ReturnStatus, SellerAsk, Tracking
@@ -45,6 +46,16 @@ def running_out(w: Said) -> list[str]:
     if deadline is None or not 0 <= (deadline - w.today).days <= RUNNING_OUT.value:
         return []
     w.cites(RUNNING_OUT)
+    if w.dates.late_claim_deadline is not None:
+        # A parcel never received: AliExpress still takes a refund request for a while after protection ends,
+        # said as a number of days, so no day past the last one is named.
+        w.cites(LATE_CLAIM)
+        return [
+            _(
+                "Protection is running out: it ends on {day}. After that, AliExpress only takes a refund request for "
+                "{n} more days, so don't count on it."
+            ).format(day=show_date(deadline), n=w.n(LATE_CLAIM))
+        ]
     return [_("Protection is running out: after {day} no dispute can be opened.").format(day=show_date(deadline))]
 
 
@@ -80,6 +91,20 @@ def eu_withdrawal(w: Said) -> list[str]:
     """In the EU a change of mind is a right for a while after receipt, whatever the listing says."""
     if not w.in_eu:
         return []
+    arrived = w.order.delivered_on
+    if w.dates.withdrawal_by is not None:
+        return [
+            _(
+                "In the EU you can also withdraw from the purchase until {day}, {n} days after it arrived, whatever "
+                "the listing says; you pay the return postage. Tell the seller in writing by then."
+            ).format(day=w.day("withdrawal_by"), n=w.n(EU_WITHDRAWAL))
+        ]
+    if arrived is not None:
+        return [
+            _("The EU's {n} days to withdraw from the purchase ended on {day}.").format(
+                n=w.n(EU_WITHDRAWAL), day=show_date(add_days(arrived, EU_WITHDRAWAL.value))
+            )
+        ]
     return [
         _(
             "In the EU you can also withdraw from the purchase for {n} days after it arrived, whatever the listing "
@@ -132,6 +157,14 @@ def cancel_trap(w: Said) -> list[str]:
 
 
 def blocked_warning(w: Said) -> list[str]:
+    if w.dates.late_claim_deadline is not None:
+        w.cites(LATE_CLAIM)
+        return [
+            _(
+                "Don't wait for the parcel past {day}, when protection ends. After that, AliExpress only takes a "
+                "refund request for {n} more days."
+            ).format(day=w.day("dispute_deadline"), n=w.n(LATE_CLAIM))
+        ]
     return [
         _("Don't wait for the parcel past {day}: after that day, no dispute can be opened.").format(
             day=w.day("dispute_deadline")

@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import pytest
 
-from core import advise
+from core import advise, read_case
 from core.facts import RUNNING_OUT
+from core.i18n import show_date
 from core.models import Rule
+from core.reading import CaseError
 from core.wizard.case import to_case
 from core.wizard.route import route
 from tests.support.cases import TODAY, d, day, make_case, message_of, not_received, text_of
@@ -92,3 +94,53 @@ def test_an_open_dispute_with_a_seller_offer_asks_when_the_negotiation_ends():
     assert plan.rule is Rule.seller_offer_too_low
     assert plan.next_deadline is not None and plan.next_deadline.date == d(day(4))
     assert any("when the negotiation ends, AliExpress steps in" in s for s in plan.steps)
+
+
+def changed_mind(country: str, arrived: str | None) -> dict:
+    order = {**{"received": True, "shipped_on": day(-20)}, **({"delivered_on": arrived} if arrived else {})}
+    return make_case(order=order, problem="changed_mind", country=country)
+
+
+def test_in_the_eu_a_change_of_mind_is_due_by_the_14th_day_after_it_arrived():
+    plan = advise(changed_mind("ES", day(-14)))
+    assert plan.dates.withdrawal_by == TODAY
+    assert plan.next_deadline is not None and plan.next_deadline.date == TODAY
+    assert any(f"until {show_date(TODAY)}" in w for w in plan.warnings)
+    over = advise(changed_mind("ES", day(-15)))
+    assert over.dates.withdrawal_by is None
+    assert over.next_deadline is not None and over.next_deadline.date == over.dates.dispute_deadline
+    assert any("days to withdraw from the purchase ended on" in w for w in over.warnings)
+
+
+def test_outside_the_eu_the_day_it_arrived_sets_no_withdrawal():
+    plan = advise(changed_mind("US", day(-3)))
+    assert plan.dates.withdrawal_by is None
+    assert not any("withdraw" in w for w in plan.warnings)
+
+
+def test_the_day_it_arrived_cant_come_before_shipping_or_after_receipt_was_confirmed():
+    with pytest.raises(CaseError) as error:
+        read_case(make_case(order={"received": True, "shipped_on": day(-5), "delivered_on": day(-6)}, problem="fake"))
+    assert [p.field for p in error.value.problems] == ["order.delivered_on"]
+    with pytest.raises(CaseError):
+        read_case(
+            make_case(
+                order={
+                    "received": True,
+                    "shipped_on": day(-9),
+                    "delivered_on": day(-2),
+                    "receipt_confirmed_on": day(-3),
+                }
+            )
+        )
+
+
+def test_a_parcel_that_came_during_a_not_received_dispute_turns_the_dispute_to_its_problem():
+    answers = {"stage": "dispute_open", "dispute_about": "arrived_faulty"}
+    assert route(answers) == ["stage", "dispute_about", "total"]
+    plan = advise(to_case({**answers, "total": "35"}, TODAY))
+    assert plan.rule is Rule.arrived_since and plan.action == "add_proof"
+    note = message_of(plan, "dispute").body
+    assert "has arrived since I opened this dispute" in note and "[what is wrong, in one line]" in note
+    assert "never received" not in text_of(plan).lower()
+    assert any("Cancelling a dispute after protection ends" in w for w in plan.warnings)

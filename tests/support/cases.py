@@ -372,6 +372,7 @@ SAMPLE_CASES: dict[Rule, dict] = {
     Rule.cancelled_refund_overdue_not_card: make_case(
         order={"shipped_on": DROP}, cancelled_on=day(-20), paid_with="aliexpress"
     ),
+    Rule.arrived_since: make_case(order=received(), problem="not_as_described", dispute={"arrived_since": True}),
     Rule.refund_as_bonus: make_case(order={"shipped_on": DROP}, cancelled_on=day(-5), refund_as_bonus=True),
     Rule.extra_charge: make_case(
         order={"shipped_on": DROP, "total_paid": "42.50"}, payment_problem="charged_twice", charged_on=day(-3)

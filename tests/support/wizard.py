@@ -513,6 +513,7 @@ ROUTES = {
             ("receipt", "no"),
             ("protection", "no"),
             ("free_return", "no"),
+            ("arrived", "2026-11-20"),
         ],
         "open_dispute",
         ["send the item back", "You pay the postage to send it back"],
@@ -820,6 +821,12 @@ ROUTES = {
         "contact_support",
         ["Your refund came back as AliExpress Bonus", "Don't ask your bank for a chargeback"],
         "support",
+    ),
+    "dispute open, the parcel came since with a problem": (
+        [("stage", "dispute_open"), ("dispute_about", "arrived_faulty"), ("total", "35 EUR")],
+        "add_proof",
+        ["edit your dispute today", "I now ask for a full refund of €35.00"],
+        "dispute",
     ),
     "charged twice, refund on its way": (
         [
