@@ -93,13 +93,22 @@ def counted(case: Case, dates: PlanDates, today: dt.date) -> dict[str, str]:
             add("extension_until", _days(_("Protection ends {day}"), dates.protection_ends, EXTENSION_ASKED.value))
     add("return_ship_by", _return_ship_by(case, today))
     add("customs_pay_by", _("On the customs notice"))
+    charged = case.charged_on if case.payment_problem is not None else None
+    if charged is not None:
+        # Money with no order behind it: its days count from the day it was taken.
+        window, start = refund_window(case.paid_with), _("Money taken {day}")
+        add("refund_expected_from", _working(charged, window.value, case.country, start))
+        add("refund_expected_by", _working(charged, window.upto or window.value, case.country, start))
     add("proof_due", _("As AliExpress asked in the dispute"))
     if order.delivered_on is not None:
         add("withdrawal_by", _days(_("Arrived {day}"), order.delivered_on, EU_WITHDRAWAL.value))
-    paid = order.placed_on
+    paid = charged or order.placed_on
     if paid is not None:
         add("paypal_dispute_by", _days(_("Paid {day}"), paid, PAYPAL_DISPUTE.value))
-    add("chargeback_by", _chargeback_start(case, dates))
+    if charged is not None:
+        add("chargeback_by", _days(_("Paid {day}"), charged, CHARGEBACK_NOT_RECEIVED.value))
+    else:
+        add("chargeback_by", _chargeback_start(case, dates))
     if order.receipt_confirmed_on is not None:
         add(
             "eu_guarantee_until",

@@ -148,3 +148,11 @@ def test_the_wizard_asks_where_a_cancelled_orders_money_is():
     assert route(answers) == ["stage", "cancelled", "cancelled_refund"]
     assert to_case({**answers, "cancelled_refund": "bonus"}, TODAY).refund_as_bonus
     assert not to_case({**answers, "cancelled_refund": "not_yet"}, TODAY).refund_as_bonus
+
+
+def test_every_day_of_a_payment_problem_says_how_it_was_counted_from_the_charge():
+    extra = advise(charged("charged_twice", day(-2), paid_with="card"))
+    assert extra.counted["refund_expected_by"].startswith("Money taken " + show_date(d(day(-2))))
+    outside = advise(charged("paid_outside", day(-10)))
+    for key in ("paypal_dispute_by", "chargeback_by"):
+        assert outside.counted[key].startswith("Paid " + show_date(d(day(-10)))), key
