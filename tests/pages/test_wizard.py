@@ -630,3 +630,12 @@ def test_a_bad_seller_ask_or_choice_in_a_link_is_dropped_with_a_note_and_the_pla
     assert details.seller_asks is None and details.choice_order is None
     assert len([i for i in at.info if "link's" in i.value]) == len(bad)
     assert at.selectbox(key="detail_asks").value is None and at.radio(key="detail_choice").value is None
+
+
+def test_a_payment_problem_asks_how_but_not_again_when_it_paid():
+    # The route already asked the day the money was taken: a second date box would say it twice.
+    at = walk(ROUTES["charged twice, refund on its way"][0])
+    assert at.selectbox(key="detail_paid").value is None
+    assert not [d for d in at.date_input if d.key == "detail_paid_on"]
+    other = walk(ROUTES["cancelled, refund on its way"][0])
+    assert [d for d in other.date_input if d.key == "detail_paid_on"]
