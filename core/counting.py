@@ -48,7 +48,8 @@ def counted(case: Case, dates: PlanDates, today: dt.date) -> dict[str, str]:
 
     shipped = order.shipped_on
     if shipped is not None:
-        add("earliest_dispute", _days(_("Shipped {day}"), shipped, DISPUTE_OPENS.value))
+        start = _("Ordered {day}") if order.shipping_day_unknown else _("Shipped {day}")
+        add("earliest_dispute", _days(start, shipped, DISPUTE_OPENS.value))
         add("protection_ends", _protection_end(order))
     add("dispute_deadline", deadline_from if order.receipt_confirmed_on is not None else _protection_end(order))
     if dates.seller_answer_due is not None:
@@ -156,8 +157,15 @@ def _days(start: str, day: dt.date, days: int) -> str:
     return _("{start} + {days}").format(start=start.format(day=show_date(day)), days=_day_count(days))
 
 
-def _protection(shipped: dt.date, days: int) -> str:
-    """ "Shipped Sun 1 Nov 2026 + 60 days of buyer protection"."""
+def _protection(order: Order) -> str | None:
+    """ "Shipped Sun 1 Nov 2026 + 60 days of buyer protection", or "Ordered ..." when the shipping day is unknown."""
+    shipped, days = order.shipped_on, order.protection_days
+    if shipped is None:
+        return None
+    if order.shipping_day_unknown:
+        return ngettext(
+            "Ordered {day} + {n} day of buyer protection", "Ordered {day} + {n} days of buyer protection", days
+        ).format(day=show_date(shipped), n=days)
     return ngettext(
         "Shipped {day} + {n} day of buyer protection", "Shipped {day} + {n} days of buyer protection", days
     ).format(day=show_date(shipped), n=days)
@@ -170,16 +178,14 @@ def _deadline_start(case: Case) -> str | None:
         return _days(_("Receipt confirmed {day}"), order.receipt_confirmed_on, AFTER_RECEIPT.value)
     if order.protection_ends_on is not None:
         return _("Protection end on your order page ({day})").format(day=show_date(order.protection_ends_on))
-    if order.shipped_on is not None:
-        return _protection(order.shipped_on, order.protection_days)
-    return None
+    return _protection(order)
 
 
 def _protection_end(order: Order) -> str | None:
     """The end of protection: as the order page shows it, or shipping plus the listing's days."""
     if order.protection_ends_on is not None:
         return _("As your order page shows it")
-    return _protection(order.shipped_on, order.protection_days) if order.shipped_on is not None else None
+    return _protection(order)
 
 
 def _working(start: dt.date, days: int, country: str | None, label: str | None = None) -> str:
@@ -224,6 +230,12 @@ def assumed_protection(plan: Plan) -> str | None:
     """One line saying the dates rest on the usual protection, when they do, and where the real end is."""
     if not plan.protection_assumed:
         return None
+    if plan.counted_from_order_day:
+        return _(
+            "These dates count the usual {n} days of buyer protection from the day you ordered, as the shipping day "
+            "isn't known: your real days are the same or later. Your order page shows the real end (“Buyer "
+            "protection” countdown): enter it for exact dates."
+        ).format(n=PROTECTION_DAYS_USUAL)
     return _(
         "These dates count the usual {n} days of buyer protection from shipping. Your order page shows the "
         "real end (“Buyer protection” countdown): enter it for exact dates."

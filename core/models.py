@@ -212,6 +212,12 @@ class Order(Strict):
     )
     payment_confirmed: bool = True
     shipped_on: dt.date | None = None
+    shipping_day_unknown: bool = Field(
+        default=False,
+        description="The buyer can't find the shipping day: shipped_on then holds the day they ordered, the "
+        "earliest it can have shipped, so no deadline counted from it comes after the real one. Messages never "
+        "state it as a shipping day.",
+    )
     estimated_delivery: dt.date | None = None
     protection_days: ProtectionDays = PROTECTION_DAYS_USUAL
     protection_ends_on: dt.date | None = Field(
@@ -649,6 +655,11 @@ class Plan(BaseModel):
         default=False,
         description="The dates count the usual days of protection from shipping, because the buyer gave neither "
         "the end their order page shows nor the listing's own days: the plan says so and asks for the real end.",
+    )
+    counted_from_order_day: bool = Field(
+        default=False,
+        description="The shipping day isn't known, so the dates count from the day the order was placed: the real "
+        "ones are the same or later, and the plan says so.",
     )
     headline: str
     steps: list[str]

@@ -38,6 +38,7 @@ def build_plan(case: Case, decision: Decision, dates: PlanDates, today: dt.date)
         dates=dates,
         counted=sums,
         protection_assumed=protection_assumed(case, dates),
+        counted_from_order_day=case.order.shipping_day_unknown,
         headline=headline,
         steps=steps,
         evidence=evidence,

@@ -144,6 +144,10 @@ def _days_out_of_order(case: Case, today: dt.date) -> Iterator[CaseProblem]:
             "order.protection_ends_on",
             _("Buyer protection ends after the order ships: give a shipping date on or before it."),
         )
+    if order.shipping_day_unknown and order.shipped_on is None:
+        yield CaseProblem(
+            "order.shipped_on", _("With the shipping day unknown, give the day you ordered: the dates count from it.")
+        )
     if order.shipped_on is not None and placed is not None and order.shipped_on < placed:
         yield CaseProblem(
             "order.shipped_on",

@@ -213,7 +213,7 @@ def _events(case: Case, plan: Plan, windows: list[Window], today: dt.date) -> li
     order, dispute = case.order, case.dispute
     known = [
         ("placed", _("Placed"), order.placed_on),
-        ("shipped", _("Shipped"), order.shipped_on),
+        ("shipped", _("Shipped"), None if order.shipping_day_unknown else order.shipped_on),
         ("estimated_delivery", _("Estimated delivery"), order.estimated_delivery),
         ("receipt_confirmed", _("Receipt confirmed"), order.receipt_confirmed_on),
     ]

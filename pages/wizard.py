@@ -142,8 +142,9 @@ def show_payment() -> None:
         on_change=apply_payment,
         help=_("It sets how long a refund takes to reach you, and your options outside AliExpress."),
     )
-    if wizard_state.answers().get("stage") == "payment_problem":
-        # The route already asked the day the money was taken: an order date would say it twice.
+    answers = wizard_state.answers()
+    if answers.get("stage") == "payment_problem" or "ordered" in answers:
+        # The route already asked the day the money was taken, or the order's day: asking again would say it twice.
         return
     today = state.today()
     shown = current.paid_on if current.paid_on is not None and EARLIEST_DAY <= current.paid_on <= today else None

@@ -152,8 +152,13 @@ def order_part(answers: dict[str, str], details: Details) -> dict[str, Any]:
         order["order_number"] = details.order_number
     if details.paid_on is not None:
         order["placed_on"] = details.paid_on.isoformat()
-    if answers.get("shipped"):
-        order["shipped_on"] = answers["shipped"]
+    shipped = known(answers, "shipped")
+    if shipped is not None:
+        order["shipped_on"] = shipped
+    elif answers.get("ordered"):
+        # It can't have shipped before it was ordered: counted from then, no deadline comes after the real one.
+        order["shipped_on"] = order["placed_on"] = answers["ordered"]
+        order["shipping_day_unknown"] = True
     protection_ends = known(answers, "protection")
     if protection_ends is not None:
         order["protection_ends_on"] = protection_ends

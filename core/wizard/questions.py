@@ -217,10 +217,22 @@ def _worded(language: str) -> Mapping[str, Question]:
         ),
         Question(
             "shipped",
-            "date",
-            _("When did the seller ship it?"),
+            "date_or_no",
+            _("Do you know when the seller shipped it?"),
             summary=_("Shipped on"),
             help=_("The shipping date is on the order page. Protection is counted from it."),
+            choices=(Choice("yes", _("Yes")),),
+            no_label=_("No, I can't find it"),
+            date_label=_("Shipped on"),
+        ),
+        Question(
+            "ordered",
+            "date",
+            _("When did you place the order?"),
+            summary=_("Ordered on"),
+            help=_(
+                "We'll count from this day instead. It can't have shipped earlier, so your real days are the same or later."
+            ),
         ),
         Question(
             "tracking",

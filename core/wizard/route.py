@@ -14,7 +14,7 @@ ON_REQUEST = ("blocked",)
 """Questions never asked on the way: the buyer brings them up from the plan, and the route keeps them."""
 SEVERAL_ITEM_CLAIMS = ("not_as_described", "fake", "wrong_item")
 """Problems that may touch only some items of a bundle: the route asks which, and what they cost."""
-MAX_ANSWERS = 7
+MAX_ANSWERS = 8
 """No route asks more (a question brought up from the plan included)."""
 
 
@@ -29,7 +29,7 @@ def route(answers: dict[str, str]) -> list[str]:
             keys.append("cancel_asked")
         return keys
     if stage in ("on_the_way", "dispute_cancelled"):
-        keys += ["shipped", "protection", "tracking"]
+        keys += [*shipping(answers), "protection", "tracking"]
         tracking = answers.get("tracking")
         if tracking == "returned_to_seller":
             keys.append("why_back")
@@ -44,13 +44,13 @@ def route(answers: dict[str, str]) -> list[str]:
             keys.append("contacted")
         return keys + on_request(answers)
     if stage == "delivered_missing":
-        keys += ["shipped", "protection", "delivered_where"]
+        keys += [*shipping(answers), "protection", "delivered_where"]
         # Delivered to someone else needs no word from the seller first: the dispute is due now.
         if answers.get("delivered_where") != "elsewhere":
             keys.append("contacted")
         return keys + on_request(answers)
     if stage == "received":
-        keys += ["problem", "shipped", "receipt"]
+        keys += ["problem", *shipping(answers), "receipt"]
         if protection_counts(answers):
             keys.append("protection")
         return keys + problem_details(answers.get("problem"), answers)
@@ -88,6 +88,11 @@ def route(answers: dict[str, str]) -> list[str]:
             keys.append("processed")
         return keys
     return keys
+
+
+def shipping(answers: dict[str, str]) -> list[str]:
+    """The shipping day, or when it can't be found, the day of the order: the earliest it can have shipped."""
+    return ["shipped", "ordered"] if answers.get("shipped") == NOT_YET else ["shipped"]
 
 
 def protection_counts(answers: dict[str, str]) -> bool:
@@ -131,7 +136,7 @@ def open_dispute_details(answers: dict[str, str]) -> list[str]:
     about = answers.get("dispute_about")
     keys = ["dispute_about"]
     if about == "none":
-        return [*keys, "shipped", "protection"]
+        return [*keys, *shipping(answers), "protection"]
     if about == "arrived_faulty":
         # The dispute must change to the real problem: what was paid sets the refund to ask for.
         return [*keys, "total"]
@@ -140,7 +145,7 @@ def open_dispute_details(answers: dict[str, str]) -> list[str]:
         if answers.get("judgement") == "invalid":
             keys.append("moving")
             if answers.get("moving") == "yes":
-                return [*keys, "shipped", "protection"]
+                return [*keys, *shipping(answers), "protection"]
     keys.append("total")
     if about in PARTIAL_CLAIMS:
         keys.append("asked")

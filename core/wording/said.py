@@ -129,7 +129,9 @@ class Said:
 
     @property
     def shipped(self) -> str | None:
-        return show_date(self.order.shipped_on) if self.order.shipped_on is not None else None
+        """The shipping day, only when the buyer gave it: a day counted from the order is never stated as one."""
+        order = self.order
+        return show_date(order.shipped_on) if order.shipped_on is not None and not order.shipping_day_unknown else None
 
     @property
     def eta(self) -> str | None:

@@ -313,6 +313,15 @@ def check_order_date_only_when_given(seen: Seen) -> None:
                 )
 
 
+def check_shipping_day_only_when_given(seen: Seen) -> None:
+    """A day counted from the order, because the shipping day can't be found, is never said to be a shipping day."""
+    if not seen.case.order.shipping_day_unknown:
+        return
+    for where, text in seen.texts():
+        if re.search(r"\b(shipped|sent) on\b", seen.masked(text), re.IGNORECASE):
+            seen.fail("shipping day", where, text, "states a shipping day the buyer couldn't find")
+
+
 SELLER_CONTACT = re.compile(
     r"\b(contacted|wrote to the seller|written to the seller|asked the seller|messages with the seller|"
     r"seller has had|seller hasn't answered|seller did not answer|without a solution)\b",
@@ -624,6 +633,7 @@ CHECKS = [
     check_dates_from_the_case,
     check_no_advice_inside_messages,
     check_order_date_only_when_given,
+    check_shipping_day_only_when_given,
     check_seller_contact_only_when_given,
     check_lateness_only_when_late,
     check_not_received_only_when_not_received,
@@ -861,6 +871,9 @@ def wizard_cases(draw) -> dict:
         order["payment_confirmed"] = draw(BOOL)
     elif stage in ("on_the_way", "delivered_missing"):
         order["shipped_on"] = shipped.isoformat()
+        if draw(BOOL):
+            # The buyer couldn't find the shipping day, and gave the order's day instead.
+            order["placed_on"], order["shipping_day_unknown"] = order["shipped_on"], True
         if stage == "on_the_way":
             tracking = draw(WIZARD_TRACKING)
             case["problem"] = "not_arrived"

@@ -122,6 +122,20 @@ ROUTES = {
         ["Open a dispute", "Full refund", "4 days left", "Mon 30 Nov 2026"],
         "dispute",
     ),
+    "late, no updates, shipping day not found": (
+        [
+            ("stage", "on_the_way"),
+            ("shipped", "no"),
+            ("ordered", "2026-10-01"),
+            ("protection", "no"),
+            ("tracking", "no_updates"),
+            ("eta", "2026-11-20"),
+            ("contacted", "no"),
+        ],
+        "open_dispute",
+        ["Open a dispute", "Mon 30 Nov 2026", "from the day you ordered"],
+        "dispute",
+    ),
     "late, no tracking, seller not asked": (
         [
             ("stage", "on_the_way"),

@@ -60,7 +60,8 @@ def test_no_route_is_longer_than_the_most_answers() -> None:
     longest = {
         "stage": "received",
         "problem": "not_as_described",
-        "shipped": "2026-10-01",
+        "shipped": "no",
+        "ordered": "2026-09-28",
         "receipt": "no",
         "protection": "no",
         "items": "some",
