@@ -376,6 +376,16 @@ class Case(Strict):
         description="For an order not shipped yet: the buyer asked to cancel and the seller refused, so it will "
         "ship; the way out is a return once it arrives (or, in the EU, withdrawal).",
     )
+    seller_asked_to_cancel: bool = Field(
+        default=False,
+        description="For an order not shipped yet: the seller asked the buyer to cancel it (out of stock, say), so "
+        "the cancellation goes through and the reason to pick is the seller's, not the buyer's.",
+    )
+    arrived_after_refund: bool = Field(
+        default=False,
+        description="For a closed dispute whose refund came in: the parcel turned up afterwards. Settling for it "
+        "(paying or sending it back) goes through AliExpress, never outside it.",
+    )
     missed_pickup: bool = Field(
         default=False,
         description="For a parcel that went back to the seller: it went back because the buyer didn't collect it "
@@ -441,6 +451,7 @@ class Rule(str, Enum):
     payment_pending = "not_shipped.payment_pending"
     payment_confirmed = "not_shipped.payment_confirmed"
     cancellation_refused = "not_shipped.cancellation_refused"
+    seller_asked_to_cancel = "not_shipped.seller_asked_to_cancel"
     appeal = "dispute_closed.appeal"
     appeal_accepted = "dispute_closed.appeal_after_accepting"
     too_late_to_appeal = "dispute_closed.too_late_to_appeal"
@@ -448,6 +459,7 @@ class Rule(str, Enum):
     refund_overdue_not_card = "dispute_closed.refund_overdue_not_card"
     refund_on_its_way = "dispute_closed.refund_on_its_way"
     refund_not_processed = "dispute_closed.refund_not_processed"
+    arrived_after_refund = "dispute_closed.arrived_after_refund"
     settled = "dispute_closed.settled"
     item_fine_cancel_dispute = "dispute_open.item_fine"
     invalid_in_transit = "dispute_open.invalid_in_transit"

@@ -77,6 +77,7 @@ LINES: Mapping[Rule, Line] = MappingProxyType(
         Rule.payment_pending: Line("cancel_order", (guide.NOT_SHIPPED,)),
         Rule.payment_confirmed: Line("request_cancellation", (guide.NOT_SHIPPED, guide.PAYMENT_CONFIRMED)),
         Rule.cancellation_refused: Line("wait", (guide.PAYMENT_CONFIRMED, guide.RETURNS)),
+        Rule.seller_asked_to_cancel: Line("cancel_order", (guide.NOT_SHIPPED, guide.PAYMENT_CONFIRMED)),
         Rule.appeal: Line("appeal", (guide.APPEAL, guide.REOPEN), "appeal_deadline"),
         Rule.appeal_accepted: Line("appeal", (guide.REOPEN, guide.APPEAL), "appeal_deadline"),
         Rule.too_late_to_appeal: Line("contact_support", (guide.APPEAL, guide.SUPPORT)),
@@ -87,6 +88,7 @@ LINES: Mapping[Rule, Line] = MappingProxyType(
         Rule.refund_on_its_way: Line("wait", (guide.REFUND_TIME, guide.REFUND_STATUS), "refund_expected_by"),
         Rule.refund_not_processed: Line("wait", (guide.REFUND_TIME, guide.REFUND_STATUS)),
         Rule.settled: Line("nothing_to_do", (guide.INCOMPLETE_REFUND,)),
+        Rule.arrived_after_refund: Line("contact_support", (guide.SUPPORT,)),
         Rule.item_fine_cancel_dispute: Line("cancel_dispute", (guide.CANCEL_DISPUTE,), "dispute_deadline"),
         Rule.invalid_in_transit: Line("cancel_dispute", (guide.JUDGEMENT, guide.CANCEL_DISPUTE), "dispute_deadline"),
         Rule.invalid_in_transit_keep_open: Line(
@@ -213,7 +215,9 @@ LINES: Mapping[Rule, Line] = MappingProxyType(
     }
 )
 
-NOT_SHIPPED_RULES = frozenset((Rule.payment_pending, Rule.payment_confirmed, Rule.cancellation_refused))
+NOT_SHIPPED_RULES = frozenset(
+    (Rule.payment_pending, Rule.payment_confirmed, Rule.cancellation_refused, Rule.seller_asked_to_cancel)
+)
 """Lines for an order that has not shipped: with nothing wrong, such an order is just waiting."""
 WAYS_OUT_RULES = frozenset((Rule.too_late_to_appeal, Rule.not_received_too_late, Rule.received_too_late))
 """Lines where AliExpress's own routes are exhausted: the plan adds the ways out that still exist outside it."""
@@ -628,6 +632,9 @@ def not_shipped(facts: Facts) -> Decision:
     """Guide: "When the order has not been shipped yet" and "When payment of the order has been confirmed"."""
     if not facts.order.payment_confirmed:
         return full_refund(facts, Rule.payment_pending)
+    if facts.case.seller_asked_to_cancel:
+        # The seller wants out: nobody has to agree, and nothing is lost by cancelling.
+        return full_refund(facts, Rule.seller_asked_to_cancel)
     if facts.case.cancellation_refused:
         # The seller may refuse once the payment is confirmed: the order ships, and a return is what's left.
         return Decision(Rule.cancellation_refused)
@@ -705,6 +712,8 @@ def dispute_closed(facts: Facts) -> Decision:
         return Decision(Rule.refund_on_its_way)
     if not dispute.refund_received:
         return Decision(Rule.refund_not_processed)
+    if facts.case.arrived_after_refund:
+        return Decision(Rule.arrived_after_refund)
     return Decision(Rule.settled)
 
 

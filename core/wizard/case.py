@@ -130,6 +130,8 @@ def to_case(answers: dict[str, str], today: dt.date, details: Details | None = N
         case["choice_order"] = details.choice_order
     if answers.get("cancel_asked") == "refused":
         case["cancellation_refused"] = True
+    if answers.get("cancel_asked") == "seller_asked":
+        case["seller_asked_to_cancel"] = True
     contacted = known(answers, "contacted")
     if contacted is not None:
         case["seller_contacted_on"] = contacted
@@ -258,7 +260,9 @@ def dispute_closed_part(answers: dict[str, str], case: dict[str, Any], order: di
         dispute["accepted_offer"] = True
     if answers.get("closed"):
         dispute["closed_on"] = answers["closed"]
-    dispute["refund_received"] = answers.get("refund") in ("received", "bonus")
+    dispute["refund_received"] = answers.get("refund") in ("received", "bonus", "arrived_after")
+    if answers.get("refund") == "arrived_after":
+        case["arrived_after_refund"] = order["received"] = True
     case["refund_as_bonus"] = answers.get("refund") == "bonus"
     if answers.get("refund") == "processed" and answers.get("processed"):
         dispute["refund_processed_on"] = answers["processed"]

@@ -190,6 +190,7 @@ def _worded(language: str) -> Mapping[str, Question]:
                 Choice("no", _("Not yet")),
                 Choice("waiting", _("Yes, and I'm waiting for an answer")),
                 Choice("refused", _("Yes, and the seller refused")),
+                Choice("seller_asked", _("The seller asked me to cancel it"), _("It's out of stock, say.")),
             ),
         ),
         Question(
@@ -522,6 +523,7 @@ def _worded(language: str) -> Mapping[str, Question]:
                 Choice("processed", _("Processed, but the money isn't here")),
                 Choice("not_yet", _("Not processed yet")),
                 Choice("bonus", _("It came back as AliExpress Bonus, not the way I paid")),
+                Choice("arrived_after", _("I have the money, but then the parcel came")),
             ),
         ),
         Question("processed", "date", _("When was the refund processed?"), summary=_("Refund processed on")),

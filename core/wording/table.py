@@ -30,6 +30,12 @@ from core.seller import (
     SELLER_INVOLVED,
     WAITING_FOR_REFUND,
 )
+from core.wording.after_refund import (
+    after_refund_messages,
+    after_refund_proof,
+    after_refund_steps,
+    after_refund_warnings,
+)
 from core.wording.headlines import (
     aliexpress_offer_headline,
     cancelled_late_headline,
@@ -135,6 +141,12 @@ from core.wording.proof import (
 )
 from core.wording.said import Part, Said, join, nothing
 from core.wording.seller_asks import in_dispute, seller_ask_reply, seller_ask_warning
+from core.wording.seller_cancels import (
+    seller_cancels_message,
+    seller_cancels_proof,
+    seller_cancels_steps,
+    seller_cancels_warnings,
+)
 from core.wording.steps import (
     accept_steps,
     appeal_after_accepting_steps,
@@ -251,6 +263,13 @@ _OWN_WORDS: Mapping[Rule, Words] = MappingProxyType(
             nothing,
             cancellation_message,
         ),
+        Rule.seller_asked_to_cancel: Words(
+            said("The seller asked you to cancel: you can, and all your money comes back."),
+            seller_cancels_steps,
+            seller_cancels_proof,
+            seller_cancels_warnings,
+            seller_cancels_message,
+        ),
         Rule.cancellation_refused: Words(
             said("The seller refused to cancel, so the order will ship: you can send it back once it arrives."),
             cancellation_refused_steps,
@@ -330,6 +349,16 @@ _OWN_WORDS: Mapping[Rule, Words] = MappingProxyType(
             refund_proof,
             nothing,
             nothing,
+        ),
+        Rule.arrived_after_refund: Words(
+            said(
+                "The parcel came after your refund: to keep it, settle through AliExpress. Never pay the seller "
+                "outside it."
+            ),
+            after_refund_steps,
+            after_refund_proof,
+            after_refund_warnings,
+            after_refund_messages,
         ),
         Rule.settled: Words(
             said("The dispute is closed and your refund is in: there is nothing left to do for this order."),

@@ -838,7 +838,7 @@ WIZARD_TRACKING = st.sampled_from(
 DISPUTE_ABOUT = st.sampled_from(["not_arrived", "delivered_not_received", *RECEIVED_PROBLEMS])
 RECEIVED_PROBLEM = st.sampled_from(RECEIVED_PROBLEMS)
 JUDGEMENTS = st.sampled_from([None, "valid", "invalid"])
-REFUND_STATES = st.sampled_from(["received", "processed", "not_yet", "bonus"])
+REFUND_STATES = st.sampled_from(["received", "processed", "not_yet", "bonus", "arrived_after"])
 CURRENCY = st.sampled_from(CURRENCIES)
 SELLER_ASKS = st.sampled_from([None, None, *[ask.value for ask in SellerAsk]])
 CHOICE = st.sampled_from([None, True, False])
@@ -869,6 +869,7 @@ def wizard_cases(draw) -> dict:
     shipped = a_shipping_day(draw, today, protection_days)
     if stage == "not_shipped":
         order["payment_confirmed"] = draw(BOOL)
+        case["seller_asked_to_cancel"] = draw(BOOL)
     elif stage in ("on_the_way", "delivered_missing"):
         order["shipped_on"] = shipped.isoformat()
         if draw(BOOL):
@@ -966,8 +967,11 @@ def wizard_cases(draw) -> dict:
         if not satisfied:
             dispute["closed_on"] = (today - dt.timedelta(days=pick(draw, 0, 20))).isoformat()
         refund = draw(REFUND_STATES)
-        dispute["refund_received"] = refund in ("received", "bonus")
+        dispute["refund_received"] = refund in ("received", "bonus", "arrived_after")
         case["refund_as_bonus"] = refund == "bonus"
+        if refund == "arrived_after":
+            case["arrived_after_refund"] = order["received"] = True
+            case["problem"] = "none"
         if refund == "processed":
             dispute["refund_processed_on"] = (today - dt.timedelta(days=pick(draw, 0, 60))).isoformat()
     return case

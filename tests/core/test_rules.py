@@ -358,6 +358,19 @@ class TestNotShipped:
         assert_advice(p, "request_cancellation", "full", TOTAL, rule=Rule.payment_confirmed)
         assert_deadline(p, None)
 
+    def test_the_seller_asking_to_cancel_means_cancel_now_with_the_sellers_reason(self):
+        p = plan_for(order={"shipped_on": None}, seller_asked_to_cancel=True, paid_with="card")
+        assert_advice(p, "cancel_order", "full", TOTAL, rule=Rule.seller_asked_to_cancel)
+        assert_deadline(p, None)
+        steps = " ".join(p.steps)
+        assert "puts it on the seller" in steps and "Other reasons" in steps
+        assert "3 to 20 working days" in steps, "the refund's days for a card"
+        assert "as you asked" in message_of(p, "seller").body
+
+    def test_a_pending_payment_is_cancelled_whoever_asked(self):
+        p = plan_for(order={"shipped_on": None, "payment_confirmed": False}, seller_asked_to_cancel=True)
+        assert p.rule is Rule.payment_pending
+
     def test_request_cancellation_says_the_seller_may_refuse(self):
         p = plan_for(order={"shipped_on": None}, problem="changed_mind")
         assert "refuse" in text_of(p).lower() or "accept" in text_of(p).lower()
@@ -456,6 +469,19 @@ class TestDisputeClosed:
         assert_deadline(p, None)
         assert p.dates.refund_expected_from is None
         assert p.dates.refund_expected_by is None
+
+    def test_a_parcel_that_came_after_the_refund_is_settled_through_aliexpress_only(self):
+        refunded = closed(closed_on=day(-40), refund_processed_on=day(-39), refund_received=True)
+        came_late = received(shipped_on=day(-90), placed_on=day(-95))
+        p = plan_for(order=came_late, problem="none", dispute=refunded, arrived_after_refund=True)
+        assert_advice(p, "contact_support", rule=Rule.arrived_after_refund)
+        assert_deadline(p, None)
+        assert any("Never pay the seller by PayPal" in w for w in p.warnings)
+        assert "I will not pay outside AliExpress" in message_of(p, "seller").body
+        assert "pay for the item or send it back" in message_of(p, "support").body
+        waiting = closed(closed_on=day(-3))
+        p = plan_for(order=came_late, problem="none", dispute=waiting, arrived_after_refund=True)
+        assert p.rule is Rule.refund_not_processed, "a refund not in yet comes first"
 
     def test_all_settled_nothing_to_do(self):
         p = plan_for(

@@ -239,6 +239,7 @@ SAMPLE_CASES: dict[Rule, dict] = {
     Rule.payment_pending: make_case(order={"shipped_on": DROP, "payment_confirmed": False}),
     Rule.payment_confirmed: make_case(order={"shipped_on": DROP}),
     Rule.cancellation_refused: make_case(order={"shipped_on": DROP}, cancellation_refused=True, country="FR"),
+    Rule.seller_asked_to_cancel: make_case(order={"shipped_on": DROP}, seller_asked_to_cancel=True, paid_with="card"),
     # Dispute closed
     Rule.appeal: make_case(dispute={**_closed, "closed_on": day(-2), "satisfied": False}),
     Rule.appeal_accepted: make_case(dispute={**_closed, "closed_on": day(-2), "accepted_offer": True}),
@@ -253,6 +254,9 @@ SAMPLE_CASES: dict[Rule, dict] = {
     Rule.refund_on_its_way: make_case(dispute={**_closed, "refund_processed_on": day(-2)}),
     Rule.refund_not_processed: make_case(dispute=_closed),
     Rule.settled: make_case(dispute={**_closed, "refund_received": True}),
+    Rule.arrived_after_refund: make_case(
+        order=received(), problem="none", dispute={**_closed, "refund_received": True}, arrived_after_refund=True
+    ),
     # Dispute open
     Rule.item_fine_cancel_dispute: make_case(order=received(), problem="none", dispute={}),
     Rule.invalid_in_transit: make_case(order={"tracking": "in_transit"}, dispute={"judgement": "invalid"}),

@@ -109,6 +109,18 @@ ROUTES = {
         ["The seller refused to cancel", "Don't refuse the parcel"],
         None,
     ),
+    "not shipped, the seller asked me to cancel": (
+        [("stage", "not_shipped"), ("payment", "confirmed"), ("cancel_asked", "seller_asked")],
+        "cancel_order",
+        ["The seller asked you to cancel", "Full refund", "Take the refund only through the order page"],
+        "seller",
+    ),
+    "dispute closed, refunded, then the parcel came": (
+        [("stage", "dispute_closed"), ("satisfied", "yes"), ("refund", "arrived_after")],
+        "contact_support",
+        ["The parcel came after your refund", "Never pay the seller by PayPal"],
+        "support",
+    ),
     "late, no updates, seller silent": (
         [
             ("stage", "on_the_way"),
