@@ -159,6 +159,8 @@ class SellerAsk(str, Enum):
     """Change the dispute's reason (to "I don't want it any more", say), which shifts the cost onto the buyer."""
     small_dispute = "small_dispute"
     """Open (or settle) a dispute for a small amount, and they will pay the rest some other way."""
+    contact_outside = "contact_outside"
+    """Someone writes from outside AliExpress (WhatsApp, a text, an email) saying they are the seller: often not."""
 
 
 class PaymentProblem(str, Enum):
@@ -376,6 +378,10 @@ class Case(Strict):
         description="For an order not shipped yet: the buyer asked to cancel and the seller refused, so it will "
         "ship; the way out is a return once it arrives (or, in the EU, withdrawal).",
     )
+    keeps_waiting: bool = Field(
+        default=False,
+        description="For an order not shipped yet: the buyer doesn't want to cancel, and waits for it to ship.",
+    )
     seller_asked_to_cancel: bool = Field(
         default=False,
         description="For an order not shipped yet: the seller asked the buyer to cancel it (out of stock, say), so "
@@ -452,6 +458,7 @@ class Rule(str, Enum):
     payment_confirmed = "not_shipped.payment_confirmed"
     cancellation_refused = "not_shipped.cancellation_refused"
     seller_asked_to_cancel = "not_shipped.seller_asked_to_cancel"
+    waiting_to_ship = "not_shipped.waiting_to_ship"
     appeal = "dispute_closed.appeal"
     appeal_accepted = "dispute_closed.appeal_after_accepting"
     too_late_to_appeal = "dispute_closed.too_late_to_appeal"

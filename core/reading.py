@@ -146,7 +146,7 @@ def _days_out_of_order(case: Case, today: dt.date) -> Iterator[CaseProblem]:
         )
     if order.shipping_day_unknown and order.shipped_on is None:
         yield CaseProblem(
-            "order.shipped_on", _("With the shipping day unknown, give the day you ordered: the dates count from it.")
+            "order.placed_on", _("With the shipping day unknown, give the day you ordered: the dates count from it.")
         )
     if order.shipped_on is not None and placed is not None and order.shipped_on < placed:
         yield CaseProblem(
@@ -166,7 +166,8 @@ def _days_out_of_order(case: Case, today: dt.date) -> Iterator[CaseProblem]:
 def _receipt(case: Case) -> Iterator[CaseProblem]:
     """A received order needs a shipping date; a confirmed receipt needs a received order, after shipping."""
     order = case.order
-    if order.received and order.shipped_on is None and case.dispute is None and case.item_return is None:
+    known = not order.shipping_day_unknown  # else the order's day is asked for instead, above
+    if order.received and order.shipped_on is None and known and case.dispute is None and case.item_return is None:
         yield CaseProblem("order.shipped_on", _("A received order must have a shipping date."))
     if order.receipt_confirmed_on is not None:
         if not order.received:

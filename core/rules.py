@@ -78,6 +78,7 @@ LINES: Mapping[Rule, Line] = MappingProxyType(
         Rule.payment_confirmed: Line("request_cancellation", (guide.NOT_SHIPPED, guide.PAYMENT_CONFIRMED)),
         Rule.cancellation_refused: Line("wait", (guide.PAYMENT_CONFIRMED, guide.RETURNS)),
         Rule.seller_asked_to_cancel: Line("cancel_order", (guide.NOT_SHIPPED, guide.PAYMENT_CONFIRMED)),
+        Rule.waiting_to_ship: Line("wait", (guide.NOT_SHIPPED,)),
         Rule.appeal: Line("appeal", (guide.APPEAL, guide.REOPEN), "appeal_deadline"),
         Rule.appeal_accepted: Line("appeal", (guide.REOPEN, guide.APPEAL), "appeal_deadline"),
         Rule.too_late_to_appeal: Line("contact_support", (guide.APPEAL, guide.SUPPORT)),
@@ -216,7 +217,13 @@ LINES: Mapping[Rule, Line] = MappingProxyType(
 )
 
 NOT_SHIPPED_RULES = frozenset(
-    (Rule.payment_pending, Rule.payment_confirmed, Rule.cancellation_refused, Rule.seller_asked_to_cancel)
+    (
+        Rule.payment_pending,
+        Rule.payment_confirmed,
+        Rule.cancellation_refused,
+        Rule.seller_asked_to_cancel,
+        Rule.waiting_to_ship,
+    )
 )
 """Lines for an order that has not shipped: with nothing wrong, such an order is just waiting."""
 WAYS_OUT_RULES = frozenset((Rule.too_late_to_appeal, Rule.not_received_too_late, Rule.received_too_late))
@@ -635,6 +642,9 @@ def not_shipped(facts: Facts) -> Decision:
     if facts.case.seller_asked_to_cancel:
         # The seller wants out: nobody has to agree, and nothing is lost by cancelling.
         return full_refund(facts, Rule.seller_asked_to_cancel)
+    if facts.case.keeps_waiting:
+        # Nothing is lost by waiting: protection only starts once it ships.
+        return Decision(Rule.waiting_to_ship)
     if facts.case.cancellation_refused:
         # The seller may refuse once the payment is confirmed: the order ships, and a return is what's left.
         return Decision(Rule.cancellation_refused)

@@ -77,7 +77,7 @@ RECEIVED_PROBLEM = frozenset(
 )
 """An item in hand with a problem, no dispute open."""
 
-NOT_SHIPPED = frozenset((Rule.payment_confirmed,))
+NOT_SHIPPED = frozenset((Rule.payment_confirmed, Rule.waiting_to_ship))
 """A paid order the seller hasn't shipped: a seller may ask for more time before shipping."""
 
 SELLER_INVOLVED = _OPEN_DISPUTE | NOT_SHIPPED | NOT_RECEIVED | RECEIVED_PROBLEM

@@ -28,6 +28,7 @@ from core.wizard.route import NOT_ARRIVED, ON_REQUEST, next_question, route
 
 FIELD_TO_ANSWER = {
     "order.shipped_on": "shipped",
+    "order.placed_on": "ordered",
     "order.estimated_delivery": "eta",
     "order.customs_pay_by": "customs_pay_by",
     "dispute.proof_due_on": "proof_due",
@@ -86,6 +87,7 @@ def seller_ask_words(value: str) -> str:
         SellerAsk.coupon_instead.value: _("Take a coupon instead of your money back"),
         SellerAsk.change_reason.value: _("Change the dispute's reason"),
         SellerAsk.small_dispute.value: _("Settle for a small amount in the dispute, and they'll pay the rest"),
+        SellerAsk.contact_outside.value: _("Someone wrote from outside AliExpress (WhatsApp, a text, an email)"),
     }.get(value, value)
 
 
@@ -130,6 +132,8 @@ def to_case(answers: dict[str, str], today: dt.date, details: Details | None = N
         case["choice_order"] = details.choice_order
     if answers.get("cancel_asked") == "refused":
         case["cancellation_refused"] = True
+    if answers.get("cancel_asked") == "keep":
+        case["keeps_waiting"] = True
     if answers.get("cancel_asked") == "seller_asked":
         case["seller_asked_to_cancel"] = True
     contacted = known(answers, "contacted")
@@ -157,10 +161,11 @@ def order_part(answers: dict[str, str], details: Details) -> dict[str, Any]:
     shipped = known(answers, "shipped")
     if shipped is not None:
         order["shipped_on"] = shipped
-    elif answers.get("ordered"):
-        # It can't have shipped before it was ordered: counted from then, no deadline comes after the real one.
-        order["shipped_on"] = order["placed_on"] = answers["ordered"]
+    elif "shipped" in answers:
         order["shipping_day_unknown"] = True
+        if answers.get("ordered"):
+            # It can't have shipped before it was ordered: counted from then, no deadline comes after the real one.
+            order["shipped_on"] = order["placed_on"] = answers["ordered"]
     protection_ends = known(answers, "protection")
     if protection_ends is not None:
         order["protection_ends_on"] = protection_ends

@@ -35,8 +35,8 @@ def after_refund_proof(w: Said) -> list[str]:
 def after_refund_warnings(w: Said) -> list[str]:
     return [
         _(
-            "Never pay the seller by PayPal, bank transfer, a payment link or a card number sent in a chat: "
-            "AliExpress can't protect that money, and the message may not even be from the seller."
+            "Pay nothing outside AliExpress: not by PayPal, a bank transfer, a payment link or a card number sent in "
+            "a chat. AliExpress can't protect that money, and the message may not even be from the seller."
         )
     ]
 

@@ -172,6 +172,15 @@ def seller_ask_warning(w: Said) -> list[str]:
                 "it's resolved, it can't be reopened, and the rest isn't covered."
             )
         ]
+    if ask is SellerAsk.contact_outside:
+        return [
+            _(
+                "A message about your order from outside AliExpress (WhatsApp, a text, an email) may not be from the "
+                "seller at all: don't answer it, don't click its links, and never pay it or give it card or bank "
+                "details. Talk to the seller only in the AliExpress chat, and report the message there. Already "
+                "paid, or gave your card details? Call your bank today."
+            )
+        ]
     if ask is SellerAsk.coupon_instead:
         return [
             _(
@@ -255,8 +264,9 @@ def _next(w: Said) -> str:
 def seller_ask_reply(w: Said) -> list[Message]:
     """A reply to the seller that says no to what they ask, politely, and what happens next."""
     ask = w.case.seller_asks
-    if ask is None or w.decision.rule in NOT_SHIPPED:
-        # Before shipping, the plan's own message to the seller (the cancellation) is the answer.
+    if ask is None or ask is SellerAsk.contact_outside or w.decision.rule in NOT_SHIPPED:
+        # Before shipping, the plan's own message to the seller (the cancellation) is the answer; a message from
+        # outside AliExpress gets no answer at all.
         return []
     body = _("Hello, I am writing about {order}. {answer} {next} Thank you.").format(
         order=w.order_ref, answer=_answer(w, ask), next=_next(w)

@@ -17,6 +17,7 @@ from core.facts import (
     RETURN_SHIP_WITHIN,
     SELLER_DISPUTE_ANSWER,
     SELLER_REPLY,
+    USUAL_PROTECTION,
 )
 from core.i18n import _, days_phrase
 from core.models import Payment, Problem, Rule, Tracking
@@ -31,6 +32,22 @@ def cancel_order_steps(w: Said) -> list[str]:
         _("The refund usually arrives {first} to {last} working days after AliExpress processes it.").format(
             first=w.n(refund_window(w.case.paid_with)), last=w.upto(refund_window(w.case.paid_with))
         ),
+    ]
+
+
+def waiting_to_ship_steps(w: Said) -> list[str]:
+    """Waiting costs nothing before shipping: the order page's countdown is the seller's deadline, not the buyer's."""
+    return [
+        _("Check the order page for the days the seller has left to ship it."),
+        _("Once it ships, you get a tracking number, and buyer protection starts: usually {n} days from then.").format(
+            n=w.n(USUAL_PROTECTION)
+        ),
+        _(
+            "If the seller misses the shipping deadline on the order page, AliExpress can close the order and "
+            "refund you."
+        ),
+        _("Changed your mind? Until it ships, you can still ask to cancel: come back here."),
+        _("Talk to the seller only in the AliExpress chat."),
     ]
 
 

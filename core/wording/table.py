@@ -195,6 +195,7 @@ from core.wording.steps import (
     tracking_steps,
     try_dispute_first,
     wait_for_parcel_steps,
+    waiting_to_ship_steps,
 )
 from core.wording.warnings import (
     accept_warning,
@@ -269,6 +270,13 @@ _OWN_WORDS: Mapping[Rule, Words] = MappingProxyType(
             seller_cancels_proof,
             seller_cancels_warnings,
             seller_cancels_message,
+        ),
+        Rule.waiting_to_ship: Words(
+            said("Nothing to do yet: the seller has until the shipping deadline on the order page to send it."),
+            waiting_to_ship_steps,
+            nothing,
+            nothing,
+            nothing,
         ),
         Rule.cancellation_refused: Words(
             said("The seller refused to cancel, so the order will ship: you can send it back once it arrives."),

@@ -32,8 +32,9 @@ pytestmark = pytest.mark.browser
 PHONE = {"width": 390, "height": 844}
 DESKTOP = {"width": 1280, "height": 900}
 TAP_PX = 44
-FIRST_DATE = "/?stage=on_the_way"
-"""The first date question on the "shipped, not arrived" route: when the seller shipped."""
+FIRST_DATE = "/?stage=on_the_way&shipped=no"
+"""The first plain date question on the "shipped, not arrived" route: the order's day, when the shipping day is
+unknown."""
 
 
 def first_question(page) -> None:

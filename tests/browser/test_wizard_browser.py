@@ -36,14 +36,15 @@ def test_fake_item_route_survives_a_reload_and_draws_the_timeline(open_app, arti
     pick(page, "It arrived")
     heading(page, "What's wrong with it?")
     pick(page, "It's a fake")
-    heading(page, "When did the seller ship it?")
+    heading(page, "Do you know when the seller shipped it?")
 
     page.reload()
-    heading(page, "When did the seller ship it?")
+    heading(page, "Do you know when the seller shipped it?")
     page.get_by_text("Your answers (2)").click()
     page.get_by_text("It's a fake").first.wait_for(timeout=TIMEOUT)
 
     shipped = dt.date.today() - dt.timedelta(days=20)
+    pick(page, "Yes")
     type_date(page, shipped)
     click(page, "Next")
     heading(page, "Have you confirmed receipt on AliExpress?")

@@ -367,6 +367,13 @@ class TestNotShipped:
         assert "3 to 20 working days" in steps, "the refund's days for a card"
         assert "as you asked" in message_of(p, "seller").body
 
+    def test_a_buyer_who_would_rather_wait_is_told_nothing_is_lost_by_waiting(self):
+        p = plan_for(order={"shipped_on": None}, keeps_waiting=True)
+        assert_advice(p, "wait", rule=Rule.waiting_to_ship)
+        assert_deadline(p, None)
+        assert "shipping deadline on the order page" in p.headline
+        assert not p.messages, "nothing to send: the seller needs no answer"
+
     def test_a_pending_payment_is_cancelled_whoever_asked(self):
         p = plan_for(order={"shipped_on": None, "payment_confirmed": False}, seller_asked_to_cancel=True)
         assert p.rule is Rule.payment_pending
@@ -476,7 +483,7 @@ class TestDisputeClosed:
         p = plan_for(order=came_late, problem="none", dispute=refunded, arrived_after_refund=True)
         assert_advice(p, "contact_support", rule=Rule.arrived_after_refund)
         assert_deadline(p, None)
-        assert any("Never pay the seller by PayPal" in w for w in p.warnings)
+        assert any("Pay nothing outside AliExpress" in w for w in p.warnings)
         assert "I will not pay outside AliExpress" in message_of(p, "seller").body
         assert "pay for the item or send it back" in message_of(p, "support").body
         waiting = closed(closed_on=day(-3))

@@ -293,3 +293,11 @@ def test_an_open_dispute_without_a_shipping_date_is_never_told_about_cancelling_
     }
     assert any(said[ask] in w for w in p.warnings), p.warnings
     assert [m.title for m in p.messages if m.kind == "seller"] == ["To the seller: your answer to what they ask"]
+
+
+@pytest.mark.parametrize("rule", [Rule.ask_seller, Rule.not_as_described, Rule.no_offer_yet, Rule.waiting_to_ship])
+def test_a_message_from_outside_aliexpress_gets_a_scam_warning_and_no_answer(rule):
+    p = plan(SAMPLE_CASES[rule], seller_asks="contact_outside")
+    assert "may not be from the seller at all" in p.warnings[0]
+    assert "Call your bank today" in p.warnings[0]
+    assert REPLY_TITLE not in [m.title for m in p.messages], "a message from outside AliExpress gets no answer"

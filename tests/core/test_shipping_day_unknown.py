@@ -80,4 +80,4 @@ def test_the_timeline_marks_the_order_day_not_a_shipping_day():
 def test_an_unknown_shipping_day_needs_the_order_day():
     with pytest.raises(CaseError) as caught:
         read_case({"order": {"shipping_day_unknown": True}, "problem": "not_arrived"})
-    assert "order.shipped_on" in str(caught.value)
+    assert "order.placed_on" in str(caught.value)

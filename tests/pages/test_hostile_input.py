@@ -516,8 +516,7 @@ def test_date_boxes_take_any_day(key, day):
         else {"stage": "on_the_way", "shipped": "2026-11-01", "protection": "no", "tracking": "in_transit"}
     )
     at = start(params)
-    if key == "eta":
-        at = at.radio(key="q_eta_known").set_value("yes").run()
+    at = at.radio(key=f"q_{key}_known").set_value("yes").run()
     at = at.date_input(key=f"q_{key}_value").set_value(day).run()
     check_page(at)
     if at.button(key=f"q_{key}_next").disabled:
@@ -590,6 +589,7 @@ def test_a_crafted_currency_that_reads_as_dollars_is_taken_as_dollars(value):
 @pytest.mark.parametrize("sent", [["garbage"], ["0001-01-01"], ["9999-12-31"], [], ["2026-11-01", "2026-11-02"]])
 def test_a_crafted_date_is_never_stored_out_of_bounds(sent):
     at = start({"stage": "received", "problem": "fake"})
+    at = at.radio(key="q_shipped_known").set_value("yes").run()
     crafted(at.date_input(key="q_shipped_value"), string_array_value=sent)
     at = at.run()
     check_page(at)

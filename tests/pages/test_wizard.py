@@ -417,15 +417,15 @@ def test_the_counter_never_jumps_back_and_shows_no_total(name):
 
 
 def test_a_date_left_untouched_gives_no_answer():
-    at = walk([("stage", "received"), ("problem", "fake")])
-    assert current_question(at) == "shipped"
-    assert at.date_input(key="q_shipped_value").value is None, "no date is filled in for the buyer"
-    assert at.button(key="q_shipped_next").disabled
+    at = walk([("stage", "received"), ("problem", "fake"), ("shipped", "no")])
+    assert current_question(at) == "ordered"
+    assert at.date_input(key="q_ordered_value").value is None, "no date is filled in for the buyer"
+    assert at.button(key="q_ordered_next").disabled
     at = at.run()
-    assert current_question(at) == "shipped" and "shipped" not in at.session_state["answers"]
+    assert current_question(at) == "ordered" and "ordered" not in at.session_state["answers"]
     assert "advised_action" not in at.session_state, "nothing is advised"
-    at = at.date_input(key="q_shipped_value").set_value(dt.date(2026, 11, 1)).run()
-    assert not at.button(key="q_shipped_next").disabled
+    at = at.date_input(key="q_ordered_value").set_value(dt.date(2026, 11, 1)).run()
+    assert not at.button(key="q_ordered_next").disabled
 
 
 @pytest.mark.parametrize(

@@ -239,6 +239,7 @@ SAMPLE_CASES: dict[Rule, dict] = {
     Rule.payment_pending: make_case(order={"shipped_on": DROP, "payment_confirmed": False}),
     Rule.payment_confirmed: make_case(order={"shipped_on": DROP}),
     Rule.cancellation_refused: make_case(order={"shipped_on": DROP}, cancellation_refused=True, country="FR"),
+    Rule.waiting_to_ship: make_case(order={"shipped_on": DROP}, keeps_waiting=True),
     Rule.seller_asked_to_cancel: make_case(order={"shipped_on": DROP}, seller_asked_to_cancel=True, paid_with="card"),
     # Dispute closed
     Rule.appeal: make_case(dispute={**_closed, "closed_on": day(-2), "satisfied": False}),

@@ -109,6 +109,12 @@ ROUTES = {
         ["The seller refused to cancel", "Don't refuse the parcel"],
         None,
     ),
+    "not shipped, I'd rather wait": (
+        [("stage", "not_shipped"), ("payment", "confirmed"), ("cancel_asked", "keep")],
+        "wait",
+        ["Nothing to do yet", "No money to ask for"],
+        None,
+    ),
     "not shipped, the seller asked me to cancel": (
         [("stage", "not_shipped"), ("payment", "confirmed"), ("cancel_asked", "seller_asked")],
         "cancel_order",
@@ -118,7 +124,7 @@ ROUTES = {
     "dispute closed, refunded, then the parcel came": (
         [("stage", "dispute_closed"), ("satisfied", "yes"), ("refund", "arrived_after")],
         "contact_support",
-        ["The parcel came after your refund", "Never pay the seller by PayPal"],
+        ["The parcel came after your refund", "Pay nothing outside AliExpress"],
         "support",
     ),
     "late, no updates, seller silent": (
