@@ -162,28 +162,31 @@ def ours_choice_step(page: Page, server: StreamlitServer) -> dict[str, float | N
     return click_and_time(page, stage_option(page), questions()["shipped"].title, server)
 
 
-def pick_shipped(page: Page) -> None:
-    """Type a shipping date (the box starts empty) and wait for Next to be enabled; the timed step is Next."""
+def pick_ordered(page: Page) -> None:
+    """Type the order's day (the box starts empty) and wait for Next to be enabled; the timed step is Next."""
     type_date(page, dt.date.today() - dt.timedelta(days=20))
-    page.locator(".st-key-q_shipped_next button:not([disabled])").wait_for(timeout=TIMEOUT)
+    page.locator(".st-key-q_ordered_next button:not([disabled])").wait_for(timeout=TIMEOUT)
 
 
 def ours_date_step(page: Page, server: StreamlitServer) -> dict[str, float | None]:
-    """Next on the shipping-date question, reached as a visitor reaches it: from the first question."""
+    """Next on the first plain date question (the order's day, after "I can't find" the shipping day), reached as
+    a visitor reaches it: from the first question."""
     open_fresh(page, server.url + "/")
     heading(page, questions()["stage"].title)
     stage_option(page).click()
     heading(page, questions()["shipped"].title)
-    pick_shipped(page)
-    return click_and_time(page, page.locator(".st-key-q_shipped_next button"), questions()["protection"].title, server)
+    page.locator(".st-key-q_shipped_known label").filter(has_text=questions()["shipped"].no_label).first.click()
+    heading(page, questions()["ordered"].title)
+    pick_ordered(page)
+    return click_and_time(page, page.locator(".st-key-q_ordered_next button"), questions()["protection"].title, server)
 
 
 def ours_date_step_from_link(page: Page, server: StreamlitServer) -> dict[str, float | None]:
     """The same Next on a page a link opened at that question: the browser loads the radio's code during it."""
-    open_fresh(page, server.url + "/?" + urlencode({"stage": "on_the_way"}))
-    heading(page, questions()["shipped"].title)
-    pick_shipped(page)
-    return click_and_time(page, page.locator(".st-key-q_shipped_next button"), questions()["protection"].title, server)
+    open_fresh(page, server.url + "/?" + urlencode({"stage": "on_the_way", "shipped": "no"}))
+    heading(page, questions()["ordered"].title)
+    pick_ordered(page)
+    return click_and_time(page, page.locator(".st-key-q_ordered_next button"), questions()["protection"].title, server)
 
 
 def floor_radio(page: Page, server: StreamlitServer) -> dict[str, float | None]:

@@ -29,6 +29,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bench import gc_mode, harness
 from bench.harness import Sample
+from core.wizard.answers import NOT_YET
 from tests.support.wizard import ROUTES, TODAY, answer, current_question, start
 
 TARGET_RATIO = 2.0
@@ -39,9 +40,11 @@ SHIPPED = (TODAY - dt.timedelta(days=20)).isoformat()
 OURS = ("core/", "ui/", "pages/", "app.py")
 
 
-def pick_shipped(at: Any) -> Any:
-    """Pick the shipping day (the date box starts empty, Next waits for it): the run before the timed Next."""
-    return at.date_input(key="q_shipped_value").set_value(dt.date.fromisoformat(SHIPPED)).run()
+def pick_ordered(at: Any) -> Any:
+    """Pick the order's day (the date box starts empty, Next waits for it): the run before the timed Next.
+
+    The first plain date question: the shipping day is asked yes-first, and "no" leads here."""
+    return at.date_input(key="q_ordered_value").set_value(dt.date.fromisoformat(SHIPPED)).run()
 
 
 def expect(at: Any, step: str) -> Any:
@@ -61,8 +64,9 @@ class Ours:
     def question_steps(self) -> dict[str, Sample]:
         first, at = harness.timed(lambda: start(self.params), self.gc)
         choice, at = harness.timed(lambda: answer(expect(at, "stage"), "stage", "on_the_way"), self.gc)
-        at = pick_shipped(expect(at, "shipped"))  # the box starts empty; picking a day is its own run
-        date, at = harness.timed(lambda: at.button(key="q_shipped_next").click().run(), self.gc)
+        at = answer(expect(at, "shipped"), "shipped", NOT_YET)
+        at = pick_ordered(expect(at, "ordered"))  # the box starts empty; picking a day is its own run
+        date, at = harness.timed(lambda: at.button(key="q_ordered_next").click().run(), self.gc)
         expect(at, "protection")
         if not self.params:
             return {"start": first, "choice_step": choice, "date_step": date}
@@ -91,8 +95,8 @@ def profile(reps: int) -> dict[str, Any]:
     for _ in range(reps):
         at = start()
         harness.PROFILER = profilers["question"]
-        at = pick_shipped(answer(at, "stage", "on_the_way"))
-        at.button(key="q_shipped_next").click().run()
+        at = answer(answer(at, "stage", "on_the_way"), "shipped", NOT_YET)
+        pick_ordered(at).button(key="q_ordered_next").click().run()
         at = start(dict(PLAN_ROUTE[:-1]))
         harness.PROFILER = profilers["plan"]
         answer(at, *PLAN_ROUTE[-1])

@@ -52,6 +52,10 @@ _LATER_FIELDS = (
     "cancellation_refused",
     "seller_asks",
     "choice_order",
+    "shipping_day_unknown",
+    "keeps_waiting",
+    "seller_asked_to_cancel",
+    "arrived_after_refund",
 )
 """Fields added after the format's first files: while empty they leave an order's made-up id as it was."""
 

@@ -155,6 +155,21 @@ class OrderRow(Strict):
         default=None,
         description="Sent back to the seller because it wasn't collected in time (Case.missed_pickup).",
     )
+    shipping_day_unknown: bool | None = Field(
+        default=None,
+        description="It shipped, but the day can't be found: the dates count from placed_on "
+        "(Order.shipping_day_unknown).",
+    )
+    keeps_waiting: bool | None = Field(
+        default=None, description="Not shipped: the buyer would rather wait than cancel (Case.keeps_waiting)."
+    )
+    seller_asked_to_cancel: bool | None = Field(
+        default=None, description="Not shipped: the seller asked the buyer to cancel (Case.seller_asked_to_cancel)."
+    )
+    arrived_after_refund: bool | None = Field(
+        default=None,
+        description="The dispute closed with the refund received, then the parcel came (Case.arrived_after_refund).",
+    )
     seller_rejected: bool | None = Field(
         default=None, description="The seller rejected the open dispute with no offer (Dispute.seller_rejected)."
     )
@@ -202,6 +217,10 @@ BOOL_FIELDS = frozenset(
         "missed_pickup",
         "seller_rejected",
         "cancellation_refused",
+        "shipping_day_unknown",
+        "keeps_waiting",
+        "seller_asked_to_cancel",
+        "arrived_after_refund",
     )
 )
 
@@ -315,17 +334,21 @@ def row_to_case(row: OrderRow, today: dt.date | None = None, country: str | None
             sent_on=row.return_sent_on,
             delivered_on=row.return_delivered_on,
         )
+    # A shipping day nobody can find counts from the order's day: it can't have shipped earlier.
+    day_unknown = bool(row.shipping_day_unknown) and row.shipped_on is None
+    not_shipped = row.shipped_on is None and not day_unknown
     return Case(
         today=today,
         order=Order(
             label=row.label or None,
             order_number=row.order_number,
             placed_on=row.placed_on,
-            shipped_on=row.shipped_on,
+            shipped_on=row.placed_on if day_unknown else row.shipped_on,
+            shipping_day_unknown=day_unknown,
             estimated_delivery=row.estimated_delivery,
             protection_days=row.protection_days,
             protection_ends_on=row.protection_ends_on,
-            received=row.received,
+            received=row.received or bool(row.arrived_after_refund),
             receipt_confirmed_on=row.receipt_confirmed_on,
             tracking=row.tracking,
             total_paid=row.total_paid,
@@ -349,7 +372,10 @@ def row_to_case(row: OrderRow, today: dt.date | None = None, country: str | None
         arrived_late=bool(row.arrived_late),
         customs_refused=row.customs_refused,
         missed_pickup=bool(row.missed_pickup),
-        cancellation_refused=bool(row.cancellation_refused) and row.shipped_on is None,
+        cancellation_refused=bool(row.cancellation_refused) and not_shipped,
+        keeps_waiting=bool(row.keeps_waiting) and not_shipped,
+        seller_asked_to_cancel=bool(row.seller_asked_to_cancel) and not_shipped,
+        arrived_after_refund=bool(row.arrived_after_refund),
     )
 
 

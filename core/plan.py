@@ -37,7 +37,8 @@ def build_plan(case: Case, decision: Decision, dates: PlanDates, today: dt.date)
         next_deadline=next_deadline(decision, dates, today, sums),
         dates=dates,
         counted=sums,
-        protection_assumed=protection_assumed(case, dates),
+        # Once receipt is confirmed, the last day counts from that, not from protection: nothing rests on it.
+        protection_assumed=protection_assumed(case, dates) and case.order.receipt_confirmed_on is None,
         counted_from_order_day=case.order.shipping_day_unknown,
         headline=headline,
         steps=steps,

@@ -228,7 +228,7 @@ NOT_SHIPPED_RULES = frozenset(
 """Lines for an order that has not shipped: with nothing wrong, such an order is just waiting."""
 WAYS_OUT_RULES = frozenset((Rule.too_late_to_appeal, Rule.not_received_too_late, Rule.received_too_late))
 """Lines where AliExpress's own routes are exhausted: the plan adds the ways out that still exist outside it."""
-BACKUP_RULES = frozenset((Rule.appeal, Rule.return_delivered, Rule.aliexpress_offer_low))
+BACKUP_RULES = frozenset((Rule.appeal, Rule.return_delivered, Rule.aliexpress_offer_low, Rule.late_claim))
 """Lines where AliExpress's last route is still open but slow: the plan names the ways out whose clock keeps running."""
 MISSED_RULES = frozenset(
     (

@@ -194,6 +194,9 @@ def _plan_events(plan: Plan, today: dt.date) -> list[Event]:
         day = getattr(plan.dates, key, None)
         if day is None or (key in ADVICE_DAYS and day < today):
             continue
+        if key == "ask_extension_by" and plan.action == "open_dispute":
+            # A plan that opens the dispute now has no use for more protection: the day would only distract.
+            continue
         label = _(DEADLINE_LABELS[key])
         outside = key in WAYS_OUT
         if outside:

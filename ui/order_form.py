@@ -177,8 +177,17 @@ def show_form(item: Assessed, today: dt.date) -> None:
     form.money(left, "total_paid", _("Everything you paid for the order."))
     right.text_input(title["currency"], value=row.currency, max_chars=3, **form.on("currency", _text))
     if row.shipped_on is None:
+        form.yes_no(
+            st,
+            "shipping_day_unknown",
+            _("Yes if it shipped, but you can't find the day: we count from the order's day."),
+        )
+    if row.shipped_on is None and not row.shipping_day_unknown:
         form.date(st, "cancelled_on", _("Only if the order was cancelled before it shipped."))
         form.yes_no(st, "cancellation_refused", _("Yes if you asked to cancel and the seller refused."))
+        left, right = st.columns(2)
+        form.yes_no(left, "seller_asked_to_cancel", _("Yes if the seller asked you to cancel (out of stock, say)."))
+        form.yes_no(right, "keeps_waiting", _("Yes if you'd rather wait for it than cancel."))
 
     st.markdown(_("**Delivery**"))
     left, right = st.columns(2)
@@ -253,3 +262,5 @@ def show_dispute(form: _Form) -> None:
     left, right = st.columns(2)
     form.date(left, "refund_processed_on", _("When AliExpress said the refund was processed."))
     form.yes_no(right, "refund_received")
+    if row.refund_received:
+        form.yes_no(st, "arrived_after_refund", _("Yes if the parcel came after the refund."))

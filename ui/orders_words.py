@@ -136,6 +136,10 @@ def titles() -> dict[str, str]:
         "customs_refused": _("Sent back: customs not paid"),
         "missed_pickup": _("Sent back: not collected"),
         "cancellation_refused": _("Seller refused to cancel"),
+        "shipping_day_unknown": _("Shipped, day unknown"),
+        "keeps_waiting": _("I'd rather wait"),
+        "seller_asked_to_cancel": _("Seller asked me to cancel"),
+        "arrived_after_refund": _("Came after the refund"),
         "seller_rejected": _("Seller rejected the dispute"),
         "customs_pay_by": _("Customs notice's last day"),
     }

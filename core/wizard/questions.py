@@ -232,9 +232,7 @@ def _worded(language: str) -> Mapping[str, Question]:
             "date",
             _("When did you place the order?"),
             summary=_("Ordered on"),
-            help=_(
-                "We'll count from this day instead. It can't have shipped earlier, so your real days are the same or later."
-            ),
+            help=_("We'll count from it: it can't have shipped earlier."),
         ),
         Question(
             "tracking",

@@ -157,7 +157,8 @@ def open_dispute_details(answers: dict[str, str]) -> list[str]:
         keys.append("negotiation")
     elif "aliexpress_offer" in answers and full_offer_with_return(answers):
         # A full refund with a return is fair when the return is free: only then does free return matter.
-        keys.append("free_return")
+        # The seller has offered something, so the dispute page counts down to the end of the negotiation.
+        keys += ["free_return", "negotiation"]
     elif all(key in answers for key in keys) and no_offer_in_hand(answers.get("seller_offer", "")):
         # No offer yet: the seller's days to answer count from the opening.
         keys.append("opened")

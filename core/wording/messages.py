@@ -55,7 +55,7 @@ PROBLEM_SENTENCE = {
     Problem.not_as_described: N_("The item is not as described: [what is wrong, in one line]."),
     Problem.slightly_imperfect: N_("The item is usable, but not as described: [what is different, in one line]."),
     Problem.incomplete: N_("Some items are missing from the parcel: [what is missing]."),
-    Problem.fake: N_("The listing says the item is original, but it is a fake: [what shows it is fake]."),
+    Problem.fake: N_("The item is fake, not what the listing sells: [what shows it is fake]."),
     Problem.wrong_item: N_("I received a different item from the one I ordered: [what you received]."),
     Problem.changed_mind: N_("I would like to return it: nothing is wrong with it."),
 }
@@ -123,6 +123,13 @@ def seller_where_is_it(w: Said) -> list[Message]:
 
 
 def seller_dispute_opened(w: Said) -> list[Message]:
+    if w.protection_assumed:
+        # The end was counted, not read off the order page: the message doesn't state a day that may be wrong.
+        body = _(
+            "Hello, I am writing about {order}. {situation} I am opening a dispute today, so that my buyer "
+            "protection doesn't run out. If you have news of the parcel, please tell me in the dispute. Thank you."
+        ).format(order=w.order_ref, situation=not_arrived_sentence(w))
+        return [message("seller", _("To the seller"), body)]
     body = _(
         "Hello, I am writing about {order}. {situation} My buyer protection ends on {day}, so I am opening a "
         "dispute today. If you have news of the parcel, please tell me in the dispute. Thank you."
@@ -313,11 +320,18 @@ def support_keep_open(w: Said) -> list[Message]:
 def bank_message(w: Said) -> list[Message]:
     processed = w.dispute.refund_processed_on if w.dispute is not None else None
     assert processed is not None, "the bank message is only for a processed refund"
-    body = _(
-        "Hello, on {day} AliExpress processed a refund of [refund amount] for {order} to my card ending in "
-        "[last 4 digits], but it has not reached my account. The refund's ARN code is [ARN code]. Could you "
-        "please trace it? Thank you."
-    ).format(order=w.order_ref, day=show_date(processed))
+    if w.case.paid_with is Payment.other:
+        # No card, so no card number and no ARN: the refund's own reference is what the bank can trace.
+        body = _(
+            "Hello, on {day} AliExpress processed a refund of [refund amount] for {order}, but it has not reached "
+            "my account. Its reference is [refund reference]. Could you please trace it? Thank you."
+        ).format(order=w.order_ref, day=show_date(processed))
+    else:
+        body = _(
+            "Hello, on {day} AliExpress processed a refund of [refund amount] for {order} to my card ending in "
+            "[last 4 digits], but it has not reached my account. The refund's ARN code is [ARN code]. Could you "
+            "please trace it? Thank you."
+        ).format(order=w.order_ref, day=show_date(processed))
     return [message("bank", _("To your bank"), body)]
 
 
@@ -423,11 +437,18 @@ def paid_clause(w: Said) -> str:
 def bank_cancelled_message(w: Said) -> list[Message]:
     cancelled = w.case.cancelled_on
     assert cancelled is not None, "the cancelled rules read the day of the cancellation"
-    body = _(
-        "Hello, {order} on AliExpress was cancelled on {day}, before it shipped.{paid} The money has not come back "
-        "to my card ending in [last 4 digits]. If the payment is still on hold, could you please release it? If a "
-        "refund came in, could you please trace it? Thank you."
-    ).format(order=w.order_ref, day=show_date(cancelled), paid=paid_clause(w))
+    if w.case.paid_with is Payment.other:
+        body = _(
+            "Hello, {order} on AliExpress was cancelled on {day}, before it shipped.{paid} The money has not come "
+            "back to my account. If the payment is still on hold, could you please release it? If a refund came in, "
+            "could you please trace it? Thank you."
+        ).format(order=w.order_ref, day=show_date(cancelled), paid=paid_clause(w))
+    else:
+        body = _(
+            "Hello, {order} on AliExpress was cancelled on {day}, before it shipped.{paid} The money has not come "
+            "back to my card ending in [last 4 digits]. If the payment is still on hold, could you please release "
+            "it? If a refund came in, could you please trace it? Thank you."
+        ).format(order=w.order_ref, day=show_date(cancelled), paid=paid_clause(w))
     return [message("bank", _("To your bank"), body)]
 
 

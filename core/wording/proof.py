@@ -26,8 +26,8 @@ PROBLEM_PROOF = {
     ),
     Problem.fake: (
         N_("Photos of the logos, labels, serial numbers and packaging."),
-        N_("The genuine product's official pictures, to compare."),
-        N_("Screenshots of the listing saying it is original."),
+        N_("For a copy of a brand: the genuine product's official pictures, to compare."),
+        N_("Screenshots of the listing: its brand, model and specs (capacity, say)."),
         N_("For a memory card or USB stick: a screenshot of a capacity test program showing its real size."),
     ),
     Problem.wrong_item: (

@@ -18,7 +18,7 @@ from core.models import Case, Message, MessageKind, PlanDates
 from core.rules import Decision, is_eu, protection_assumed
 
 _PLACEHOLDER = re.compile(r"\[([^\[\]]+)\]")
-_FORM_PUNCTUATION = set(" .,;:'()/-&+#%")
+_FORM_PUNCTUATION = set(" .,;:'()/-&+#%_")
 
 
 def form_safe(text: str) -> str:

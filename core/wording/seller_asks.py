@@ -204,6 +204,10 @@ def _answer(w: Said, ask: SellerAsk) -> str:
         if in_dispute(w):
             return _("I can wait, but I will keep the dispute open meanwhile.")
         if not received and w.dates.extension_until is not None and w.decision.action != "open_dispute":
+            ask_by = w.dates.ask_extension_by
+            if ask_by is not None and w.today < ask_by:
+                # Protection is far from its end (an extension may already show on the order page): no need to ask.
+                return _("I can wait a little longer.")
             return _("I can wait a little longer if you extend my buyer protection until {until}.").format(
                 until=w.extension_until
             )

@@ -108,6 +108,18 @@ def refund_missing_steps(w: Said) -> list[str]:
 
 
 def bank_steps(w: Said) -> list[str]:
+    if w.case.paid_with is Payment.other:
+        # Not a card: no ARN, and a refund to a bank account may wait on the buyer's bank details.
+        return [
+            _("Open the order's “Payment” tab and note the refund's date and any reference it shows."),
+            _("Check your account statement from the day you paid: a refund can show up under that date."),
+            _(
+                "Did an email ask for your bank details to send the refund? Check in AliExpress's help chat that "
+                "it's genuine, then answer it: the refund may be waiting for them."
+            ),
+            _("Send your bank the message below and ask them to trace the refund."),
+            _("If the bank finds nothing, write to AliExpress in the help chat."),
+        ]
     return [
         _("Open the order's “Payment” tab and copy the refund's ARN code."),
         _("Check your card statement from the day you paid: a refund can show up under that date."),
@@ -628,8 +640,14 @@ def cancelled_wait_steps(w: Said) -> list[str]:
 def cancelled_bank_steps(w: Said) -> list[str]:
     listed = [
         _("Check your statement from the day you paid: a refund can show up under that date."),
-        _("On a debit card, the payment may still show as a pending charge: the bank can release it."),
-        _("Open the order's “Payment” tab: if it shows an ARN code, copy it for the bank."),
+        *(
+            []
+            if w.case.paid_with is Payment.other
+            else [
+                _("On a debit card, the payment may still show as a pending charge: the bank can release it."),
+                _("Open the order's “Payment” tab: if it shows an ARN code, copy it for the bank."),
+            ]
+        ),
         _("Send your bank the message below."),
         _("If the bank finds nothing, write to AliExpress in the help chat."),
     ]

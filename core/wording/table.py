@@ -321,7 +321,11 @@ _OWN_WORDS: Mapping[Rule, Words] = MappingProxyType(
             join(support_too_late_to_appeal, ways_out_messages),
         ),
         Rule.refund_overdue: Words(
-            said("Your refund is late: ask your bank to trace it with the ARN code."),
+            lambda w: (
+                _("Your refund is late: ask your bank to trace it with the refund's reference.")
+                if w.case.paid_with is Payment.other
+                else _("Your refund is late: ask your bank to trace it with the ARN code.")
+            ),
             bank_steps,
             refund_proof,
             fees,
@@ -521,7 +525,7 @@ _OWN_WORDS: Mapping[Rule, Words] = MappingProxyType(
                 "Protection has ended, but you can still ask for your money back: open a dispute by {day}.",
                 day="late_claim_deadline",
             ),
-            open_dispute_steps,
+            join(open_dispute_steps, backup_steps),
             _parcel_dispute_proof,
             join(late_claim_note, outside_offers),
             join(dispute_not_received, support_late_claim),
@@ -1030,6 +1034,9 @@ def money_words(w: Said) -> str:
         if item_return.status in (ReturnStatus.sent, ReturnStatus.delivered, ReturnStatus.lost):
             return _("The refund you agreed · item sent back")
         return _("The refund you agreed · send the item back")
+    if d.refund == "none" and in_dispute(w) and d.action != "cancel_dispute":
+        # The dispute already asks for its refund: nothing new to ask, and nothing to accept yet.
+        return _("Nothing to accept yet: your dispute still asks for its refund.")
     if d.refund == "none":
         return _("No money to ask for at this step.")
     amount = w.amount

@@ -5,7 +5,7 @@ from __future__ import annotations
 from core.dates import add_days
 from core.facts import APPEAL_WINDOW, EU_WITHDRAWAL, LATE_CLAIM, RETURN_POSTAGE, RETURN_SHIP_WITHIN, RUNNING_OUT
 from core.i18n import _, show_date
-from core.models import DisputeStatus, ReturnStatus, SellerAsk, Tracking
+from core.models import DisputeStatus, Payment, ReturnStatus, SellerAsk, Tracking
 from core.wording.said import Said
 
 
@@ -325,7 +325,18 @@ def keep_new_dispute_open(w: Said) -> list[str]:
 
 
 def refund_scam(w: Said) -> list[str]:
-    """Buyers waiting for a refund are targeted by fake "refund" emails and calls that ask for card details."""
+    """Buyers waiting for a refund are targeted by fake "refund" emails and calls that ask for card details.
+
+    A refund to a bank account (a boleto or a transfer, say) may really ask for the buyer's bank details: the
+    warning then says to check, not to ignore."""
+    if w.case.paid_with is Payment.other:
+        return [
+            _(
+                "A refund never needs your card details, a code, or a payment from you: a message that asks for "
+                "them is a scam. One that asks for your bank account? Check in AliExpress's help chat that it's "
+                "genuine before you answer. If you already gave your details, call your bank now."
+            )
+        ]
     return [
         _(
             "A refund never needs your card details, a code or a link to click: an email, text or call that asks "

@@ -11,7 +11,7 @@ from core import advise, read_case
 from core.models import Plan, Rule
 from core.reading import CaseError
 from core.wizard.case import to_case
-from tests.support.cases import TODAY, day, make_case, received
+from tests.support.cases import SAMPLE_CASES, TODAY, day, make_case, received
 
 
 def plan_for(**case) -> Plan:
@@ -386,3 +386,44 @@ def test_a_parcel_sent_back_with_no_notice_left_is_not_the_buyers_missed_pickup(
     p = advise(case)
     assert p.rule is Rule.returned_to_seller
     assert not any("did not collect" in m.body or "sorry" in m.body for m in p.messages)
+
+
+# --- From the tenth set of stories -----------------------------------------------------------------
+
+
+def test_a_fake_is_described_without_claiming_what_the_listing_said():
+    """A no-name memory card with a fake capacity never claimed to be "original": the message mustn't say so."""
+    p = advise(read_case(SAMPLE_CASES[Rule.fake]))
+    for message in p.messages:
+        assert "original" not in message.body, message.body
+        assert "The item is fake, not what the listing sells" in message.body
+
+
+@pytest.mark.parametrize("rule", [Rule.refund_overdue, Rule.cancelled_refund_overdue])
+def test_a_refund_paid_another_way_is_traced_without_card_words(rule):
+    """Boleto or a bank transfer: no card number, no ARN, and an email asking for bank details is checked, not
+    ignored (the refund may be waiting for it)."""
+    p = advise(read_case({**SAMPLE_CASES[rule], "paid_with": "other"}))
+    words = text_of(p) + "\n".join(p.evidence)
+    assert "card ending" not in words and "ARN" not in words, words
+    assert any("Check in AliExpress's help chat that it's genuine" in w for w in p.warnings)
+    card = advise(read_case({**SAMPLE_CASES[rule], "paid_with": "card"}))
+    assert "card ending in [last 4 digits]" in next(m.body for m in card.messages if m.kind == "bank")
+
+
+def test_an_open_dispute_that_waits_says_its_refund_is_still_asked_for():
+    p = advise(read_case(SAMPLE_CASES[Rule.no_offer_yet]))
+    assert p.refund == "none" and p.money == "Nothing to accept yet: your dispute still asks for its refund."
+    cancel = advise(read_case(SAMPLE_CASES[Rule.item_fine_cancel_dispute]))
+    assert cancel.money == "No money to ask for at this step."
+
+
+def test_a_deadline_counted_from_receipt_doesnt_say_it_rests_on_protection():
+    confirmed = advise(read_case(make_case(order=received(receipt_confirmed_on=day(-3)), problem="fake")))
+    assert not confirmed.protection_assumed
+    assert advise(read_case(make_case(order=received(), problem="fake"))).protection_assumed
+
+
+def test_a_model_number_keeps_its_underscore_in_the_messages():
+    p = advise(read_case(make_case(order=received(label="STC-1000 (A400_P)"), problem="wrong_item")))
+    assert all("(STC-1000 (A400_P))" in m.body for m in p.messages)

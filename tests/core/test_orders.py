@@ -309,3 +309,32 @@ def test_the_later_story_columns_reach_the_case_and_change_the_plan():
     assert late.arrived_late and late.order.free_return_used and late.customs_refused is None
     plain = row_to_case(row(), TODAY)
     assert not plain.arrived_late and not plain.order.free_return_used, "empty means no"
+
+
+def test_a_shipping_day_nobody_can_find_counts_from_the_order_day():
+    unknown = row(shipped_on=None, shipping_day_unknown=True)
+    case = row_to_case(unknown, TODAY)
+    assert case.order.shipping_day_unknown and case.order.shipped_on == day(-40)
+    [item] = assess([unknown], TODAY)
+    assert item.plan is not None and item.plan.counted_from_order_day
+    assert item.plan.dates.protection_ends == day(20), "60 days from the order's day, not the shipping day"
+    assert not row_to_case(row(shipping_day_unknown=True), TODAY).order.shipping_day_unknown, "a day given wins"
+
+
+def test_the_not_shipped_answers_and_a_parcel_after_the_refund_reach_their_plans():
+    not_shipped = row(shipped_on=None)
+    plans = {
+        Rule.seller_asked_to_cancel: not_shipped.model_copy(update={"seller_asked_to_cancel": True}),
+        Rule.waiting_to_ship: not_shipped.model_copy(update={"keeps_waiting": True}),
+        Rule.arrived_after_refund: row(
+            dispute_status="closed",
+            dispute_opened_on=day(-20),
+            dispute_closed_on=day(-10),
+            refund_received=True,
+            arrived_after_refund=True,
+        ),
+    }
+    for rule, order in plans.items():
+        [item] = assess([order], TODAY)
+        assert item.plan is not None and item.plan.rule is rule, (rule, item.problems)
+    assert not row_to_case(row(keeps_waiting=True), TODAY).keeps_waiting, "only before shipping"

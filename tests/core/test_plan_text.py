@@ -1398,6 +1398,35 @@ REVIEWED: dict[str, tuple[str, dict]] = {
             make_case(order={"tracking": "customs_documents", "customs_pay_by": "2026-12-04"}, country="DE")
         ),
     ),
+    "41_shipping_day_not_found": (
+        "No tracking news; the buyer can't find the shipping day but ordered on Thu 1 Oct, and never wrote.",
+        as_wizard_builds(
+            make_case(
+                order={
+                    "placed_on": "2026-10-01",
+                    "shipped_on": "2026-10-01",
+                    "shipping_day_unknown": True,
+                    "tracking": "no_updates",
+                }
+            )
+        ),
+    ),
+    "42_seller_asked_to_cancel": (
+        "Paid by card, not shipped; the seller writes that it's out of stock and asks the buyer to cancel.",
+        as_wizard_builds(make_case(order={"shipped_on": None}, seller_asked_to_cancel=True, paid_with="card")),
+    ),
+    "43_parcel_came_after_the_refund": (
+        "A dispute refunded the order in full; then the parcel came, and the seller wants to be paid by PayPal.",
+        as_wizard_builds(
+            make_case(
+                order=received(),
+                problem="none",
+                dispute={"status": "closed", "closed_on": day(-10), "opened_on": day(-20), "refund_received": True},
+                arrived_after_refund=True,
+                seller_asks="pay_outside",
+            )
+        ),
+    ),
 }
 """Situations whose texts were read as a buyer would paste them (TODAY is Thu 26 Nov 2026)."""
 
@@ -1504,6 +1533,9 @@ def test_reviewed_situations_reach_the_intended_rules():
         "38_paid_outside_by_paypal": Rule.paid_outside_paypal,
         "39_waiting_to_be_collected": Rule.waiting_for_pickup,
         "40_customs_wants_an_invoice": Rule.customs_documents,
+        "41_shipping_day_not_found": Rule.no_news_running_out,
+        "42_seller_asked_to_cancel": Rule.seller_asked_to_cancel,
+        "43_parcel_came_after_the_refund": Rule.arrived_after_refund,
     }
     assert set(wanted) == set(REVIEWED)
     for name, rule in wanted.items():

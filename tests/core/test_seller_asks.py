@@ -22,7 +22,7 @@ from core.seller import (
     choice_matters,
     seller_involved,
 )
-from tests.support.cases import SAMPLE_CASES, make_case, received
+from tests.support.cases import SAMPLE_CASES, make_case, not_received, received
 
 REPLY_TITLE = "To the seller: your answer to what they ask"
 SCAM = "redelivery or address fee is a scam"
@@ -111,7 +111,7 @@ OPEN_DISPUTE_CASE = SAMPLE_CASES[Rule.no_offer_yet]
 ANSWERS = {
     # ask: (where, what the warning says, what the reply says)
     SellerAsk.wait_longer: [
-        (NOT_RECEIVED_CASE, "don't wait past Sat 28 Nov 2026 to open a dispute", "extend my buyer protection until"),
+        (NOT_RECEIVED_CASE, "don't wait past Sat 28 Nov 2026 to open a dispute", "I can wait a little longer. If it"),
         (RECEIVED_CASE, "open the dispute anyway", "I can't wait any longer. I am opening a dispute"),
         (OPEN_DISPUTE_CASE, "keep the dispute open meanwhile", "I will keep the dispute open meanwhile"),
     ],
@@ -301,3 +301,13 @@ def test_a_message_from_outside_aliexpress_gets_a_scam_warning_and_no_answer(rul
     assert "may not be from the seller at all" in p.warnings[0]
     assert "Call your bank today" in p.warnings[0]
     assert REPLY_TITLE not in [m.title for m in p.messages], "a message from outside AliExpress gets no answer"
+
+
+@pytest.mark.parametrize("days_left, extension_asked", [(7, True), (8, False), (30, False)])
+def test_waiting_is_traded_for_an_extension_only_once_protection_nears_its_end(days_left, extension_asked):
+    """The facts table: ask for an extension 5 to 7 days before protection ends, not weeks ahead."""
+    base = {**NOT_RECEIVED_CASE, "order": {**NOT_RECEIVED_CASE["order"], **not_received(days_left)}}
+    p = plan(base, seller_asks="wait_longer")
+    if p.action == "open_dispute":
+        pytest.skip("the plan opens the dispute now: no waiting is offered")
+    assert ("extend my buyer protection until" in reply_of(p)) is extension_asked, reply_of(p)

@@ -461,3 +461,15 @@ def test_the_plan_file_lists_the_new_days_with_how_they_were_counted():
     at = lines.index(f"Outside AliExpress: Last day for a card chargeback: {show_date(day(60))}")
     assert lines[at + 1] == "  Receipt ... + 120 days"
     assert f"Last day to send the item back: {show_date(day(10))}" in lines
+
+
+def test_a_plan_that_opens_the_dispute_now_shows_no_day_to_ask_for_more_protection():
+    """Protection ends in 20 days: a parcel moving is told when to ask for more; one with no tracking, whose
+    seller had their days, opens the dispute now, and the day to ask would only distract."""
+    order = {"shipped_on": day(-40), "protection_days": 60}
+    _c, waiting, moving = timeline_of(case_of({**order, "tracking": "in_transit"}))
+    _c, opening, silent = timeline_of(case_of({**order, "tracking": "none"}, seller_contacted_on=str(day(-5))))
+    assert waiting.dates.ask_extension_by is not None and opening.dates.ask_extension_by is not None
+    assert opening.action == "open_dispute" and waiting.action != "open_dispute"
+    assert "ask_extension_by" in events(moving)
+    assert "ask_extension_by" not in events(silent)

@@ -77,3 +77,14 @@ def test_several_items_are_asked_for_the_problems_a_bundle_can_have() -> None:
     assert route({**base, "problem": "wrong_item", "items": "all"})[4:] == ["items"]
     assert route({**base, "problem": "not_as_described", "items": "some"})[4:] == ["items", "affected"]
     assert "items" not in route({**base, "problem": "slightly_imperfect"})
+
+
+def test_a_full_offer_with_a_return_asks_free_return_then_when_the_negotiation_ends():
+    answers = {
+        "stage": "dispute_open",
+        "dispute_about": "not_as_described",
+        "total": "50 USD",
+        "seller_offer": "50 return",
+        "aliexpress_offer": "no",
+    }
+    assert route(answers)[-2:] == ["free_return", "negotiation"]
