@@ -190,7 +190,7 @@ def _worded(language: str) -> Mapping[str, Question]:
                 Choice("no", _("Not yet")),
                 Choice("waiting", _("Yes, and I'm waiting for an answer")),
                 Choice("refused", _("Yes, and the seller refused")),
-                Choice("seller_asked", _("The seller asked me to cancel it"), _("It's out of stock, say.")),
+                Choice("seller_asked", _("The seller asked me to cancel it"), _("Out of stock, for example.")),
                 Choice("keep", _("No, I'd rather wait for it")),
             ),
         ),
