@@ -532,6 +532,8 @@ class Rule(str, Enum):
     waiting_for_pickup_running_out = "not_received.waiting_for_pickup_protection_running_out"
     customs_documents = "not_received.customs_documents"
     delivered_elsewhere = "not_received.delivered_elsewhere"
+    confirmed_not_received = "not_received.receipt_confirmed"
+    confirmed_not_received_too_late = "not_received.receipt_confirmed_too_late"
     arrived_since = "dispute_open.arrived_since_with_a_problem"
     refund_as_bonus = "payment_problem.refund_as_bonus"
     extra_charge = "payment_problem.extra_charge"

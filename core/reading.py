@@ -169,16 +169,13 @@ def _receipt(case: Case) -> Iterator[CaseProblem]:
     known = not order.shipping_day_unknown  # else the order's day is asked for instead, above
     if order.received and order.shipped_on is None and known and case.dispute is None and case.item_return is None:
         yield CaseProblem("order.shipped_on", _("A received order must have a shipping date."))
-    if order.receipt_confirmed_on is not None:
-        if not order.received:
-            yield CaseProblem(
-                "order.receipt_confirmed_on", _("Receipt is confirmed, but the order is marked as not received.")
-            )
-        if order.shipped_on is not None and order.receipt_confirmed_on < order.shipped_on:
-            yield CaseProblem(
-                "order.receipt_confirmed_on",
-                _("Receipt can't be confirmed before shipping ({shipped}).").format(shipped=order.shipped_on),
-            )
+    # Receipt confirmed for a parcel not received is a real mistake buyers make: core.rules has its line.
+    confirmed = order.receipt_confirmed_on
+    if confirmed is not None and order.shipped_on is not None and confirmed < order.shipped_on:
+        yield CaseProblem(
+            "order.receipt_confirmed_on",
+            _("Receipt can't be confirmed before shipping ({shipped}).").format(shipped=order.shipped_on),
+        )
 
 
 def _amounts(case: Case) -> Iterator[CaseProblem]:

@@ -89,6 +89,10 @@ LINES: Mapping[Rule, Line] = MappingProxyType(
         Rule.refund_on_its_way: Line("wait", (guide.REFUND_TIME, guide.REFUND_STATUS), "refund_expected_by"),
         Rule.refund_not_processed: Line("wait", (guide.REFUND_TIME, guide.REFUND_STATUS)),
         Rule.settled: Line("nothing_to_do", (guide.INCOMPLETE_REFUND,)),
+        Rule.confirmed_not_received: Line(
+            "open_dispute", (guide.AFTER_RECEIPT, guide.DID_NOT_ARRIVE), "dispute_deadline"
+        ),
+        Rule.confirmed_not_received_too_late: Line("contact_support", (guide.AFTER_RECEIPT, guide.SUPPORT)),
         Rule.arrived_after_refund: Line("contact_support", (guide.SUPPORT,)),
         Rule.item_fine_cancel_dispute: Line("cancel_dispute", (guide.CANCEL_DISPUTE,), "dispute_deadline"),
         Rule.invalid_in_transit: Line("cancel_dispute", (guide.JUDGEMENT, guide.CANCEL_DISPUTE), "dispute_deadline"),
@@ -228,7 +232,15 @@ NOT_SHIPPED_RULES = frozenset(
 """Lines for an order that has not shipped: with nothing wrong, such an order is just waiting."""
 WAYS_OUT_RULES = frozenset((Rule.too_late_to_appeal, Rule.not_received_too_late, Rule.received_too_late))
 """Lines where AliExpress's own routes are exhausted: the plan adds the ways out that still exist outside it."""
-BACKUP_RULES = frozenset((Rule.appeal, Rule.return_delivered, Rule.aliexpress_offer_low, Rule.late_claim))
+BACKUP_RULES = frozenset(
+    (
+        Rule.appeal,
+        Rule.return_delivered,
+        Rule.aliexpress_offer_low,
+        Rule.late_claim,
+        Rule.confirmed_not_received_too_late,
+    )
+)
 """Lines where AliExpress's last route is still open but slow: the plan names the ways out whose clock keeps running."""
 MISSED_RULES = frozenset(
     (
@@ -323,7 +335,8 @@ def protection_dates(case: Case, today: dt.date) -> PlanDates:
     if order.receipt_confirmed_on is not None:
         deadline = add_days(order.receipt_confirmed_on, AFTER_RECEIPT.value)
     closed = dispute is not None and dispute.status is DisputeStatus.closed
-    waiting_for_parcel = not order.received and not closed
+    # A receipt confirmed for a parcel not in hand leaves only its 15 days: no seller's time, no extension.
+    waiting_for_parcel = not order.received and not closed and order.receipt_confirmed_on is None
     seller_due = running_out = late_claim = after_confirming = ask_extension = extension = None
     if waiting_for_parcel and order.shipped_on is not None:
         # Counted from today when the seller has not been written to yet: the plan says to write today.
@@ -589,6 +602,8 @@ def decide(case: Case, today: dt.date) -> tuple[Decision, PlanDates]:
         decision = dispute_closed(facts)
     elif dispute is not None and dispute.status is DisputeStatus.open:
         decision = dispute_open(facts)
+    elif not case.order.received and case.order.receipt_confirmed_on is not None:
+        decision = confirmed_not_received(facts)
     elif case.order.shipped_on is None:
         decision = not_shipped(facts)
     elif not case.order.received:
@@ -801,6 +816,15 @@ def dispute_open(facts: Facts) -> Decision:
     return Decision(Rule.no_offer_yet)
 
 
+def confirmed_not_received(facts: Facts) -> Decision:
+    """Guide: "Opening dispute after 15 days": receipt confirmed leaves 15 days to dispute, here for a parcel the
+    buyer never got (confirmed by mistake, or at the seller's request): the claim is the parcel not received."""
+    deadline = facts.dates.dispute_deadline
+    if deadline is not None and facts.today > deadline:
+        return Decision(Rule.confirmed_not_received_too_late)
+    return full_refund(facts, Rule.confirmed_not_received)
+
+
 def shipped_not_received(facts: Facts) -> Decision:
     """Guide: "When you have not received the order", "The order didn't arrive", "Order delivered but not received".
 
@@ -900,7 +924,11 @@ def received(facts: Facts) -> Decision:
     if problem is Problem.slightly_imperfect:
         return Decision(Rule.slightly_imperfect, refund="partial", refund_amount=known_amount(case.refund_wanted))
     if problem is Problem.incomplete:
-        return Decision(Rule.incomplete, refund="partial", refund_amount=known_amount(case.missing_items_value))
+        missing, paid = known_amount(case.missing_items_value), order.total_paid
+        if missing is not None and paid > 0 and missing >= paid:
+            # Everything is missing (an empty parcel, say): that is all the money back, not a partial refund.
+            return full_refund(facts, Rule.incomplete)
+        return Decision(Rule.incomplete, refund="partial", refund_amount=missing)
     if problem is Problem.wrong_shipping_method:
         if order.shipping_paid > 0 and case.arrived_late:
             return Decision(Rule.wrong_shipping_paid_and_late, refund="partial", refund_amount=order.shipping_paid)

@@ -130,6 +130,7 @@ def order_currency(answers: dict[str, str]) -> str | None:
 
 PAST_EVENTS = (
     "shipped",
+    "confirmed",
     "ordered",
     "contacted",
     "receipt",

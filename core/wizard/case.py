@@ -202,6 +202,13 @@ def delivered_missing_part(answers: dict[str, str], case: dict[str, Any], order:
     case["delivered_elsewhere"] = answers.get("delivered_where") == "elsewhere"
 
 
+def confirmed_missing_part(answers: dict[str, str], case: dict[str, Any], order: dict[str, Any]) -> None:
+    """Receipt confirmed, parcel not in hand: the 15 days after confirming are all that is left."""
+    case["problem"] = "not_arrived"
+    if answers.get("confirmed"):
+        order["receipt_confirmed_on"] = answers["confirmed"]
+
+
 def received_part(answers: dict[str, str], case: dict[str, Any], order: dict[str, Any]) -> None:
     order["received"] = True
     case["problem"] = answers.get("problem", "none")
@@ -315,6 +322,7 @@ STAGE_PARTS = {
     "on_the_way": on_the_way_part,
     "dispute_cancelled": on_the_way_part,
     "delivered_missing": delivered_missing_part,
+    "confirmed_missing": confirmed_missing_part,
     "received": received_part,
     "dispute_open": dispute_open_part,
     "dispute_closed": dispute_closed_part,

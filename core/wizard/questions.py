@@ -40,6 +40,7 @@ CURRENCIES = (
     "TRY",
     "ZAR",
     "UAH",
+    "RUB",
     "KZT",
 )
 DEFAULT_CURRENCY = CURRENCIES[0]
@@ -116,6 +117,11 @@ def _worded(language: str) -> Mapping[str, Question]:
                 Choice("not_shipped", _("Not shipped yet"), _("The order page doesn't show a shipping date.")),
                 Choice("on_the_way", _("Shipped, but it hasn't arrived"), _("Late, lost or stuck in tracking.")),
                 Choice("delivered_missing", _("Tracking says delivered, but I don't have it")),
+                Choice(
+                    "confirmed_missing",
+                    _("I confirmed receipt, but I don't have it"),
+                    _("By mistake, or because the seller asked."),
+                ),
                 Choice("received", _("It arrived")),
                 Choice("dispute_open", _("I have an open dispute")),
                 Choice("dispute_closed", _("My dispute is closed")),
@@ -226,6 +232,13 @@ def _worded(language: str) -> Mapping[str, Question]:
             choices=(Choice("yes", _("Yes")),),
             no_label=_("No, I can't find it"),
             date_label=_("Shipped on"),
+        ),
+        Question(
+            "confirmed",
+            "date",
+            _("When did you confirm receipt?"),
+            summary=_("Receipt confirmed on"),
+            help=_("The order page shows it. A dispute can be opened for 15 days after it."),
         ),
         Question(
             "ordered",

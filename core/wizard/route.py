@@ -43,6 +43,9 @@ def route(answers: dict[str, str]) -> list[str]:
         if tracking in ("no_updates", "none") and stage == "on_the_way":
             keys.append("contacted")
         return keys + on_request(answers)
+    if stage == "confirmed_missing":
+        # Confirming receipt leaves 15 days from that day, whatever tracking says: only that day matters.
+        return [*keys, "confirmed"]
     if stage == "delivered_missing":
         keys += [*shipping(answers), "protection", "delivered_where"]
         # Delivered to someone else needs no word from the seller first: the dispute is due now.

@@ -23,6 +23,7 @@ PROBLEM_PROOF = {
         N_("A photo of the opened parcel with everything that came in it."),
         N_("A video of you opening the parcel, if you have one."),
         N_("A screenshot of the order page listing every item you paid for."),
+        N_("If it came empty or too light: its weight on the label or tracking, or a statement from the post office."),
     ),
     Problem.fake: (
         N_("Photos of the logos, labels, serial numbers and packaging."),

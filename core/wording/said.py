@@ -14,7 +14,7 @@ from decimal import Decimal
 
 from core.facts import EXTEND_PAST_DELIVERY, EXTENSION_ASKED, Fact
 from core.i18n import _, show_date, show_money
-from core.models import Case, Message, MessageKind, PlanDates
+from core.models import Case, Message, MessageKind, PlanDates, Problem
 from core.rules import Decision, is_eu, protection_assumed
 
 _PLACEHOLDER = re.compile(r"\[([^\[\]]+)\]")
@@ -121,6 +121,11 @@ class Said:
         """An offer as the dispute shows it: its amount, and the return when it asks for one."""
         shown = self.money(amount)
         return _("{amount}, sending the item back").format(amount=shown) if return_item else shown
+
+    @property
+    def nothing_came(self) -> bool:
+        """Everything the order held is missing (an empty parcel, say): there is no item to keep or send back."""
+        return self.case.problem is Problem.incomplete and self.decision.refund == "full"
 
     @property
     def contacted(self) -> str | None:

@@ -253,7 +253,7 @@ def return_steps(w: Said) -> list[str]:
 def free_return_option(w: Said) -> list[str]:
     """Free return for an item that isn't right: the other choice, with what it costs in time. The wizard doesn't
     ask about free return for this, so without it the option is said with an "if"."""
-    if w.decision.return_item or w.decision.refund != "full":
+    if w.decision.return_item or w.decision.refund != "full" or w.nothing_came:
         return []
     w.cites(RETURN_POSTAGE)
     if w.order.free_return:
@@ -465,7 +465,7 @@ def open_dispute_steps(w: Said) -> list[str]:
         _("Choose “Refund and return”: you send the item back.")
         if d.return_item
         else _("Choose “Refund only”: you keep the item.")
-        if w.order.received
+        if w.order.received and not w.nothing_came
         else _("Choose “Refund only”."),
         _("Pick the reason closest to your problem and add your proof."),
         w.asked_step,

@@ -36,6 +36,13 @@ from core.wording.after_refund import (
     after_refund_steps,
     after_refund_warnings,
 )
+from core.wording.confirmed_missing import (
+    confirmed_missing_first,
+    confirmed_missing_headline,
+    confirmed_missing_messages,
+    confirmed_missing_proof,
+    confirmed_missing_warnings,
+)
 from core.wording.headlines import (
     aliexpress_offer_headline,
     cancelled_late_headline,
@@ -371,6 +378,20 @@ _OWN_WORDS: Mapping[Rule, Words] = MappingProxyType(
             after_refund_proof,
             after_refund_warnings,
             after_refund_messages,
+        ),
+        Rule.confirmed_not_received: Words(
+            confirmed_missing_headline,
+            join(confirmed_missing_first, open_dispute_steps),
+            confirmed_missing_proof,
+            confirmed_missing_warnings,
+            confirmed_missing_messages,
+        ),
+        Rule.confirmed_not_received_too_late: Words(
+            confirmed_missing_headline,
+            join(support_steps, backup_steps),
+            confirmed_missing_proof,
+            confirmed_missing_warnings,
+            confirmed_missing_messages,
         ),
         Rule.settled: Words(
             said("The dispute is closed and your refund is in: there is nothing left to do for this order."),
@@ -805,9 +826,15 @@ _OWN_WORDS: Mapping[Rule, Words] = MappingProxyType(
             **_received_dispute,
         ),
         Rule.incomplete: Words(
-            refund_headline(
-                N_("Open a dispute for a partial refund of {amount} for the missing items."),
-                N_("Open a dispute for a partial refund for the missing items."),
+            lambda w: (
+                _("Nothing you paid for came: open a dispute for a full refund of {amount}.").format(
+                    amount=w.money(w.amount)
+                )
+                if w.nothing_came and w.amount is not None
+                else refund_headline(
+                    N_("Open a dispute for a partial refund of {amount} for the missing items."),
+                    N_("Open a dispute for a partial refund for the missing items."),
+                )(w)
             ),
             **_received_dispute,
         ),
@@ -1048,6 +1075,6 @@ def money_words(w: Said) -> str:
         what = _("Partial refund: the amount is yours to choose")
     if d.return_item:
         return what + " · " + _("send the item back")
-    if w.order.received:
+    if w.order.received and not w.nothing_came:
         return what + " · " + _("keep the item")
     return what

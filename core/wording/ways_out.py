@@ -56,6 +56,14 @@ def backup_steps(w: Said) -> list[str]:
             "wait for the answer.",
             len(routes),
         )
+    elif w.decision.rule is Rule.confirmed_not_received_too_late:
+        lead = ngettext(
+            "If AliExpress doesn't refund you, you can still try outside AliExpress: don't let the last day below "
+            "pass.",
+            "If AliExpress doesn't refund you, you can still try outside AliExpress: don't let the last days below "
+            "pass.",
+            len(routes),
+        )
     elif w.decision.rule is Rule.late_claim:
         lead = ngettext(
             "If AliExpress turns this late request down, you can still try outside AliExpress: don't let the last "

@@ -8,10 +8,11 @@ from decimal import Decimal
 import pytest
 
 from core import advise, read_case
+from core.i18n import show_date
 from core.models import Plan, Rule
 from core.reading import CaseError
 from core.wizard.case import to_case
-from tests.support.cases import SAMPLE_CASES, TODAY, day, make_case, received
+from tests.support.cases import SAMPLE_CASES, TODAY, d, day, make_case, received
 
 
 def plan_for(**case) -> Plan:
@@ -427,3 +428,39 @@ def test_a_deadline_counted_from_receipt_doesnt_say_it_rests_on_protection():
 def test_a_model_number_keeps_its_underscore_in_the_messages():
     p = advise(read_case(make_case(order=received(label="STC-1000 (A400_P)"), problem="wrong_item")))
     assert all("(STC-1000 (A400_P))" in m.body for m in p.messages)
+
+
+def test_an_empty_parcel_is_a_full_refund_with_nothing_to_keep():
+    """Every item missing (the parcel came empty): all the money back, and no item to keep or send back."""
+    p = plan_for(order=received(total_paid="23.50"), problem="incomplete", missing_items_value="23.50")
+    assert (p.rule, p.refund, p.refund_amount) == (Rule.incomplete, "full", Decimal("23.50"))
+    assert p.headline.startswith("Nothing you paid for came") and p.money == "Full refund: $23.50"
+    assert not any("keep the item" in step or "Refund and return" in step for step in p.steps)
+    assert any("statement from the post office" in line for line in p.evidence)
+    some = plan_for(order=received(total_paid="23.50"), problem="incomplete", missing_items_value="5.00")
+    assert (some.refund, some.refund_amount) == ("partial", Decimal("5.00")) and "keep the item" in some.money
+
+
+@pytest.mark.parametrize(
+    "days_ago, rule, action",
+    [(15, Rule.confirmed_not_received, "open_dispute"), (16, Rule.confirmed_not_received_too_late, "contact_support")],
+)
+def test_a_receipt_confirmed_for_a_parcel_never_received_leaves_its_15_days(days_ago, rule, action):
+    """Confirmed by mistake (or at the seller's request): the claim is a parcel not received, due within the 15
+    days after confirming, the seller's time and any extension no longer count."""
+    p = plan_for(order={"receipt_confirmed_on": day(-days_ago)}, problem="not_arrived")
+    assert (p.rule, p.action) == (rule, action)
+    assert p.dates.dispute_deadline == d(day(15 - days_ago))
+    assert (
+        p.dates.seller_answer_due is None and p.dates.ask_extension_by is None and p.dates.late_claim_deadline is None
+    )
+    [message] = p.messages
+    assert f"Receipt was confirmed on {show_date(d(day(-days_ago)))}" in message.body
+    assert "I have not received" in message.body or "never received" in message.body
+
+
+def test_the_wizard_asks_only_the_day_receipt_was_confirmed():
+    answers = {"stage": "confirmed_missing", "confirmed": day(-3)}
+    case = to_case(answers, TODAY)
+    assert case.order.receipt_confirmed_on == d(day(-3)) and not case.order.received
+    assert advise(case, today=TODAY).rule is Rule.confirmed_not_received

@@ -823,6 +823,7 @@ WIZARD_STAGES = st.sampled_from(
         "on_the_way",
         "on_the_way",
         "delivered_missing",
+        "confirmed_missing",
         "received",
         "received",
         "dispute_open",
@@ -889,6 +890,10 @@ def wizard_cases(draw) -> dict:
         order["tracking"] = tracking
         if tracking in ("no_updates", "none", "delivered") and draw(BOOL):
             case["seller_contacted_on"] = a_day_between(draw, shipped, today).isoformat()
+    elif stage == "confirmed_missing":
+        # Receipt confirmed (by mistake, or at the seller's request) for a parcel that never came.
+        case["problem"] = "not_arrived"
+        order["receipt_confirmed_on"] = (today - dt.timedelta(days=pick(draw, 0, 40))).isoformat()
     elif stage == "received":
         problem = draw(RECEIVED_PROBLEM)
         order["received"] = True

@@ -301,6 +301,8 @@ SAMPLE_CASES: dict[Rule, dict] = {
         order={"tracking": "delivered"}, problem="delivered_not_received", seller_contacted_on=day(-3)
     ),
     Rule.delivered_ask_seller: make_case(order={"tracking": "delivered"}, problem="delivered_not_received"),
+    Rule.confirmed_not_received: make_case(order={"receipt_confirmed_on": day(-5)}, paid_with="card"),
+    Rule.confirmed_not_received_too_late: make_case(order={"receipt_confirmed_on": day(-20)}, paid_with="card"),
     Rule.delivered_elsewhere: make_case(
         order={"tracking": "delivered"}, problem="delivered_not_received", delivered_elsewhere=True
     ),

@@ -127,6 +127,12 @@ ROUTES = {
         ["The parcel came after your refund", "Pay nothing outside AliExpress"],
         "support",
     ),
+    "receipt confirmed, never came": (
+        [("stage", "confirmed_missing"), ("confirmed", "2026-11-20")],
+        "open_dispute",
+        ["You confirmed receipt, but it never came", "Sat 5 Dec 2026", "Full refund"],
+        "dispute",
+    ),
     "late, no updates, seller silent": (
         [
             ("stage", "on_the_way"),
