@@ -164,7 +164,7 @@ def _days_out_of_order(case: Case, today: dt.date) -> Iterator[CaseProblem]:
 
 
 def _receipt(case: Case) -> Iterator[CaseProblem]:
-    """A received order needs a shipping date; a confirmed receipt needs a received order, after shipping."""
+    """A received order needs a shipping date; a receipt can't be confirmed before shipping."""
     order = case.order
     known = not order.shipping_day_unknown  # else the order's day is asked for instead, above
     if order.received and order.shipped_on is None and known and case.dispute is None and case.item_return is None:
