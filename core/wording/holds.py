@@ -116,7 +116,8 @@ def customs_documents_steps(w: Said) -> list[str]:
             "the carrier's or customs' own site, never through a link in a text."
         ),
         _(
-            "Send the seller the message below: only they have the invoice. Meanwhile, screenshot your order page and payment."
+            "Send the seller the message below, asking for the invoice. Meanwhile, screenshot your order page and "
+            "payment, and ask customs whether they will do as proof of what you paid."
         ),
         send,
         refused,

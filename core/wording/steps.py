@@ -478,6 +478,9 @@ def open_dispute_steps(w: Said) -> list[str]:
                 "that same day, with a screenshot of the order page."
             ).format(day=w.day("late_claim_deadline"))
         )
+    elif d.rule is Rule.changed_mind and w.dates.withdrawal_by is not None and w.dates.withdrawal_by >= w.today:
+        # In the EU the 14 days to withdraw are the plan's deadline while they last: the step says the same day.
+        listed.append(_("Do it by {day}.").format(day=w.day("withdrawal_by")))
     else:
         listed.append(_("Do it by {day}.").format(day=w.day("dispute_deadline")))
     listed.append(

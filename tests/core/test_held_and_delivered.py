@@ -106,10 +106,12 @@ def test_in_the_eu_a_change_of_mind_is_due_by_the_14th_day_after_it_arrived():
     assert plan.dates.withdrawal_by == TODAY
     assert plan.next_deadline is not None and plan.next_deadline.date == TODAY
     assert any(f"until {show_date(TODAY)}" in w for w in plan.warnings)
+    assert f"Do it by {show_date(TODAY)}." in plan.steps, "the steps give the same last day as the plan"
     over = advise(changed_mind("ES", day(-15)))
     assert over.dates.withdrawal_by is None
     assert over.next_deadline is not None and over.next_deadline.date == over.dates.dispute_deadline
     assert any("days to withdraw from the purchase ended on" in w for w in over.warnings)
+    assert f"Do it by {show_date(over.dates.dispute_deadline)}." in over.steps
 
 
 def test_outside_the_eu_the_day_it_arrived_sets_no_withdrawal():
