@@ -158,7 +158,8 @@ def open_dispute_details(answers: dict[str, str]) -> list[str]:
         keys.append("proof_due")
     elif known(answers, "aliexpress_offer") is not None:
         keys.append("negotiation")
-    elif "aliexpress_offer" in answers and full_offer_with_return(answers):
+    elif "aliexpress_offer" in answers and about not in NOT_ARRIVED and full_offer_with_return(answers):
+        # (A parcel never received can't be sent back: there, an offer with a return is just an offer.)
         # A full refund with a return is fair when the return is free: only then does free return matter.
         # The seller has offered something, so the dispute page counts down to the end of the negotiation.
         keys += ["free_return", "negotiation"]

@@ -88,3 +88,30 @@ def test_a_full_offer_with_a_return_asks_free_return_then_when_the_negotiation_e
         "aliexpress_offer": "no",
     }
     assert route(answers)[-2:] == ["free_return", "negotiation"]
+
+
+def _every_route(answers: dict[str, str], kinds: dict[str, list[str]]) -> list[dict[str, str]]:
+    """Every full set of answers the wizard can end on, one sample answer per kind of answer."""
+    key = next_question(answers)
+    if key is None:
+        return [answers]
+    question = questions()[key]
+    values = [c.value for c in question.choices] if question.kind == "choice" else kinds[question.kind]
+    if question.kind == "offer" and question.rejected_label:
+        values = [*values, "rejected"]
+    return [done for value in values for done in _every_route({**answers, key: value}, kinds)]
+
+
+def test_every_route_of_the_whole_tree_stays_within_the_most_answers() -> None:
+    """Each question answered each way (a date, "no", an amount, an offer with a return), plus the question
+    asked from the plan page: no route asks more than MAX_ANSWERS."""
+    kinds = {
+        "date": ["2026-11-20"],
+        "date_or_no": ["no", "2026-11-20"],
+        "protection": ["no", "2026-12-20"],
+        "money": ["50 USD"],
+        "offer": ["no", "50 USD return", "20 USD"],
+    }
+    routes = _every_route({}, kinds)
+    assert len(routes) > 500
+    assert max(len(route({**answers, "blocked": "yes"})) for answers in routes) <= MAX_ANSWERS
