@@ -366,9 +366,14 @@ def test_received_without_shipping():
     assert any("order." in line for line in lines), lines
 
 
-def test_receipt_confirmed_while_not_received():
+def test_receipt_confirmed_while_not_received_is_the_15_days_after_confirming():
+    """Confirmed by mistake, or at the seller's request: a real situation with its own plan, not an error."""
     case = make_case(order={"received": False, "receipt_confirmed_on": day(-1)})
-    assert_rejected(advise_json(case), "order.receipt_confirmed_on")
+    proc = advise_json(case)
+    assert proc.returncode == 0, proc.stderr.decode()
+    plan = json.loads(proc.stdout)
+    assert (plan["rule"], plan["action"]) == ("not_received.receipt_confirmed", "open_dispute")
+    assert plan["dates"]["dispute_deadline"] == day(14)
 
 
 def test_dispute_without_shipping_is_advised_on_its_dispute():

@@ -109,30 +109,6 @@ ROUTES = {
         ["The seller refused to cancel", "Don't refuse the parcel"],
         None,
     ),
-    "not shipped, I'd rather wait": (
-        [("stage", "not_shipped"), ("payment", "confirmed"), ("cancel_asked", "keep")],
-        "wait",
-        ["Nothing to do yet", "No money to ask for"],
-        None,
-    ),
-    "not shipped, the seller asked me to cancel": (
-        [("stage", "not_shipped"), ("payment", "confirmed"), ("cancel_asked", "seller_asked")],
-        "cancel_order",
-        ["The seller asked you to cancel", "Full refund", "Take the refund only through the order page"],
-        "seller",
-    ),
-    "dispute closed, refunded, then the parcel came": (
-        [("stage", "dispute_closed"), ("satisfied", "yes"), ("refund", "arrived_after")],
-        "contact_support",
-        ["The parcel came after your refund", "Pay nothing outside AliExpress"],
-        "support",
-    ),
-    "receipt confirmed, never came": (
-        [("stage", "confirmed_missing"), ("confirmed", "2026-11-20")],
-        "open_dispute",
-        ["You confirmed receipt, but it never came", "Sat 5 Dec 2026", "Full refund"],
-        "dispute",
-    ),
     "late, no updates, seller silent": (
         [
             ("stage", "on_the_way"),
@@ -900,5 +876,29 @@ ROUTES = {
         "check_with_bank",
         ["Ask PayPal or your bank", "Wed 10 Mar 2027", "send the seller more money"],
         "paypal",
+    ),
+    "not shipped, I'd rather wait": (
+        [("stage", "not_shipped"), ("payment", "confirmed"), ("cancel_asked", "keep")],
+        "wait",
+        ["Nothing to do yet", "No money to ask for"],
+        None,
+    ),
+    "not shipped, the seller asked me to cancel": (
+        [("stage", "not_shipped"), ("payment", "confirmed"), ("cancel_asked", "seller_asked")],
+        "cancel_order",
+        ["The seller asked you to cancel", "Full refund", "Take the refund only through the order page"],
+        "seller",
+    ),
+    "dispute closed, refunded, then the parcel came": (
+        [("stage", "dispute_closed"), ("satisfied", "yes"), ("refund", "arrived_after")],
+        "contact_support",
+        ["The parcel came after your refund", "Pay nothing outside AliExpress"],
+        "support",
+    ),
+    "receipt confirmed, never came": (
+        [("stage", "confirmed_missing"), ("confirmed", "2026-11-20")],
+        "open_dispute",
+        ["You confirmed receipt, but it never came", "Sat 5 Dec 2026", "Full refund"],
+        "dispute",
     ),
 }
