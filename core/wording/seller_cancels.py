@@ -7,15 +7,13 @@ than waiting for the shipping deadline, when AliExpress can close the order and 
 
 from __future__ import annotations
 
-from core.facts import CANCELLATION_APPROVED
 from core.i18n import _
 from core.models import Message
-from core.rules import refund_window
 from core.wording.said import Said, message
+from core.wording.steps import cancellation_approved_step, refund_arrives_step
 
 
 def seller_cancels_steps(w: Said) -> list[str]:
-    window = refund_window(w.case.paid_with)
     return [
         _("Go to My Orders, find the order and tap “Cancel order”."),
         _(
@@ -23,13 +21,8 @@ def seller_cancels_steps(w: Said) -> list[str]:
             "pick “Other reasons” and write that the seller asked you to cancel."
         ),
         _("Send the seller the message below, so they accept it quickly."),
-        _(
-            "If the seller doesn't answer, the cancellation is usually approved by itself after {first} to {last} "
-            "days: check the order page."
-        ).format(first=w.n(CANCELLATION_APPROVED), last=w.upto(CANCELLATION_APPROVED)),
-        _("The refund usually arrives {first} to {last} working days after AliExpress processes it.").format(
-            first=w.n(window), last=w.upto(window)
-        ),
+        cancellation_approved_step(w),
+        refund_arrives_step(w),
         _(
             "You don't have to cancel: if the seller doesn't ship by the deadline on the order page, AliExpress can "
             "close the order and refund you. Cancelling gets your money back sooner."

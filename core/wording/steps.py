@@ -25,13 +25,34 @@ from core.rules import refund_window
 from core.wording.said import Said
 
 
+def refund_arrives_step(w: Said) -> str:
+    """How long a cancelled order's refund takes, by how it was paid."""
+    window = refund_window(w.case.paid_with)
+    return _("The refund usually arrives {first} to {last} working days after AliExpress processes it.").format(
+        first=w.n(window), last=w.upto(window)
+    )
+
+
+def cancellation_approved_step(w: Said) -> str:
+    """A cancellation the seller ignores goes through by itself after a few days."""
+    return _(
+        "If the seller doesn't answer, the cancellation is usually approved by itself after {first} to {last} "
+        "days: check the order page."
+    ).format(first=w.n(CANCELLATION_APPROVED), last=w.upto(CANCELLATION_APPROVED))
+
+
+def missed_shipping_deadline_step() -> str:
+    """Before shipping, the order page's countdown is the seller's deadline: missing it can close the order."""
+    return _(
+        "If the seller misses the shipping deadline on the order page, AliExpress can close the order and refund you."
+    )
+
+
 def cancel_order_steps(w: Said) -> list[str]:
     return [
         _("Go to My Orders and find the order."),
         _("Tap “Cancel order”. Before shipping, the seller can't refuse."),
-        _("The refund usually arrives {first} to {last} working days after AliExpress processes it.").format(
-            first=w.n(refund_window(w.case.paid_with)), last=w.upto(refund_window(w.case.paid_with))
-        ),
+        refund_arrives_step(w),
     ]
 
 
@@ -42,10 +63,7 @@ def waiting_to_ship_steps(w: Said) -> list[str]:
         _("Once it ships, you get a tracking number, and buyer protection starts: usually {n} days from then.").format(
             n=w.n(USUAL_PROTECTION)
         ),
-        _(
-            "If the seller misses the shipping deadline on the order page, AliExpress can close the order and "
-            "refund you."
-        ),
+        missed_shipping_deadline_step(),
         _("Changed your mind? Until it ships, you can still ask to cancel: come back here."),
         _("Talk to the seller only in the AliExpress chat."),
     ]
@@ -56,13 +74,8 @@ def request_cancellation_steps(w: Said) -> list[str]:
         _("Go to My Orders, find the order and tap “Cancel order”."),
         _("Pick “Other reasons” as the reason."),
         _("Send the seller the message below, asking them to accept."),
-        _(
-            "If the seller doesn't answer, the cancellation is usually approved by itself after {first} to {last} "
-            "days: check the order page."
-        ).format(first=w.n(CANCELLATION_APPROVED), last=w.upto(CANCELLATION_APPROVED)),
-        _(
-            "If the seller misses the shipping deadline on the order page, AliExpress can close the order and refund you."
-        ),
+        cancellation_approved_step(w),
+        missed_shipping_deadline_step(),
         _("If the seller refuses and ships, come back here: you stay protected once it ships."),
     ]
 
@@ -921,9 +934,7 @@ def cancellation_refused_steps(w: Said) -> list[str]:
     """A refused cancellation: the order ships, and a change of mind becomes a return once it arrives."""
     listed = [
         _("Once the seller refuses, the order goes ahead: there's no way to force the cancellation."),
-        _(
-            "If the seller misses the shipping deadline on the order page, AliExpress can close the order and refund you."
-        ),
+        missed_shipping_deadline_step(),
         _(
             "When it arrives, you can still send it back: open a dispute and choose “Refund and return”. You pay the "
             "postage, as you changed your mind, unless the listing says “free return”."
