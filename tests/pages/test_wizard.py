@@ -643,3 +643,12 @@ def test_a_payment_problem_asks_how_but_not_again_when_it_paid():
     assert not [d for d in at.date_input if d.key == "detail_paid_on"]
     other = walk(ROUTES["cancelled, refund on its way"][0])
     assert [d for d in other.date_input if d.key == "detail_paid_on"]
+
+
+def test_an_order_day_asked_on_the_way_is_not_asked_again_as_the_payment_day():
+    # The route asked the order's day (the shipping day couldn't be found): it is the day the dates count from.
+    at = walk(ROUTES["late, no updates, shipping day not found"][0])
+    assert at.selectbox(key="detail_paid").value is None
+    assert not [d for d in at.date_input if d.key == "detail_paid_on"]
+    known = walk(ROUTES["late, no updates, seller silent"][0])
+    assert [d for d in known.date_input if d.key == "detail_paid_on"]
