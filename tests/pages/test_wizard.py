@@ -636,19 +636,18 @@ def test_a_bad_seller_ask_or_choice_in_a_link_is_dropped_with_a_note_and_the_pla
     assert at.selectbox(key="detail_asks").value is None and at.radio(key="detail_choice").value is None
 
 
-def test_a_payment_problem_asks_how_but_not_again_when_it_paid():
-    # The route already asked the day the money was taken: a second date box would say it twice.
-    at = walk(ROUTES["charged twice, refund on its way"][0])
+@pytest.mark.parametrize(
+    "asked, asks",
+    [
+        # The route already asked the day the money was taken: a second date box would say it twice.
+        ("charged twice, refund on its way", "cancelled, refund on its way"),
+        # The route asked the order's day (the shipping day couldn't be found): the dates count from it.
+        ("late, no updates, shipping day not found", "late, no updates, seller silent"),
+    ],
+)
+def test_a_day_the_route_asked_is_not_asked_again_as_the_payment_day(asked, asks):
+    at = walk(ROUTES[asked][0])
     assert at.selectbox(key="detail_paid").value is None
     assert not [d for d in at.date_input if d.key == "detail_paid_on"]
-    other = walk(ROUTES["cancelled, refund on its way"][0])
+    other = walk(ROUTES[asks][0])
     assert [d for d in other.date_input if d.key == "detail_paid_on"]
-
-
-def test_an_order_day_asked_on_the_way_is_not_asked_again_as_the_payment_day():
-    # The route asked the order's day (the shipping day couldn't be found): it is the day the dates count from.
-    at = walk(ROUTES["late, no updates, shipping day not found"][0])
-    assert at.selectbox(key="detail_paid").value is None
-    assert not [d for d in at.date_input if d.key == "detail_paid_on"]
-    known = walk(ROUTES["late, no updates, seller silent"][0])
-    assert [d for d in known.date_input if d.key == "detail_paid_on"]
